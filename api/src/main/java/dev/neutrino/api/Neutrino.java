@@ -1,0 +1,62 @@
+package dev.neutrino.api;
+
+import dev.neutrino.api.handlers.NetworkHooks;
+import dev.neutrino.api.handlers.RbacHooks;
+import dev.neutrino.api.handlers.SecurityGroupHooks;
+import dev.neutrino.api.handlers.SecurityGroupRuleHooks;
+import dev.neutrino.common.Config;
+import dev.neutrino.common.Options;
+import dev.neutrino.db.Database;
+import dev.neutrino.model.ResourceDef;
+import dev.neutrino.model.defs.Networks;
+import dev.neutrino.model.defs.Ports;
+import dev.neutrino.model.defs.RbacPolicies;
+import dev.neutrino.model.defs.SecurityGroups;
+import dev.neutrino.model.defs.SubnetPools;
+import dev.neutrino.model.defs.Subnets;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The wiring: one {@link ResourceService} per resource, with its hooks, over one database. */
+public final class Neutrino {
+    private final Map<String, ResourceService> byCollection = new LinkedHashMap<>();
+    private final Quotas quotas;
+    private final Config config;
+    private final Database db;
+    private final SecurityGroupHooks securityGroupHooks;
+
+    public Neutrino(Config config, Database db) {
+        this.config = config;
+        this.db = db;
+        this.quotas = new Quotas(config, db);
+        add(Networks.DEF, new NetworkHooks(config.get(Options.GLOBAL_PHYSNET_MTU)));
+        add(Subnets.DEF, ResourceHooks.NONE);
+        add(Ports.DEF, ResourceHooks.NONE);
+        securityGroupHooks = new SecurityGroupHooks(() -> service("security_groups"),
+                () -> service("security_group_rules"));
+        add(SecurityGroups.GROUP, securityGroupHooks);
+        add(SecurityGroups.RULE, new SecurityGroupRuleHooks(() -> service("security_groups")));
+        add(SubnetPools.POOL, ResourceHooks.NONE);
+        add(SubnetPools.ADDRESS_SCOPE, ResourceHooks.NONE);
+        add(RbacPolicies.DEF, new RbacHooks(() -> service("networks")));
+    }
+
+    private void add(ResourceDef def, ResourceHooks hooks) {
+        byCollection.put(def.collection(), new ResourceService(def, hooks, db, quotas));
+        quotas.track(def.singular(), def.table());
+    }
+
+    public ResourceService service(String collection) {
+        return byCollection.get(collection);
+    }
+
+    public Collection<ResourceService> services() {
+        return byCollection.values();
+    }
+
+    public Quotas quotas() { return quotas; }
+    public Config config() { return config; }
+    public Database db() { return db; }
+    public SecurityGroupHooks securityGroups() { return securityGroupHooks; }
+}

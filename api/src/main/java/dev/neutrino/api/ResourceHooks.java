@@ -1,0 +1,47 @@
+package dev.neutrino.api;
+
+import dev.neutrino.model.Attribute;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
+
+/**
+ * The behaviour a resource has beyond storing its attributes. The generic {@link ResourceService}
+ * calls these inside its transaction; every method has a do-nothing default, so a plain resource
+ * needs no hooks at all. Hooks throw {@link dev.neutrino.common.NeutronException} to refuse.
+ */
+public interface ResourceHooks {
+    ResourceHooks NONE = new ResourceHooks() {};
+
+    /** Fills computed defaults and checks the new resource before it is inserted. */
+    default void beforeCreate(Tx tx, Map<String, Object> resource) {}
+
+    /** Writes what lives outside the resource's row (child tables) after the insert. */
+    default void afterCreate(Tx tx, Map<String, Object> resource) {}
+
+    /** Checks and completes {@code changes} against the current state. */
+    default void beforeUpdate(Tx tx, Map<String, Object> current, Map<String, Object> changes) {}
+
+    default void afterUpdate(Tx tx, Map<String, Object> current, Map<String, Object> changes) {}
+
+    /** Refuses the delete (in use) or removes dependents first. */
+    default void beforeDelete(Tx tx, Map<String, Object> current) {}
+
+    default void afterDelete(Tx tx, Map<String, Object> deleted) {}
+
+    /** Adds computed attributes to loaded resources, in one batch for a whole page. */
+    default void extend(Tx tx, List<Map<String, Object>> resources) {}
+
+    /**
+     * A SQL condition for a filter on an attribute the generic store cannot filter (not a plain
+     * column), or null when this resource does not support that filter.
+     */
+    default Condition filter(Tx tx, Attribute attribute, List<String> values) {
+        return null;
+    }
+
+    /** The rows a non-admin caller may see; null means "own project only". */
+    default Condition visibleTo(Tx tx) {
+        return null;
+    }
+}

@@ -1,0 +1,374 @@
+package dev.neutrino.api;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+
+import dev.neutrino.common.NeutronException;
+import dev.neutrino.db.Database;
+import dev.neutrino.db.ResourceStore;
+import dev.neutrino.db.Retryable;
+import dev.neutrino.db.SqlErrors;
+import dev.neutrino.model.Attribute;
+import dev.neutrino.model.ResourceDef;
+import dev.neutrino.model.Storage;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+
+/**
+ * The one engine behind every resource: list, show, create, update and delete with Neutron's
+ * validation, filtering, sorting, pagination and field selection. What a resource does beyond that
+ * lives in its {@link ResourceHooks}.
+ */
+public final class ResourceService {
+    private final ResourceDef def;
+    private final ResourceStore store;
+    private final ResourceHooks hooks;
+    private final Database db;
+    private final Quotas quotas;
+
+    public ResourceService(ResourceDef def, ResourceHooks hooks, Database db, Quotas quotas) {
+        this.def = def;
+        this.store = new ResourceStore(def);
+        this.hooks = hooks;
+        this.db = db;
+        this.quotas = quotas;
+    }
+
+    public ResourceDef def() { return def; }
+    public ResourceStore store() { return store; }
+
+    /** One page of a list, with the resources already rendered for the caller. */
+    public record Page(List<Map<String, Object>> items, List<Map<String, Object>> links) {}
+
+    // ---------------------------------------------------------------- reads
+
+    public Map<String, Object> show(RequestContext ctx, String id, Set<String> fields) {
+        return db.tx(dsl -> {
+            Tx tx = new Tx(dsl, ctx);
+            Map<String, Object> r = findVisible(tx, id);
+            if (r == null) throw NeutronException.notFound(def.singular(), id);
+            load(tx, List.of(r));
+            return Views.render(def, r, fields, ctx);
+        });
+    }
+
+    public Page list(RequestContext ctx, ListQuery q) {
+        Condition where = DSL.noCondition();
+        List<String> bad = new ArrayList<>();
+        for (String key : q.filters().keySet()) {
+            Attribute a = def.attribute(key);
+            if (a == null || !a.isFilter()) bad.add("'" + key + "'");
+        }
+        if (!bad.isEmpty()) {
+            throw NeutronException.badRequest(bad + " is invalid attribute for filtering");
+        }
+        List<SortField<?>> order = sortFields(q);
+        return db.tx(dsl -> {
+            Tx tx = new Tx(dsl, ctx);
+            Condition cond = visibility(tx).and(where);
+            for (var e : q.filters().entrySet()) {
+                cond = cond.and(filterCondition(tx, def.attribute(e.getKey()), e.getValue()));
+            }
+            cond = cond.and(Tags.condition(q.tagFilters(), store.field("id")));
+            int limit = q.limit() == null ? 0 : q.limit();
+            boolean reverse = q.pageReverse() && limit > 0;
+            List<SortField<?>> effective = reverse ? reversed(order) : order;
+            if (q.marker() != null && limit > 0) {
+                Map<String, Object> marker = store.find(dsl, q.marker());
+                if (marker == null) throw NeutronException.notFound(def.singular(), q.marker());
+                cond = cond.and(seek(q, marker, reverse));
+            }
+            List<Map<String, Object>> rows = store.list(dsl, cond, effective, limit);
+            if (reverse) java.util.Collections.reverse(rows);
+            load(tx, rows);
+            List<Map<String, Object>> out = new ArrayList<>(rows.size());
+            for (Map<String, Object> r : rows) out.add(Views.render(def, r, q.fields(), ctx));
+            return new Page(out, links(q, rows));
+        });
+    }
+
+    /** Loads one resource the caller may see, unrendered, inside a transaction; null when none. */
+    public Map<String, Object> findVisible(Tx tx, String id) {
+        if (id == null || id.length() > 64) return null;
+        Condition c = store.field("id").eq(id).and(visibility(tx));
+        List<Map<String, Object>> rows = store.list(tx.dsl(), c, List.of(), 0);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** Loads one resource regardless of the caller, with computed attributes; null when none. */
+    public Map<String, Object> get(Tx tx, String id) {
+        Map<String, Object> r = store.find(tx.dsl(), id);
+        if (r != null) load(tx, List.of(r));
+        return r;
+    }
+
+    private void load(Tx tx, List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) return;
+        for (Map<String, Object> r : rows) {
+            if (def.has("tenant_id")) r.put("tenant_id", r.get("project_id"));
+        }
+        if (def.hasStandardAttributes()) Tags.load(tx.dsl(), rows);
+        hooks.extend(tx, rows);
+    }
+
+    private Condition visibility(Tx tx) {
+        if (tx.ctx().isAdmin() || !def.has("project_id")) return DSL.noCondition();
+        Condition custom = hooks.visibleTo(tx);
+        return custom != null ? custom : store.field("project_id").eq(tx.ctx().projectId());
+    }
+
+    private Condition filterCondition(Tx tx, Attribute a, List<String> raw) {
+        Field<Object> f = store.field(a.name());
+        if (a.name().equals("tenant_id")) f = store.field("project_id");
+        if (f != null && a.storage() == Storage.COLUMN) {
+            List<Object> values = new ArrayList<>();
+            boolean matchNull = false;
+            for (String v : raw) {
+                Object converted;
+                try {
+                    converted = a.converter().convert(v);
+                } catch (IllegalArgumentException e) {
+                    throw NeutronException.badRequest("Invalid input for operation: " + e.getMessage() + ".");
+                }
+                if (converted == null) matchNull = true;
+                else values.add(converted);
+            }
+            Condition c = values.isEmpty() ? DSL.falseCondition() : f.in(values);
+            return matchNull ? c.or(f.isNull()) : c;
+        }
+        Condition c = hooks.filter(tx, a, raw);
+        if (c == null) {
+            throw NeutronException.badRequest("['" + a.name() + "'] is invalid attribute for filtering");
+        }
+        return c;
+    }
+
+    private List<SortField<?>> sortFields(ListQuery q) {
+        List<String> bad = new ArrayList<>();
+        List<SortField<?>> order = new ArrayList<>();
+        boolean hasId = false;
+        for (ListQuery.Sort s : q.sorts()) {
+            Attribute a = def.attribute(s.key());
+            Field<Object> f = a == null ? null : store.field(a.name());
+            if (a == null || !a.isSortKey() || f == null) {
+                bad.add("'" + s.key() + "'");
+                continue;
+            }
+            order.add(s.ascending() ? f.asc() : f.desc());
+            hasId |= s.key().equals("id");
+        }
+        if (!bad.isEmpty()) throw NeutronException.badRequest(bad + " is invalid attribute for sort_keys");
+        if (!hasId) {
+            boolean lastAsc = q.sorts().isEmpty() || q.sorts().get(q.sorts().size() - 1).ascending();
+            order.add(lastAsc ? store.field("id").asc() : store.field("id").desc());
+        }
+        return order;
+    }
+
+    private static List<SortField<?>> reversed(List<SortField<?>> order) {
+        List<SortField<?>> out = new ArrayList<>();
+        for (SortField<?> s : order) {
+            Field<?> f = DSL.field(s.$field().getQualifiedName());
+            out.add(s.getOrder() == org.jooq.SortOrder.DESC ? f.asc() : f.desc());
+        }
+        return out;
+    }
+
+    /** Keyset condition: rows strictly after (or, reversed, before) the marker in the sort order. */
+    private Condition seek(ListQuery q, Map<String, Object> marker, boolean reverse) {
+        List<ListQuery.Sort> keys = new ArrayList<>(q.sorts());
+        if (keys.stream().noneMatch(s -> s.key().equals("id"))) {
+            boolean lastAsc = keys.isEmpty() || keys.get(keys.size() - 1).ascending();
+            keys.add(new ListQuery.Sort("id", lastAsc));
+        }
+        Condition result = DSL.falseCondition();
+        Condition prefixEqual = DSL.noCondition();
+        for (ListQuery.Sort s : keys) {
+            Field<Object> f = store.field(s.key());
+            Object value = markerValue(def.attribute(s.key()), marker.get(s.key()));
+            boolean after = s.ascending() != reverse;
+            Condition step;
+            if (value == null) {
+                step = after ? f.isNotNull() : DSL.falseCondition();
+                result = result.or(prefixEqual.and(step));
+                prefixEqual = prefixEqual.and(f.isNull());
+            } else {
+                step = after ? f.gt(value) : f.lt(value).or(f.isNull());
+                result = result.or(prefixEqual.and(step));
+                prefixEqual = prefixEqual.and(f.eq(value));
+            }
+        }
+        return result;
+    }
+
+    private static Object markerValue(Attribute a, Object v) {
+        if (v instanceof String s && a.type() == dev.neutrino.model.ValueType.TIMESTAMP) {
+            return java.time.LocalDateTime.parse(s, ResourceStore.TIMESTAMP);
+        }
+        return v;
+    }
+
+    private List<Map<String, Object>> links(ListQuery q, List<Map<String, Object>> rows) {
+        List<Map<String, Object>> links = new ArrayList<>();
+        if (q.limit() == null) return links;
+        int n = rows.size();
+        if (!(n < q.limit() && !q.pageReverse())) {
+            links.add(link("next", n == 0 ? q.marker() : (String) rows.get(n - 1).get("id"), false));
+        }
+        if (!(n < q.limit() && q.pageReverse())) {
+            links.add(link("previous", n == 0 ? q.marker() : (String) rows.get(0).get("id"), true));
+        }
+        return links;
+    }
+
+    private static Map<String, Object> link(String rel, String marker, boolean reverse) {
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("rel", rel);
+        l.put("marker", marker);
+        l.put("page_reverse", reverse);
+        return l;
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    public Map<String, Object> create(RequestContext ctx, Map<String, Object> body) {
+        return createBulk(ctx, List.of(body)).get(0);
+    }
+
+    /** Creates all or nothing, in one transaction. */
+    public List<Map<String, Object>> createBulk(RequestContext ctx, List<Map<String, Object>> bodies) {
+        List<Map<String, Object>> prepared = new ArrayList<>();
+        for (Map<String, Object> b : bodies) prepared.add(Requests.prepareCreate(def, b, ctx));
+        return db.tx(dsl -> {
+            Tx tx = new Tx(dsl, ctx);
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Map<String, Object> p : prepared) {
+                Map<String, Object> created = createIn(tx, new LinkedHashMap<>(p));
+                out.add(Views.render(def, created, Set.of(), ctx));
+            }
+            return out;
+        });
+    }
+
+    /** Creates inside an open transaction (also used by other resources' hooks); returns the loaded row. */
+    public Map<String, Object> createIn(Tx tx, Map<String, Object> resource) {
+        resource.putIfAbsent("id", UUID.randomUUID().toString());
+        if (def.hasStandardAttributes()) {
+            String now = ResourceStore.now();
+            resource.put("created_at", now);
+            resource.put("updated_at", now);
+            resource.put("revision_number", 1);
+            resource.putIfAbsent("description", "");
+        }
+        if (quotas != null && def.has("project_id")) {
+            quotas.check(tx, def, (String) resource.get("project_id"), 1);
+        }
+        hooks.beforeCreate(tx, resource);
+        @SuppressWarnings("unchecked")
+        List<String> tags = (List<String>) resource.remove("tags");
+        try {
+            store.insert(tx.dsl(), resource);
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e)) throw new Retryable("unique violation on " + def.table());
+            throw e;
+        }
+        hooks.afterCreate(tx, resource);
+        if (tags != null && !tags.isEmpty()) Tags.replace(tx.dsl(), (String) resource.get("id"), tags);
+        return get(tx, (String) resource.get("id"));
+    }
+
+    public Map<String, Object> update(RequestContext ctx, String id, Map<String, Object> body, Long ifMatch) {
+        Map<String, Object> changes = Requests.prepareUpdate(def, body, ctx);
+        return db.tx(dsl -> {
+            Tx tx = new Tx(dsl, ctx);
+            Map<String, Object> current = findVisible(tx, id);
+            if (current == null) throw NeutronException.notFound(def.singular(), id);
+            load(tx, List.of(current));
+            if (ifMatch != null && def.hasStandardAttributes()
+                    && ((Number) current.get("revision_number")).longValue() != ifMatch) {
+                throw new NeutronException(412, "RevisionNumberConstraintFailed", "Constrained to " + ifMatch
+                        + ", but current revision is " + current.get("revision_number"));
+            }
+            Map<String, Object> ch = new LinkedHashMap<>(changes);
+            updateIn(tx, current, ch);
+            return Views.render(def, get(tx, id), Set.of(), ctx);
+        });
+    }
+
+    /** Applies validated changes inside an open transaction, with the optimistic revision check. */
+    public void updateIn(Tx tx, Map<String, Object> current, Map<String, Object> changes) {
+        hooks.beforeUpdate(tx, current, changes);
+        Long expected = null;
+        if (def.hasStandardAttributes()) {
+            expected = ((Number) current.get("revision_number")).longValue();
+            changes.put("revision_number", expected + 1);
+            changes.put("updated_at", ResourceStore.now());
+        }
+        boolean written;
+        try {
+            written = store.update(tx.dsl(), (String) current.get("id"), changes, expected);
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e)) throw new Retryable("unique violation on " + def.table());
+            throw e;
+        }
+        if (!written) throw new Retryable(def.singular() + " " + current.get("id") + " changed concurrently");
+        hooks.afterUpdate(tx, current, changes);
+    }
+
+    /** Bumps revision_number and updated_at, for changes made outside the row (tags, children). */
+    public void bumpRevision(Tx tx, String id) {
+        if (!def.hasStandardAttributes()) return;
+        tx.dsl().update(store.table())
+                .set(field(name("revision_number"), Long.class), field(name("revision_number"), Long.class).plus(1))
+                .set(field(name("updated_at")), (Object) java.time.LocalDateTime.parse(ResourceStore.now(),
+                        ResourceStore.TIMESTAMP))
+                .where(field(name("id")).eq(id)).execute();
+    }
+
+    public void delete(RequestContext ctx, String id) {
+        db.run(dsl -> {
+            Tx tx = new Tx(dsl, ctx);
+            Map<String, Object> current = findVisible(tx, id);
+            if (current == null) throw NeutronException.notFound(def.singular(), id);
+            load(tx, List.of(current));
+            deleteIn(tx, current);
+        });
+    }
+
+    public void deleteIn(Tx tx, Map<String, Object> current) {
+        hooks.beforeDelete(tx, current);
+        String id = (String) current.get("id");
+        if (def.hasStandardAttributes()) Tags.deleteAll(tx.dsl(), id);
+        try {
+            store.delete(tx.dsl(), id);
+        } catch (RuntimeException e) {
+            if (SqlErrors.isForeignKeyViolation(e)) {
+                throw NeutronException.conflict(NeutronException.camel(def.singular()) + "InUse",
+                        NeutronException.humanize(def.singular()) + " " + id + " is in use.");
+            }
+            throw e;
+        }
+        hooks.afterDelete(tx, current);
+    }
+
+    /** Visible resources matching plain column equality filters, unrendered (for hooks). */
+    public List<Map<String, Object>> find(Tx tx, Map<String, Object> equals) {
+        Condition c = DSL.noCondition();
+        for (var e : equals.entrySet()) {
+            Field<Object> f = store.field(e.getKey());
+            c = c.and(e.getValue() instanceof Collection<?> col ? f.in(col) : f.eq(e.getValue()));
+        }
+        List<Map<String, Object>> rows = store.list(tx.dsl(), c, List.of(store.field("id").asc()), 0);
+        load(tx, rows);
+        return rows;
+    }
+}

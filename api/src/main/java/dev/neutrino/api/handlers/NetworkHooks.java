@@ -1,0 +1,184 @@
+package dev.neutrino.api.handlers;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import dev.neutrino.api.ResourceHooks;
+import dev.neutrino.api.Tx;
+import dev.neutrino.common.NeutronException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * Networks: default MTU, status, the wildcard RBAC entries behind {@code shared} and
+ * {@code router:external}, visibility through RBAC, and the in-use check on delete.
+ */
+public final class NetworkHooks implements ResourceHooks {
+    /** Geneve over IPv4, as ML2/OVN: 38 bytes of Geneve headers and 20 of IPv4. */
+    static final int GENEVE_OVERHEAD = 58;
+    /** Ports a network owns itself; they do not keep it from being deleted. */
+    static final List<String> NETWORK_OWNED = List.of("network:dhcp", "network:distributed");
+
+    private final int physnetMtu;
+
+    public NetworkHooks(int physnetMtu) {
+        this.physnetMtu = physnetMtu;
+    }
+
+    @Override
+    public void beforeCreate(Tx tx, Map<String, Object> net) {
+        int maxMtu = physnetMtu - GENEVE_OVERHEAD;
+        if (!net.containsKey("mtu")) {
+            net.put("mtu", maxMtu);
+        } else if ((Integer) net.get("mtu") > maxMtu) {
+            throw NeutronException.invalidInputGeneric("Requested MTU is too big, maximum is " + maxMtu);
+        } else if ((Integer) net.get("mtu") < 68) {
+            throw NeutronException.invalidInputGeneric("Requested MTU is too small, minimum is 68");
+        }
+        net.put("status", "ACTIVE");
+    }
+
+    @Override
+    public void afterCreate(Tx tx, Map<String, Object> net) {
+        String id = (String) net.get("id");
+        String owner = (String) net.get("project_id");
+        if (Boolean.TRUE.equals(net.get("shared"))) Rbac.insert(tx.dsl(), id, owner, "access_as_shared", "*");
+        if (Boolean.TRUE.equals(net.get("router:external"))) {
+            Rbac.insert(tx.dsl(), id, owner, "access_as_external", "*");
+        }
+    }
+
+    @Override
+    public void beforeUpdate(Tx tx, Map<String, Object> current, Map<String, Object> changes) {
+        String id = (String) current.get("id");
+        String owner = (String) current.get("project_id");
+        if (changes.containsKey("mtu")) {
+            int mtu = (Integer) changes.get("mtu");
+            if (mtu > physnetMtu - GENEVE_OVERHEAD || mtu < 68) {
+                throw NeutronException.invalidInputGeneric("Requested MTU is out of range [68, "
+                        + (physnetMtu - GENEVE_OVERHEAD) + "]");
+            }
+        }
+        if (changes.containsKey("shared") && !changes.get("shared").equals(current.get("shared"))) {
+            if (Boolean.TRUE.equals(changes.get("shared"))) {
+                Rbac.insert(tx.dsl(), id, owner, "access_as_shared", "*");
+            } else {
+                ensureNotUsedByOthers(tx.dsl(), id, owner);
+                Rbac.delete(tx.dsl(), id, "access_as_shared", "*");
+            }
+        }
+        if (changes.containsKey("router:external")
+                && !changes.get("router:external").equals(current.get("router:external"))) {
+            if (Boolean.TRUE.equals(changes.get("router:external"))) {
+                Rbac.insert(tx.dsl(), id, owner, "access_as_external", "*");
+            } else {
+                Rbac.delete(tx.dsl(), id, "access_as_external", "*");
+            }
+        }
+    }
+
+    /** Neutron refuses to unshare a network on which other projects have ports. */
+    static void ensureNotUsedByOthers(DSLContext dsl, String networkId, String owner) {
+        boolean used = dsl.fetchExists(table(name("ports")), field(name("network_id")).eq(networkId)
+                .and(field(name("project_id")).ne(owner))
+                .and(field(name("device_owner")).notIn(NETWORK_OWNED)));
+        if (used) {
+            throw NeutronException.conflict("InvalidSharedSetting", "Unable to reconfigure sharing settings for "
+                    + "network " + networkId + ". Multiple tenants are using it.");
+        }
+    }
+
+    @Override
+    public void beforeDelete(Tx tx, Map<String, Object> net) {
+        String id = (String) net.get("id");
+        DSLContext dsl = tx.dsl();
+        boolean inUse = dsl.fetchExists(table(name("ports")), field(name("network_id")).eq(id)
+                .and(field(name("device_owner")).notIn(NETWORK_OWNED)));
+        if (inUse) {
+            throw NeutronException.conflict("NetworkInUse", "Unable to complete operation on network " + id
+                    + ". There are one or more ports still in use on the network.");
+        }
+        List<String> ports = dsl.select(field(name("id"), String.class)).from(table(name("ports")))
+                .where(field(name("network_id")).eq(id)).fetch(field(name("id"), String.class));
+        for (String p : ports) {
+            dsl.deleteFrom(table(name("tags"))).where(field(name("resource_id")).eq(p)).execute();
+        }
+        dsl.deleteFrom(table(name("ports"))).where(field(name("network_id")).eq(id)).execute();
+        List<String> subnets = dsl.select(field(name("id"), String.class)).from(table(name("subnets")))
+                .where(field(name("network_id")).eq(id)).fetch(field(name("id"), String.class));
+        for (String s : subnets) {
+            dsl.deleteFrom(table(name("tags"))).where(field(name("resource_id")).eq(s)).execute();
+        }
+        dsl.deleteFrom(table(name("subnets"))).where(field(name("network_id")).eq(id)).execute();
+        for (String r : dsl.select(field(name("id"), String.class)).from(table(name("rbac_policies")))
+                .where(field(name("object_id")).eq(id)).fetch(field(name("id"), String.class))) {
+            dsl.deleteFrom(table(name("tags"))).where(field(name("resource_id")).eq(r)).execute();
+        }
+        dsl.deleteFrom(table(name("rbac_policies"))).where(field(name("object_id")).eq(id)).execute();
+    }
+
+    @Override
+    public void extend(Tx tx, List<Map<String, Object>> nets) {
+        Map<String, List<String>> subnets = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        for (Map<String, Object> n : nets) {
+            ids.add((String) n.get("id"));
+            subnets.put((String) n.get("id"), new ArrayList<>());
+        }
+        for (Record r : tx.dsl().select(field(name("id")), field(name("network_id"))).from(table(name("subnets")))
+                .where(field(name("network_id")).in(ids)).orderBy(field(name("id"))).fetch()) {
+            subnets.get((String) r.get(1)).add((String) r.get(0));
+        }
+        for (Map<String, Object> n : nets) {
+            n.put("subnets", subnets.get((String) n.get("id")));
+            n.put("availability_zones", List.of());
+            n.put("ipv4_address_scope", null);
+            n.put("ipv6_address_scope", null);
+            n.put("l2_adjacency", true);
+        }
+    }
+
+    @Override
+    public Condition visibleTo(Tx tx) {
+        String project = tx.ctx().projectId();
+        return field(name("networks", "project_id")).eq(project)
+                .or(field(name("networks", "shared")).isTrue())
+                .or(field(name("networks", "router_external")).isTrue())
+                .or(DSL.exists(DSL.selectOne().from(table(name("rbac_policies")))
+                        .where(field(name("rbac_policies", "object_id")).eq(field(name("networks", "id")))
+                                .and(field(name("rbac_policies", "target_tenant")).in(project, "*")))));
+    }
+
+    /** The wildcard RBAC rows that stand for shared=true and router:external=true. */
+    static final class Rbac {
+        private Rbac() {}
+
+        static void insert(DSLContext dsl, String networkId, String owner, String action, String target) {
+            boolean exists = dsl.fetchExists(table(name("rbac_policies")), field(name("object_id")).eq(networkId)
+                    .and(field(name("action")).eq(action)).and(field(name("target_tenant")).eq(target)));
+            if (exists) return;
+            dsl.insertInto(table(name("rbac_policies")))
+                    .set(field(name("id")), UUID.randomUUID().toString())
+                    .set(field(name("project_id")), owner)
+                    .set(field(name("object_type")), "network")
+                    .set(field(name("object_id")), networkId)
+                    .set(field(name("target_tenant")), target)
+                    .set(field(name("action")), action)
+                    .set(field(name("revision_number")), 0L)
+                    .execute();
+        }
+
+        static void delete(DSLContext dsl, String networkId, String action, String target) {
+            dsl.deleteFrom(table(name("rbac_policies"))).where(field(name("object_id")).eq(networkId)
+                    .and(field(name("action")).eq(action)).and(field(name("target_tenant")).eq(target))).execute();
+        }
+    }
+}

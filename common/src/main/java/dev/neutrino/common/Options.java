@@ -1,0 +1,78 @@
+package dev.neutrino.common;
+
+import java.util.List;
+
+/** Every neutron.conf option Neutrino reads, with neutron's section, name and default. */
+public final class Options {
+    private Options() {}
+
+    public static final Option<String> BIND_HOST = Option.string("DEFAULT", "bind_host", "127.0.0.1",
+            "The host IP to bind to.");
+    public static final Option<Integer> BIND_PORT = Option.integer("DEFAULT", "bind_port", 9696, 0, 65535,
+            "The port to bind to.");
+    public static final Option<String> STATE_PATH = Option.string("DEFAULT", "state_path", "./var",
+            "Where to store Neutrino state files (the embedded H2 database).");
+    public static final Option<String> AUTH_STRATEGY = new Option<>("DEFAULT", "auth_strategy", "noauth", s -> {
+        if (!s.equals("noauth") && !s.equals("keystone")) throw new IllegalArgumentException("noauth or keystone");
+        return s;
+    }, "The type of authentication to use: noauth or keystone.");
+    public static final Option<String> BASE_MAC = new Option<>("DEFAULT", "base_mac", "fa:16:3e:00:00:00", s -> {
+        if (!s.matches("^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$")) throw new IllegalArgumentException("not a MAC");
+        return s.toLowerCase();
+    }, "The base MAC address Neutrino uses for ports.");
+    public static final Option<String> CORE_PLUGIN = Option.string("DEFAULT", "core_plugin", "ml2",
+            "The core plugin (only ml2 is supported).");
+    public static final Option<List<String>> SERVICE_PLUGINS = Option.list("DEFAULT", "service_plugins", List.of(),
+            "Service plugins to load.");
+    public static final Option<Boolean> ALLOW_OVERLAPPING_IPS = Option.bool("DEFAULT", "allow_overlapping_ips",
+            true, "Allow overlapping IP support.");
+    public static final Option<Integer> MAX_FIXED_IPS_PER_PORT = Option.integer("DEFAULT", "max_fixed_ips_per_port",
+            5, 0, 10000, "Maximum number of fixed ips per port.");
+    public static final Option<Integer> GLOBAL_PHYSNET_MTU = Option.integer("DEFAULT", "global_physnet_mtu", 1500,
+            68, 65535, "MTU of the underlying physical network.");
+    public static final Option<Integer> API_WORKERS = Option.integer("DEFAULT", "api_workers", 0, 0, 1024,
+            "Accepted for compatibility: Neutrino serves with virtual threads in one process.");
+    public static final Option<Integer> RPC_WORKERS = Option.integer("DEFAULT", "rpc_workers", 0, 0, 1024,
+            "Accepted for compatibility; Neutrino has no RPC workers.");
+    public static final Option<String> TRANSPORT_URL = Option.string("DEFAULT", "transport_url", "",
+            "Accepted for compatibility; Neutrino uses no message bus.");
+    public static final Option<Boolean> DEBUG = Option.bool("DEFAULT", "debug", false, "Debug logging.");
+    public static final Option<String> LOG_DIR = Option.string("DEFAULT", "log_dir", "", "Log directory.");
+    public static final Option<Integer> PAGINATION_MAX_LIMIT = Option.integer("DEFAULT", "pagination_max_limit",
+            -1, -1, Integer.MAX_VALUE, "Maximum number of items returned in one response (-1: no limit).");
+
+    public static final Option<String> DB_CONNECTION = Option.string("database", "connection", "",
+            "Database URL (SQLAlchemy or JDBC form). Empty: embedded H2 under state_path.");
+    public static final Option<Integer> DB_MAX_POOL_SIZE = Option.integer("database", "max_pool_size", 10, 1, 1000,
+            "Maximum number of database connections.");
+
+    public static final Option<Integer> QUOTA_NETWORK = quota("network", 100);
+    public static final Option<Integer> QUOTA_SUBNET = quota("subnet", 100);
+    public static final Option<Integer> QUOTA_PORT = quota("port", 500);
+    public static final Option<Integer> QUOTA_SECURITY_GROUP = quota("security_group", 10);
+    public static final Option<Integer> QUOTA_SECURITY_GROUP_RULE = quota("security_group_rule", 100);
+    public static final Option<Integer> QUOTA_ROUTER = quota("router", 10);
+    public static final Option<Integer> QUOTA_FLOATINGIP = quota("floatingip", 50);
+    public static final Option<Integer> QUOTA_RBAC_POLICY = quota("rbac_policy", 10);
+    public static final Option<Integer> QUOTA_SUBNETPOOL = quota("subnetpool", -1);
+    public static final Option<String> QUOTA_DRIVER = Option.string("quotas", "quota_driver",
+            "neutron.db.quota.driver_nolock.DbQuotaNoLockDriver", "Accepted for compatibility.");
+    public static final Option<Integer> DEFAULT_QUOTA = Option.integer("quotas", "default_quota", -1, -1,
+            Integer.MAX_VALUE, "Default number of resources allowed per project (-1: unlimited).");
+
+    private static Option<Integer> quota(String resource, int def) {
+        return Option.integer("quotas", "quota_" + resource, def, -1, Integer.MAX_VALUE,
+                "Number of " + resource + "s allowed per project; -1 for unlimited.");
+    }
+
+    public static final List<Option<Integer>> QUOTAS = List.of(QUOTA_NETWORK, QUOTA_SUBNET, QUOTA_SUBNETPOOL,
+            QUOTA_PORT, QUOTA_ROUTER, QUOTA_FLOATINGIP, QUOTA_RBAC_POLICY, QUOTA_SECURITY_GROUP,
+            QUOTA_SECURITY_GROUP_RULE);
+
+    public static final List<Option<?>> ALL = List.of(BIND_HOST, BIND_PORT, STATE_PATH, AUTH_STRATEGY, BASE_MAC,
+            CORE_PLUGIN, SERVICE_PLUGINS, ALLOW_OVERLAPPING_IPS, MAX_FIXED_IPS_PER_PORT, GLOBAL_PHYSNET_MTU,
+            API_WORKERS, RPC_WORKERS, TRANSPORT_URL, DEBUG, LOG_DIR, PAGINATION_MAX_LIMIT, DB_CONNECTION,
+            DB_MAX_POOL_SIZE, QUOTA_NETWORK, QUOTA_SUBNET, QUOTA_PORT, QUOTA_SECURITY_GROUP,
+            QUOTA_SECURITY_GROUP_RULE, QUOTA_ROUTER, QUOTA_FLOATINGIP, QUOTA_RBAC_POLICY, QUOTA_SUBNETPOOL,
+            QUOTA_DRIVER, DEFAULT_QUOTA);
+}

@@ -1,0 +1,86 @@
+package dev.neutrino.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection pool and the one way to run database work: {@link #tx}, a short explicit
+ * transaction that runs again on deadlocks, serialization failures and {@link Retryable}.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    public static final int MAX_ATTEMPTS = 20;
+
+    private final DatabaseUrl url;
+    private final HikariDataSource dataSource;
+    private final DSLContext dsl;
+
+    public Database(DatabaseUrl url, int poolSize) {
+        this.url = url;
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(url.jdbcUrl());
+        if (url.user() != null) hc.setUsername(url.user());
+        if (url.password() != null) hc.setPassword(url.password());
+        hc.setMaximumPoolSize(poolSize);
+        hc.setPoolName("neutrino-db");
+        hc.setAutoCommit(false);
+        hc.setConnectionTimeout(10_000);
+        if (url.dialect() == SQLDialect.POSTGRES || url.dialect() == SQLDialect.MARIADB) {
+            hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        }
+        this.dataSource = new HikariDataSource(hc);
+        Settings settings = new Settings()
+                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
+                .withExecuteLogging(false);
+        this.dsl = DSL.using(dataSource, url.dialect(), settings);
+    }
+
+    public DatabaseUrl url() { return url; }
+    public SQLDialect dialect() { return url.dialect(); }
+    public HikariDataSource dataSource() { return dataSource; }
+
+    /** Runs {@code work} in one transaction; runs it again (with backoff) when it fails transiently. */
+    public <T> T tx(Function<DSLContext, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+            } catch (RuntimeException e) {
+                boolean again = e instanceof Retryable || SqlErrors.isTransient(e);
+                if (!again || attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debug("retrying transaction (attempt {}): {}", attempt, e.toString());
+                backoff(attempt);
+            }
+        }
+    }
+
+    public void run(java.util.function.Consumer<DSLContext> work) {
+        tx(d -> {
+            work.accept(d);
+            return null;
+        });
+    }
+
+    private static void backoff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 5 + Math.min(attempt, 10) * 5));
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.neutrino.db;
+
+import java.sql.SQLException;
+
+/** Classifies driver errors the same way on H2, PostgreSQL and MariaDB. */
+public final class SqlErrors {
+    private SqlErrors() {}
+
+    public static SQLException sqlCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException s) return s;
+        }
+        return null;
+    }
+
+    /** Deadlocks, serialization failures and lock wait timeouts: run the transaction again. */
+    public static boolean isTransient(Throwable t) {
+        SQLException e = sqlCause(t);
+        if (e == null) return false;
+        String state = e.getSQLState();
+        int code = e.getErrorCode();
+        return "40001".equals(state) || "40P01".equals(state) || code == 1213 || code == 1205
+                || (state != null && state.startsWith("40") && !"40000".equals(state))
+                || code == 50200 /* H2 lock timeout */;
+    }
+
+    public static boolean isUniqueViolation(Throwable t) {
+        SQLException e = sqlCause(t);
+        if (e == null) return false;
+        return "23505".equals(e.getSQLState()) || e.getErrorCode() == 1062
+                || ("23000".equals(e.getSQLState()) && e.getErrorCode() == 1062);
+    }
+
+    public static boolean isForeignKeyViolation(Throwable t) {
+        SQLException e = sqlCause(t);
+        if (e == null) return false;
+        return "23503".equals(e.getSQLState()) || e.getErrorCode() == 1451 || e.getErrorCode() == 1452
+                || e.getErrorCode() == 23503 || e.getErrorCode() == 23506;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.neutrino.model.defs;
+
+import static dev.neutrino.model.Attribute.bool;
+import static dev.neutrino.model.Attribute.integer;
+import static dev.neutrino.model.Attribute.list;
+import static dev.neutrino.model.Attribute.string;
+
+import dev.neutrino.model.Converters;
+import dev.neutrino.model.ResourceDef;
+import dev.neutrino.model.Validators;
+import java.util.List;
+
+/** neutron_lib/api/definitions/security_groups.py (with stateful-security-group). */
+public final class SecurityGroups {
+    private SecurityGroups() {}
+
+    public static final ResourceDef GROUP = ResourceDef.builder("security_group", "security_groups")
+            .table("securitygroups")
+            .name()
+            .project()
+            .standard()
+            .add(bool("stateful").post(true).put().validate(Validators.BOOLEAN).query()
+                    .extension("stateful-security-group"))
+            .add(list("security_group_rules").computed())
+            .build();
+
+    public static final List<String> DIRECTIONS = List.of("ingress", "egress");
+    public static final List<String> ETHERTYPES = List.of("IPv4", "IPv6");
+
+    public static final ResourceDef RULE = ResourceDef.builder("security_group_rule", "security_group_rules")
+            .table("securitygrouprules")
+            .project()
+            .standard()
+            .add(string("security_group_id").required().validate(Validators.UUID).query())
+            .add(string("remote_group_id").post(null).validate(Validators.UUID_OR_NONE).query())
+            .add(string("remote_address_group_id").post(null).validate(Validators.UUID_OR_NONE).query()
+                    .extension("security-groups-remote-address-group"))
+            .add(string("direction").required().validate(Validators.values(DIRECTIONS)).query())
+            .add(string("protocol").post(null).convert(v -> v instanceof String s ? s.toLowerCase() : v).query())
+            .add(integer("port_range_min").post(null).convert(Converters.INTEGER_OR_NONE)
+                    .validate(Validators.range(0, 65535)).query())
+            .add(integer("port_range_max").post(null).convert(Converters.INTEGER_OR_NONE)
+                    .validate(Validators.range(0, 65535)).query())
+            .add(string("ethertype").post("IPv4").validate(Validators.values(ETHERTYPES)).query())
+            .add(string("remote_ip_prefix").post(null).query())
+            .build();
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# THE one command that runs every test: picks a JDK >= 21, makes sure PostgreSQL
+# and MariaDB are up (scripts/db-services.sh), then runs `mvn -B verify` with the
+# test database settings. Extra arguments are passed to mvn; exits with mvn's code.
+set -euo pipefail
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+cd "$root"
+
+JAVA_HOME="$(scripts/java-home.sh 21)"
+export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+echo "test-all: using JDK $JAVA_HOME"
+
+scripts/db-services.sh
+
+exec mvn -B verify \
+  -Dneutrino.test.postgresql=jdbc:postgresql://127.0.0.1:5432/neutrino \
+  -Dneutrino.test.mariadb=jdbc:mariadb://127.0.0.1:3306/neutrino \
+  -Dneutrino.test.db.user=neutrino \
+  -Dneutrino.test.db.password=neutrino \
+  "$@"

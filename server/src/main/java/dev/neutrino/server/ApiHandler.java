@@ -1,0 +1,113 @@
+package dev.neutrino.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.neutrino.api.ApiRequest;
+import dev.neutrino.api.ApiResponse;
+import dev.neutrino.api.NeutronApi;
+import dev.neutrino.api.RequestContext;
+import dev.neutrino.common.Json;
+import dev.neutrino.common.NeutronException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * The HTTP edge: reads method, path, query and JSON body, asks the authenticator who is calling,
+ * hands the request to {@link NeutronApi} and writes its answer or its error as JSON.
+ * Runs on a virtual thread per request, so the blocking calls below are fine.
+ */
+final class ApiHandler extends Handler.Abstract {
+    private static final Set<String> BODY_METHODS = Set.of("POST", "PUT");
+
+    private final NeutronApi api;
+    private final Authenticator auth;
+    private final MeterRegistry metrics;
+
+    ApiHandler(NeutronApi api, Authenticator auth, MeterRegistry metrics) {
+        this.api = api;
+        this.auth = auth;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        long start = System.nanoTime();
+        String requestId = RequestContext.newRequestId();
+        String method = request.getMethod();
+        String path = request.getHttpURI().getDecodedPath();
+        int status;
+        Object body;
+        try {
+            RequestContext ctx = auth.authenticate(request, requestId);
+            Object json = null;
+            if (BODY_METHODS.contains(method)) {
+                String text = Content.Source.asString(request, StandardCharsets.UTF_8);
+                if (!text.isBlank()) json = parse(text);
+            }
+            ApiResponse r = api.handle(new ApiRequest(method, path, query(request), json,
+                    request.getHeaders().get(HttpHeader.IF_MATCH), ctx, baseUrl(request)));
+            status = r.status();
+            body = r.body();
+        } catch (Throwable t) {
+            ErrorWriter.Error e = ErrorWriter.of(t, requestId);
+            status = e.status();
+            body = e.body();
+        }
+        response.setStatus(status);
+        response.getHeaders().put("X-Openstack-Request-Id", requestId);
+        if (status == 401) auth.challenge(response);
+        Timer.builder("neutrino.http.requests").tag("method", method).tag("status", Integer.toString(status))
+                .tag("resource", resourceOf(path)).register(metrics).record(System.nanoTime() - start,
+                        java.util.concurrent.TimeUnit.NANOSECONDS);
+        if (body == null) {
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
+            callback.succeeded();
+            return true;
+        }
+        byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        response.write(true, ByteBuffer.wrap(bytes), callback);
+        return true;
+    }
+
+    private static Object parse(String text) {
+        try {
+            return Json.MAPPER.readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            throw NeutronException.badRequest("Malformed request body");
+        }
+    }
+
+    private static Map<String, List<String>> query(Request request) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        Fields fields = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        for (Fields.Field f : fields) {
+            out.computeIfAbsent(f.getName(), k -> new ArrayList<>()).addAll(f.getValues());
+        }
+        return out;
+    }
+
+    private static String baseUrl(Request request) {
+        var uri = request.getHttpURI();
+        return uri.getScheme() + "://" + uri.getAuthority();
+    }
+
+    private static String resourceOf(String path) {
+        String[] seg = path.split("/");
+        return seg.length > 2 ? seg[2].replace(".json", "") : "root";
+    }
+}

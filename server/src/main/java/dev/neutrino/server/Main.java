@@ -1,0 +1,128 @@
+package dev.neutrino.server;
+
+import dev.neutrino.common.Config;
+import dev.neutrino.common.ConfigException;
+import dev.neutrino.common.IniFile;
+import dev.neutrino.common.Options;
+import dev.neutrino.db.Database;
+import dev.neutrino.db.Schema;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bin/neutrino}: one launcher, several subcommands. */
+@Command(name = "neutrino", mixinStandardHelpOptions = true, version = "neutrino 0.1.0",
+        description = "An OpenStack Neutron compatible networking service.",
+        subcommands = {Main.ServerCommand.class, Main.DbCommand.class})
+public final class Main implements Callable<Integer> {
+
+    public static void main(String[] args) {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+        int code = new CommandLine(new Main())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (e instanceof ConfigException) {
+                        cmd.getErr().println("neutrino: " + e.getMessage());
+                        return 2;
+                    }
+                    throw e;
+                })
+                .execute(args);
+        System.exit(code);
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return 0;
+    }
+
+    /** --config-file, repeatable, merged in order as oslo.config does. */
+    static class ConfigFiles {
+        @Option(names = "--config-file", paramLabel = "FILE", description = "neutron.conf style file (repeatable)")
+        List<Path> files = new ArrayList<>();
+
+        Config load() throws Exception {
+            for (Path p : files) {
+                if (!p.toFile().isFile()) throw new ConfigException("config file not found: " + p);
+            }
+            return Config.of(IniFile.load(files), Options.ALL);
+        }
+    }
+
+    @Command(name = "server", description = "Run the API server.")
+    static final class ServerCommand implements Callable<Integer> {
+        @CommandLine.Mixin
+        ConfigFiles config = new ConfigFiles();
+
+        @Override
+        public Integer call() throws Exception {
+            NeutrinoServer server = NeutrinoServer.start(config.load());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (Exception e) {
+                    // shutting down anyway
+                }
+            }));
+            server.join();
+            return 0;
+        }
+    }
+
+    @Command(name = "db", description = "Database schema management.",
+            subcommands = {DbUpgrade.class, DbStatus.class})
+    static final class DbCommand implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            CommandLine.usage(this, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "upgrade", description = "Apply schema migrations (expand, then contract).")
+    static final class DbUpgrade implements Callable<Integer> {
+        @CommandLine.Mixin
+        ConfigFiles config = new ConfigFiles();
+        @Option(names = "--expand", description = "Only the additive migrations (safe with older servers running).")
+        boolean expand;
+        @Option(names = "--contract", description = "Only the contracting migrations (all servers upgraded).")
+        boolean contract;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database db = NeutrinoServer.openDatabase(config.load())) {
+                Schema schema = new Schema(db);
+                List<Schema.Phase> phases = new ArrayList<>();
+                if (expand || !contract) phases.add(Schema.Phase.EXPAND);
+                if (contract || !expand) phases.add(Schema.Phase.CONTRACT);
+                int n = schema.upgrade(phases.toArray(Schema.Phase[]::new));
+                System.out.println("applied " + n + " migration(s) to " + db.url().display());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "status", description = "Show the schema version of each migration phase.")
+    static final class DbStatus implements Callable<Integer> {
+        @CommandLine.Mixin
+        ConfigFiles config = new ConfigFiles();
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database db = NeutrinoServer.openDatabase(config.load())) {
+                Schema schema = new Schema(db);
+                for (Schema.Phase p : Schema.Phase.values()) {
+                    Schema.Status s = schema.status(p);
+                    System.out.printf("%-8s current=%s latest=%s pending=%d unknown=%s%n", p.name().toLowerCase(),
+                            s.current(), s.latestKnown(), s.pending(), s.unknown());
+                }
+                return 0;
+            }
+        }
+    }
+}

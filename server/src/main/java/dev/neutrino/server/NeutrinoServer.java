@@ -1,0 +1,134 @@
+package dev.neutrino.server;
+
+import dev.neutrino.api.NeutronApi;
+import dev.neutrino.api.Neutrino;
+import dev.neutrino.common.Config;
+import dev.neutrino.common.ConfigException;
+import dev.neutrino.common.Options;
+import dev.neutrino.db.Database;
+import dev.neutrino.db.DatabaseUrl;
+import dev.neutrino.db.Schema;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The API server: database, schema check, the resource engine, and Jetty on virtual threads. */
+public final class NeutrinoServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NeutrinoServer.class);
+
+    private final Server jetty;
+    private final Database db;
+
+    private NeutrinoServer(Server jetty, Database db) {
+        this.jetty = jetty;
+        this.db = db;
+    }
+
+    public static Database openDatabase(Config config) throws Exception {
+        Path state = Path.of(config.get(Options.STATE_PATH));
+        DatabaseUrl url = DatabaseUrl.parse(config.get(Options.DB_CONNECTION), state);
+        if (url.jdbcUrl().startsWith("jdbc:h2:file:")) Files.createDirectories(state);
+        return new Database(url, config.get(Options.DB_MAX_POOL_SIZE));
+    }
+
+    /** Opens the database, checks or creates the schema and starts listening. */
+    public static NeutrinoServer start(Config config) throws Exception {
+        for (String w : config.warnings()) LOG.warn(w);
+        if (!config.get(Options.CORE_PLUGIN).equals("ml2")
+                && !config.get(Options.CORE_PLUGIN).equals("neutron.plugins.ml2.plugin.Ml2Plugin")) {
+            throw new ConfigException("[DEFAULT] core_plugin: only ml2 is supported, not '"
+                    + config.get(Options.CORE_PLUGIN) + "'");
+        }
+        if (!config.get(Options.AUTH_STRATEGY).equals("noauth")) {
+            throw new ConfigException("[DEFAULT] auth_strategy = keystone is not supported yet; use noauth");
+        }
+        Database db = openDatabase(config);
+        try {
+            prepareSchema(new Schema(db));
+            Neutrino app = new Neutrino(config, db);
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            new JvmMemoryMetrics().bindTo(metrics);
+            new JvmThreadMetrics().bindTo(metrics);
+
+            QueuedThreadPool pool = new QueuedThreadPool(200, 8);
+            pool.setName("neutrino-http");
+            pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            Server jetty = new Server(pool);
+            ServerConnector connector = new ServerConnector(jetty);
+            connector.setHost(config.get(Options.BIND_HOST));
+            connector.setPort(config.get(Options.BIND_PORT));
+            jetty.addConnector(connector);
+            ApiHandler api = new ApiHandler(new NeutronApi(app), Authenticator.noauth(), metrics);
+            jetty.setHandler(new Handler.Wrapper(api) {
+                @Override
+                public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                    if ("/metrics".equals(request.getHttpURI().getPath())) {
+                        byte[] text = metrics.scrape().getBytes(StandardCharsets.UTF_8);
+                        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; version=0.0.4");
+                        response.write(true, ByteBuffer.wrap(text), callback);
+                        return true;
+                    }
+                    return super.handle(request, response, callback);
+                }
+            });
+            jetty.setStopTimeout(5000);
+            jetty.start();
+            LOG.info("Neutrino listening on http://{}:{} (database {})", config.get(Options.BIND_HOST),
+                    connector.getLocalPort(), db.url().display());
+            return new NeutrinoServer(jetty, db);
+        } catch (Exception | Error e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Empty schema: create it. Newer than this code: refuse. Behind: refuse and say how to upgrade. */
+    static void prepareSchema(Schema schema) {
+        if (schema.isEmpty()) {
+            int n = schema.upgradeAll();
+            LOG.info("created the database schema ({} migrations)", n);
+            return;
+        }
+        for (Schema.Phase phase : Schema.Phase.values()) {
+            Schema.Status s = schema.status(phase);
+            if (s.isNewerThanCode()) {
+                throw new ConfigException("the database schema (" + phase.name().toLowerCase() + " "
+                        + s.unknown() + ") is newer than this Neutrino; upgrade Neutrino first");
+            }
+            if (s.pending() > 0) {
+                throw new ConfigException("the database schema is behind this Neutrino (" + s.pending() + " "
+                        + phase.name().toLowerCase() + " migrations pending); run 'neutrino db upgrade'");
+            }
+        }
+    }
+
+    public int port() {
+        return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+    }
+
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        jetty.stop();
+        db.close();
+    }
+}
