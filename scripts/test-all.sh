@@ -17,4 +17,5 @@ exec mvn -B verify \
   -Dneutrino.test.mariadb=jdbc:mariadb://127.0.0.1:3306/neutrino \
   -Dneutrino.test.db.user=neutrino \
   -Dneutrino.test.db.password=neutrino \
+  -Dneutrino.test.require-all-dbs=true \
   "$@"
