@@ -1,6 +1,10 @@
 package dev.neutrino.api;
 
 import dev.neutrino.api.handlers.NetworkHooks;
+import dev.neutrino.api.handlers.PortHooks;
+import dev.neutrino.api.handlers.SubnetHooks;
+import dev.neutrino.api.handlers.AddressScopeHooks;
+import dev.neutrino.api.handlers.SubnetPoolHooks;
 import dev.neutrino.api.handlers.RbacHooks;
 import dev.neutrino.api.handlers.SecurityGroupHooks;
 import dev.neutrino.api.handlers.SecurityGroupRuleHooks;
@@ -30,15 +34,19 @@ public final class Neutrino {
         this.config = config;
         this.db = db;
         this.quotas = new Quotas(config, db);
+        SubnetPoolHooks subnetPools = new SubnetPoolHooks(() -> service("subnetpools"),
+                () -> service("address_scopes"));
         add(Networks.DEF, new NetworkHooks(config.get(Options.GLOBAL_PHYSNET_MTU)));
-        add(Subnets.DEF, ResourceHooks.NONE);
-        add(Ports.DEF, ResourceHooks.NONE);
         securityGroupHooks = new SecurityGroupHooks(() -> service("security_groups"),
                 () -> service("security_group_rules"));
+        add(Subnets.DEF, new SubnetHooks(() -> service("networks"), subnetPools));
+        add(Ports.DEF, new PortHooks(() -> service("networks"), () -> service("subnets"),
+                () -> service("security_groups"), securityGroupHooks, config.get(Options.BASE_MAC),
+                config.get(Options.MAX_FIXED_IPS_PER_PORT)));
         add(SecurityGroups.GROUP, securityGroupHooks);
         add(SecurityGroups.RULE, new SecurityGroupRuleHooks(() -> service("security_groups")));
-        add(SubnetPools.POOL, ResourceHooks.NONE);
-        add(SubnetPools.ADDRESS_SCOPE, ResourceHooks.NONE);
+        add(SubnetPools.POOL, subnetPools);
+        add(SubnetPools.ADDRESS_SCOPE, new AddressScopeHooks());
         add(RbacPolicies.DEF, new RbacHooks(() -> service("networks")));
     }
 

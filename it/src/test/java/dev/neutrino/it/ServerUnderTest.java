@@ -1,0 +1,70 @@
+package dev.neutrino.it;
+
+import dev.neutrino.common.Config;
+import dev.neutrino.common.Options;
+import dev.neutrino.server.NeutrinoServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+/** A Neutrino server started in this JVM on a free port, against one fresh database. */
+public final class ServerUnderTest implements AutoCloseable {
+    private final NeutrinoServer server;
+    private final TestDatabases.Fresh database;
+    private final URI base;
+    private final HttpClient http;
+
+    private ServerUnderTest(NeutrinoServer server, TestDatabases.Fresh database) {
+        this.server = server;
+        this.database = database;
+        this.base = URI.create("http://127.0.0.1:" + server.port());
+        this.http = newHttpClient();
+    }
+
+    static HttpClient newHttpClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** Creates a fresh database of the given kind and starts a server on it; close() drops both. */
+    public static ServerUnderTest start(TestDatabases.TestDatabase db) throws Exception {
+        TestDatabases.Fresh fresh = db.create();
+        try {
+            Config config = Config.defaults(Options.ALL)
+                    .with(Options.BIND_HOST, "127.0.0.1")
+                    .with(Options.BIND_PORT, 0)
+                    .with(Options.DB_CONNECTION, fresh.jdbcUrl());
+            return new ServerUnderTest(NeutrinoServer.start(config), fresh);
+        } catch (Exception | Error e) {
+            fresh.close();
+            throw e;
+        }
+    }
+
+    public URI baseUri() {
+        return base;
+    }
+
+    public TestDatabases.Fresh database() {
+        return database;
+    }
+
+    /** A client without X-Project-Id (the server's default project). */
+    public Client client() {
+        return new Client(http, base, null);
+    }
+
+    /** A client acting in the given project. */
+    public Client as(String project) {
+        return new Client(http, base, project);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            server.close();
+        } finally {
+            database.close();
+        }
+    }
+}
