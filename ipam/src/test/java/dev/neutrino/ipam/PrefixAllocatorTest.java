@@ -101,9 +101,12 @@ class PrefixAllocatorTest {
                 "SubnetAllocationError", message);
         assertNeutronError(() -> allocator.allocate(cidr("10.1.0.0/24"), List.of()), 500,
                 "SubnetAllocationError", message);
-        assertNeutronError(() -> allocator.allocate(cidr("10.0.0.0/15"), List.of()), 400,
+        // bigger than the pool but within the default bounds (min_prefixlen 8): no room
+        assertNeutronError(() -> allocator.allocate(cidr("10.0.0.0/15"), List.of()), 500,
+                "SubnetAllocationError", message);
+        assertNeutronError(() -> allocator.allocate(cidr("10.0.0.0/7"), List.of()), 400,
                 "MinPrefixSubnetAllocationError",
-                "Unable to allocate subnet with prefix length 15, minimum allowed prefix is 16.");
+                "Unable to allocate subnet with prefix length 7, minimum allowed prefix is 8.");
     }
 
     @Test
