@@ -24,7 +24,11 @@ public record AllocationPool(IpAddress start, IpAddress end) implements Comparab
         }
     }
 
-    /** Parses the two ends as the API gives them; a bad address is an invalid pool too. */
+    /**
+     * Parses the two ends as the API gives them; an unparsable end is an invalid pool too, as in
+     * Neutron's pools_to_ip_range (the API layer normally refuses bad addresses earlier, with
+     * "Invalid input for allocation_pools").
+     */
     public static AllocationPool of(String start, String end) {
         IpAddress first = IpAddress.tryParse(start);
         IpAddress last = IpAddress.tryParse(end);

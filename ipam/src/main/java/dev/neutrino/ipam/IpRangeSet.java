@@ -79,7 +79,9 @@ public final class IpRangeSet {
             while (cursor.compareTo(r.last()) <= 0 && k < other.ranges.size()
                     && other.ranges.get(k).first().compareTo(r.last()) <= 0) {
                 Range hole = other.ranges.get(k);
-                if (hole.first().compareTo(cursor) > 0) out.add(new Range(cursor, hole.first().subtract(BigInteger.ONE)));
+                if (hole.first().compareTo(cursor) > 0) {
+                    out.add(new Range(cursor, hole.first().subtract(BigInteger.ONE)));
+                }
                 cursor = cursor.max(hole.last().add(BigInteger.ONE));
                 k++;
             }

@@ -56,7 +56,8 @@ public final class PrefixAllocator {
         for (int version : new int[] {4, 6}) {
             IpRangeSet kept = IpRangeSet.of(version, ofVersion(updated, version));
             if (!kept.containsAll(IpRangeSet.of(version, ofVersion(current, version)))) {
-                throw IpamErrors.illegalSubnetPoolPrefixUpdate("Existing prefixes must be a subset of the new prefixes");
+                throw IpamErrors.illegalSubnetPoolPrefixUpdate(
+                        "Existing prefixes must be a subset of the new prefixes");
             }
         }
     }
@@ -104,7 +105,8 @@ public final class PrefixAllocator {
         Cidr cidr = requested.canonical();
         bounds.check(cidr.prefixLength());
         if (cidr.version() != ipVersion() || !space.minus(usedSet(used)).contains(cidr)) {
-            throw IpamErrors.subnetAllocationError("Cannot allocate requested subnet from the available set of prefixes");
+            throw IpamErrors.subnetAllocationError(
+                    "Cannot allocate requested subnet from the available set of prefixes");
         }
         return cidr;
     }

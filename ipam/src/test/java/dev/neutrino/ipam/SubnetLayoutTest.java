@@ -34,6 +34,16 @@ class SubnetLayoutTest {
     }
 
     @Test
+    void uniqueLocalIpv6SubnetWithExplicitGateway() {
+        SubnetLayout layout = SubnetLayout.create(cidr("fd12:3456:789a:1::/64"),
+                GatewayRequest.of(ip("fd12:3456:789a:1::1")), null);
+        assertThat(layout.allocationPools())
+                .containsExactly(pool("fd12:3456:789a:1::2", "fd12:3456:789a:1:ffff:ffff:ffff:ffff"));
+        assertThat(AddressPicker.pickLowest(layout.allocationPools(), new java.util.TreeSet<>()))
+                .contains(ip("fd12:3456:789a:1::2"));
+    }
+
+    @Test
     void explicitNullGatewayLeavesTheWholeUsableRangeInThePool() {
         SubnetLayout layout = SubnetLayout.create(cidr("10.0.0.0/24"), GatewayRequest.none(), null);
         assertThat(layout.gateway()).isEmpty();

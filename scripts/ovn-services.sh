@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Ensures Open vSwitch and OVN (central + host) are installed and running WITHOUT systemd:
+#   - ovsdb-server + ovs-vswitchd (userspace datapath: bridges use datapath_type=netdev),
+#   - ovn-northd with its NB and SB ovsdb-servers (unix sockets /var/run/ovn/ovnnb_db.sock and
+#     ovnsb_db.sock, plus TCP 127.0.0.1:6641 for NB and 127.0.0.1:6642 for SB),
+#   - ovn-controller attached to br-int, chassis "neutrino-ci", geneve encap on 127.0.0.1.
+# Idempotent: safe on a fresh machine and on one where everything already runs.
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+
+SYSTEM_ID="${OVN_SYSTEM_ID:-neutrino-ci}"
+NB_TCP_PORT="${OVN_NB_TCP_PORT:-6641}"
+SB_TCP_PORT="${OVN_SB_TCP_PORT:-6642}"
+OVS_CTL=/usr/share/openvswitch/scripts/ovs-ctl
+OVN_CTL=/usr/share/ovn/scripts/ovn-ctl
+NB_SOCK=/var/run/ovn/ovnnb_db.sock
+SB_SOCK=/var/run/ovn/ovnsb_db.sock
+
+as_root() { if (( EUID == 0 )); then "$@"; else sudo "$@"; fi; }
+log() { echo "ovn-services: $*" >&2; }
+fail() { log "$*"; exit 1; }
+
+# Runs "$@" until it succeeds, at most $1 half-seconds (first argument).
+wait_for() {
+  local tries="$1"; shift
+  for _ in $(seq "$tries"); do "$@" >/dev/null 2>&1 && return 0; sleep 0.5; done
+  "$@" >/dev/null 2>&1
+}
+
+# --- install (only what is missing) ----------------------------------------------
+missing=()
+for pkg in ovn-central ovn-host openvswitch-switch; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if (( ${#missing[@]} )); then
+  log "installing ${missing[*]}"
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# --- Open vSwitch (ovsdb-server + ovs-vswitchd) -------------------------------------
+# No kernel module is needed: every bridge here uses the userspace (netdev) datapath.
+# ovs-ctl tries to load the module and gives up on forwarding when that fails, so when
+# the module cannot be loaded, ovs-vswitchd is started through a stub modprobe.
+if ! as_root "$OVS_CTL" status >/dev/null 2>&1; then
+  if as_root modprobe -q openvswitch 2>/dev/null; then
+    as_root "$OVS_CTL" start --system-id="$SYSTEM_ID" >/dev/null
+  else
+    stub="$(mktemp -d)"
+    trap 'rm -rf "$stub"' EXIT
+    printf '#!/bin/sh\nexit 0\n' >"$stub/modprobe"
+    chmod +x "$stub/modprobe"
+    as_root env PATH="$stub:$PATH" "$OVS_CTL" start --system-id="$SYSTEM_ID" >/dev/null
+  fi
+fi
+wait_for 40 as_root ovs-vsctl --timeout=2 show || fail "Open vSwitch did not start (see /var/log/openvswitch/)"
+
+# --- OVN central: northd + NB/SB ovsdb-servers --------------------------------------
+if ! as_root "$OVN_CTL" status_northd >/dev/null 2>&1 \
+   || ! as_root "$OVN_CTL" status_ovsdb >/dev/null 2>&1; then
+  as_root "$OVN_CTL" start_northd >/dev/null
+fi
+wait_for 40 as_root ovn-nbctl --db="unix:$NB_SOCK" --timeout=2 show || fail "OVN NB database did not start (see /var/log/ovn/)"
+wait_for 40 as_root ovn-sbctl --db="unix:$SB_SOCK" --timeout=2 show || fail "OVN SB database did not start (see /var/log/ovn/)"
+
+# TCP listeners (set-connection replaces the Connection rows, so repeating it is harmless).
+as_root ovn-nbctl --db="unix:$NB_SOCK" set-connection "ptcp:$NB_TCP_PORT:127.0.0.1"
+as_root ovn-sbctl --db="unix:$SB_SOCK" set-connection "ptcp:$SB_TCP_PORT:127.0.0.1"
+
+# --- chassis configuration and the integration bridge --------------------------------
+as_root ovs-vsctl set open . \
+  external-ids:ovn-remote="unix:$SB_SOCK" \
+  external-ids:ovn-encap-type=geneve \
+  external-ids:ovn-encap-ip=127.0.0.1 \
+  external-ids:system-id="$SYSTEM_ID" \
+  external-ids:ovn-bridge-datapath-type=netdev
+as_root ovs-vsctl --may-exist add-br br-int -- set bridge br-int datapath_type=netdev fail-mode=secure
+
+# --- OVN host: ovn-controller ---------------------------------------------------------
+if ! as_root "$OVN_CTL" status_controller >/dev/null 2>&1; then
+  as_root "$OVN_CTL" start_controller >/dev/null
+fi
+
+# --- verify -----------------------------------------------------------------------------
+wait_for 40 as_root ovn-nbctl --db="tcp:127.0.0.1:$NB_TCP_PORT" --timeout=2 show \
+  || fail "OVN NB database not reachable on tcp:127.0.0.1:$NB_TCP_PORT"
+wait_for 40 as_root ovn-sbctl --db="tcp:127.0.0.1:$SB_TCP_PORT" --timeout=2 show \
+  || fail "OVN SB database not reachable on tcp:127.0.0.1:$SB_TCP_PORT"
+chassis_seen() { as_root ovn-sbctl --db="unix:$SB_SOCK" --timeout=2 --bare --columns=name find Chassis name="$SYSTEM_ID" | grep -qx "$SYSTEM_ID"; }
+wait_for 40 chassis_seen || fail "ovn-controller did not register chassis $SYSTEM_ID (see /var/log/ovn/ovn-controller.log)"
+
+echo "ovn-services: OVN NB on unix:$NB_SOCK and tcp:127.0.0.1:$NB_TCP_PORT, SB on unix:$SB_SOCK and tcp:127.0.0.1:$SB_TCP_PORT, chassis $SYSTEM_ID on br-int (netdev) ready"
