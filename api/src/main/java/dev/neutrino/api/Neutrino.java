@@ -25,6 +25,7 @@ import java.util.Map;
 /** The wiring: one {@link ResourceService} per resource, with its hooks, over one database. */
 public final class Neutrino {
     private final Map<String, ResourceService> byCollection = new LinkedHashMap<>();
+    private final Map<String, ResourceService> byPath = new LinkedHashMap<>();
     private final Quotas quotas;
     private final Config config;
     private final Database db;
@@ -51,12 +52,19 @@ public final class Neutrino {
     }
 
     private void add(ResourceDef def, ResourceHooks hooks) {
-        byCollection.put(def.collection(), new ResourceService(def, hooks, db, quotas));
+        ResourceService svc = new ResourceService(def, hooks, db, quotas);
+        byCollection.put(def.collection(), svc);
+        byPath.put(def.path(), svc);
         quotas.track(def.singular(), def.table());
     }
 
     public ResourceService service(String collection) {
         return byCollection.get(collection);
+    }
+
+    /** The service behind a URL segment ({@code security-groups}), or null. */
+    public ResourceService serviceAt(String path) {
+        return byPath.get(path);
     }
 
     public Collection<ResourceService> services() {

@@ -59,7 +59,7 @@ public final class NeutronApi {
         List<Map<String, Object>> out = new ArrayList<>();
         for (ResourceService s : app.services()) {
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("links", List.of(Map.of("href", req.baseUrl() + "/v2.0/" + s.def().collection(), "rel", "self")));
+            r.put("links", List.of(Map.of("href", req.baseUrl() + "/v2.0/" + s.def().path(), "rel", "self")));
             r.put("name", s.def().singular());
             r.put("collection", s.def().collection());
             out.add(r);
@@ -130,7 +130,7 @@ public final class NeutronApi {
     // ------------------------------------------------------------------ resources
 
     private ApiResponse resource(ApiRequest req, String[] seg) {
-        ResourceService svc = app.service(seg[1]);
+        ResourceService svc = app.serviceAt(seg[1]);
         if (svc == null) throw notFound();
         String singular = svc.def().singular();
         String method = req.method();
@@ -172,7 +172,7 @@ public final class NeutronApi {
         if (!page.links().isEmpty()) {
             List<Map<String, Object>> links = new ArrayList<>();
             for (Map<String, Object> l : page.links()) {
-                links.add(Map.of("rel", l.get("rel"), "href", href(req, svc.def().collection(),
+                links.add(Map.of("rel", l.get("rel"), "href", href(req, svc.def().path(),
                         (String) l.get("marker"), (Boolean) l.get("page_reverse"))));
             }
             body.put(svc.def().collection() + "_links", links);

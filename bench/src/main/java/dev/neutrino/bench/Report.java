@@ -54,6 +54,13 @@ final class Report implements Callable<Integer> {
                 n.path("mode").asText(), n.path("db").asText(), cfg.path("ports_per_level").asInt(),
                 cfg.path("concurrency"), cfg.path("list_sizes"), cfg.path("list_repeats").asInt(),
                 cfg.path("show_update").asInt(), cfg.path("warmup").asInt()));
+        sb.append("Load average (1/5/15 min) at start and end: ").append(nName).append(' ')
+                .append(n.path("loadavg_start").asText()).append(" -> ").append(n.path("loadavg_end").asText());
+        if (p != null) {
+            sb.append("; ").append(peerName).append(' ').append(p.path("loadavg_start").asText()).append(" -> ")
+                    .append(p.path("loadavg_end").asText());
+        }
+        sb.append(" (").append(Runtime.getRuntime().availableProcessors()).append(" CPUs).\n");
         if (p == null) sb.append("No peer result: only ").append(nName).append(" is shown.\n");
         sb.append('\n');
 

@@ -81,6 +81,11 @@ final class Workload implements Callable<Integer> {
     @Option(names = "--fips", defaultValue = "50", description = "Floating IPs in the router phase (0: skip it).")
     int fips;
 
+    @Option(names = "--delete", defaultValue = "-1",
+            description = "Ports deleted (measured) at the end; -1: all, then the subnet and network too. "
+                    + "Fewer leave the rest to be dropped with the database (the peer deletes slowly).")
+    int deleteCount;
+
     @Option(names = "--pid", description = "Root pid of the server: its process tree's RSS and CPU are sampled.")
     Long pid;
 
@@ -133,6 +138,7 @@ final class Workload implements Callable<Integer> {
     public Integer call() throws Exception {
         int maxC = concurrency.stream().mapToInt(Integer::intValue).max().orElse(1);
         Instant started = Instant.now();
+        String loadStart = loadAverage();
         deadline = System.nanoTime() + Duration.ofSeconds(maxSeconds).toNanos();
         api = new Api(url, project, Duration.ofSeconds(timeoutSeconds));
         Map<String, Object> resources = new LinkedHashMap<>();
@@ -182,6 +188,8 @@ final class Workload implements Callable<Integer> {
         result.put("mode", mode);
         result.put("db", db);
         result.put("started_at", started.toString());
+        result.put("loadavg_start", loadStart);
+        result.put("loadavg_end", loadAverage());
         result.put("duration_s", OpStats.round(Duration.between(started, Instant.now()).toMillis() / 1000.0));
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("ports_per_level", portsPerLevel);
@@ -193,6 +201,7 @@ final class Workload implements Callable<Integer> {
         config.put("bulk_batch", bulkBatch);
         config.put("bulk_concurrency", bulkConcurrency);
         config.put("fips", fips);
+        config.put("delete", deleteCount);
         result.put("config", config);
         result.put("extensions", extensions);
         result.put("notes", notes);
@@ -206,6 +215,16 @@ final class Workload implements Callable<Integer> {
         System.err.printf("%s: %d operations, %d errors, %.1f s%n", label, ops.size(), errors,
                 Duration.between(started, Instant.now()).toMillis() / 1000.0);
         return 0;
+    }
+
+    /** The 1, 5 and 15 minute load averages: other work on the machine skews every number. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (Exception e) {
+            return "unknown";
+        }
     }
 
     private static Double mb(long kb) {
@@ -420,14 +439,22 @@ final class Workload implements Callable<Integer> {
     }
 
     private void tearDown(int c) {
-        List<String> ids = List.copyOf(ports);
+        List<String> all = List.copyOf(ports);
+        List<String> ids = deleteCount < 0 || deleteCount >= all.size() ? all : all.subList(0, deleteCount);
         if (!ids.isEmpty()) {
             // Deletion ignores --max-seconds: leaving ports behind would block the network delete.
             long saved = deadline;
             deadline = Long.MAX_VALUE;
-            finish(run("port_delete_c" + c, c, ids.size(),
-                    i -> new Req("DELETE", "/v2.0/ports/" + ids.get(i), null, 1), null), false);
+            OpStats s = run("port_delete_c" + c, c, ids.size(),
+                    i -> new Req("DELETE", "/v2.0/ports/" + ids.get(i), null, 1), null);
+            s.portsPresent = all.size();
+            finish(s, false);
             deadline = saved;
+        }
+        if (ids.size() < all.size()) {
+            notes.add("deleted " + ids.size() + " of " + all.size() + " ports (--delete " + deleteCount
+                    + "); the rest, the subnet and the network go with the database");
+            return;
         }
         if (subnetId != null) {
             finish(run("subnet_delete", 1, 1, i -> new Req("DELETE", "/v2.0/subnets/" + subnetId, null, 1), null),

@@ -27,7 +27,7 @@ public record IpAddress(int version, BigInteger value) implements Comparable<IpA
         if (text.indexOf(':') >= 0) {
             long[] v6 = parseV6(text);
             if (v6 == null) return null;
-            return new IpAddress(6, BigInteger.valueOf(v6[0]).shiftLeft(64).or(unsigned(v6[1])));
+            return new IpAddress(6, unsigned(v6[0]).shiftLeft(64).or(unsigned(v6[1])));
         }
         Long v4 = parseV4(text);
         return v4 == null ? null : new IpAddress(4, BigInteger.valueOf(v4));

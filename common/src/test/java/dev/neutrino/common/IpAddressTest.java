@@ -14,6 +14,9 @@ class IpAddressTest {
         assertThat(IpAddress.parse("::").toString()).isEqualTo("::");
         assertThat(IpAddress.parse("::ffff:10.0.0.1").toString()).isEqualTo("::ffff:a00:1");
         assertThat(IpAddress.parse("fe80::1:0:0:1").toString()).isEqualTo("fe80::1:0:0:1");
+        assertThat(IpAddress.parse("fd00::1").compareTo(IpAddress.parse("::1"))).as("upper half sorts high")
+                .isPositive();
+        assertThat(IpAddress.parse("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff").value()).isEqualTo(IpAddress.V6_MAX);
         for (String bad : new String[] {"10.1", "10.0.0.256", "010.0.0.1", "1::2::3", "12345::", "a.b.c.d", "",
             "1:2:3:4:5:6:7:8:9", "10.0.0.1 "}) {
             assertThat(IpAddress.isValid(bad)).as(bad).isFalse();

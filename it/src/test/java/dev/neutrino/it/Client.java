@@ -23,6 +23,11 @@ public final class Client {
         this.project = project;
     }
 
+    /** The same connection pool, acting in another project. */
+    public Client as(String otherProject) {
+        return new Client(http, base, otherProject);
+    }
+
     public String project() {
         return project;
     }

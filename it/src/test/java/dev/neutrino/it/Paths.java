@@ -34,7 +34,7 @@ final class Paths {
         return RESOLVED.computeIfAbsent(c.base() + " " + hyphenated, k -> {
             String neutron = "/v2.0/" + hyphenated;
             // a probe in a throwaway project, so that no test's project gets a default group from it
-            Client probe = new Client(ServerUnderTest.newHttpClient(), c.base(), "probe-paths");
+            Client probe = c.as("probe-paths");
             if (probe.get(neutron + "?limit=1").status() != 404) return neutron;
             String underscore = "/v2.0/" + hyphenated.replace('-', '_');
             if (probe.get(underscore + "?limit=1").status() == 200) return underscore;

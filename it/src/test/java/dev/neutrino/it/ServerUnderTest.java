@@ -61,6 +61,8 @@ public final class ServerUnderTest implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        // idle keep-alive connections would hold up Jetty's graceful stop for a second
+        http.shutdownNow();
         try {
             server.close();
         } finally {

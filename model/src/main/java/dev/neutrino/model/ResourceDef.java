@@ -15,14 +15,16 @@ public final class ResourceDef {
     private final String singular;
     private final String collection;
     private final String table;
+    private final String path;
     private final Map<String, Attribute> attributes;
     private final boolean standardAttributes;
 
-    private ResourceDef(String singular, String collection, String table, Map<String, Attribute> attributes,
-                        boolean standardAttributes) {
+    private ResourceDef(String singular, String collection, String table, String path,
+                        Map<String, Attribute> attributes, boolean standardAttributes) {
         this.singular = singular;
         this.collection = collection;
         this.table = table;
+        this.path = path;
         this.attributes = Collections.unmodifiableMap(attributes);
         this.standardAttributes = standardAttributes;
     }
@@ -37,12 +39,14 @@ public final class ResourceDef {
         for (Attribute a : more) {
             all.put(a.name(), a);
         }
-        return new ResourceDef(singular, collection, table, all, standardAttributes);
+        return new ResourceDef(singular, collection, table, path, all, standardAttributes);
     }
 
     public String singular() { return singular; }
     public String collection() { return collection; }
     public String table() { return table; }
+    /** The URL segment: Neutron writes some collections with dashes ({@code security-groups}). */
+    public String path() { return path; }
     public Collection<Attribute> attributes() { return attributes.values(); }
     public Attribute attribute(String name) { return attributes.get(name); }
     public boolean has(String name) { return attributes.containsKey(name); }
@@ -65,6 +69,7 @@ public final class ResourceDef {
         private final String singular;
         private final String collection;
         private String table;
+        private String path;
         private final Map<String, Attribute> attributes = new LinkedHashMap<>();
         private boolean standard;
 
@@ -72,11 +77,17 @@ public final class ResourceDef {
             this.singular = singular;
             this.collection = collection;
             this.table = collection;
+            this.path = collection;
             attributes.put("id", Attribute.string("id").convert(Converters.STRING).validate(Validators.UUID).query());
         }
 
         public Builder table(String name) {
             this.table = name;
+            return this;
+        }
+
+        public Builder path(String urlSegment) {
+            this.path = urlSegment;
             return this;
         }
 
@@ -110,7 +121,7 @@ public final class ResourceDef {
         }
 
         public ResourceDef build() {
-            return new ResourceDef(singular, collection, table, new LinkedHashMap<>(attributes), standard);
+            return new ResourceDef(singular, collection, table, path, new LinkedHashMap<>(attributes), standard);
         }
     }
 }

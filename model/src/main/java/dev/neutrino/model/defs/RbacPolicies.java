@@ -14,6 +14,7 @@ public final class RbacPolicies {
     public static final List<String> ACTIONS = List.of("access_as_shared", "access_as_external");
 
     public static final ResourceDef DEF = ResourceDef.builder("rbac_policy", "rbac_policies")
+            .path("rbac-policies")
             .project()
             .add(string("object_type").required().validate(Validators.values(OBJECT_TYPES)).query())
             .add(string("object_id").required().validate(Validators.UUID).query())

@@ -16,6 +16,7 @@ public final class SecurityGroups {
 
     public static final ResourceDef GROUP = ResourceDef.builder("security_group", "security_groups")
             .table("securitygroups")
+            .path("security-groups")
             .name()
             .project()
             .standard()
@@ -29,6 +30,7 @@ public final class SecurityGroups {
 
     public static final ResourceDef RULE = ResourceDef.builder("security_group_rule", "security_group_rules")
             .table("securitygrouprules")
+            .path("security-group-rules")
             .project()
             .standard()
             .add(string("security_group_id").required().validate(Validators.UUID).query())

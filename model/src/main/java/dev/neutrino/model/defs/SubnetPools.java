@@ -32,6 +32,7 @@ public final class SubnetPools {
             .build();
 
     public static final ResourceDef ADDRESS_SCOPE = ResourceDef.builder("address_scope", "address_scopes")
+            .path("address-scopes")
             .name()
             .project()
             .standard()

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Starts or stops Neutrino for the benchmark, like setup-neutron.sh does for the peer: a config
+# under --dir pointing at a fresh database of the chosen kind (Neutrino creates its schema on the
+# first start), `bin/neutrino server` in the background (own process group), wait for GET /.
+#
+#   bench/neutrino-server.sh start [--db mariadb|postgresql] [--port 19696] [--dir DIR] [--database NAME]
+#   bench/neutrino-server.sh stop  [--dir DIR] [--drop-db mariadb|postgresql] [--database NAME]
+#
+# JVM options: BENCH_NEUTRINO_JAVA_OPTS (default: none, the launcher's defaults). Prints "PID URL".
+set -euo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
+
+cmd="${1:-}"; shift || true
+db=mariadb
+port=19696
+dir="${TMPDIR:-/tmp}/neutrino-bench/neutrino"
+database=neutrino_bench_neutrino
+drop=""
+while (($#)); do
+  case "$1" in
+    --db) db="$2"; shift 2 ;;
+    --port) port="$2"; shift 2 ;;
+    --dir) dir="$2"; shift 2 ;;
+    --database) database="$2"; shift 2 ;;
+    --drop-db) drop="$2"; shift 2 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) die "unknown argument '$1' (see --help)" ;;
+  esac
+done
+
+case "$cmd" in
+  stop)
+    stop_group "$dir/neutrino.pid"
+    [[ -z "$drop" ]] || db_drop "$drop" "$database"
+    exit 0 ;;
+  start) ;;
+  *) die "usage: neutrino-server.sh start|stop [options] (see --help)" ;;
+esac
+
+case "$db" in mariadb|postgresql) ;; *) die "--db must be mariadb or postgresql" ;; esac
+db_services
+mkdir -p "$dir/state"
+stop_group "$dir/neutrino.pid"
+url="http://127.0.0.1:$port"
+http_up "$url/" && die "something already answers on $url: stop it or choose --port"
+
+cat >"$dir/neutrino.conf" <<CONF
+# Written by bench/neutrino-server.sh: the same settings as the peer's where they apply.
+[DEFAULT]
+core_plugin = ml2
+service_plugins =
+auth_strategy = noauth
+bind_host = 127.0.0.1
+bind_port = $port
+state_path = $dir/state
+api_workers = 2
+rpc_workers = 0
+transport_url = fake:/
+
+[database]
+connection = $(db_url "$db" "$database")
+
+[quotas]
+default_quota = -1
+quota_network = -1
+quota_subnet = -1
+quota_port = -1
+quota_router = -1
+quota_floatingip = -1
+quota_security_group = -1
+quota_security_group_rule = -1
+CONF
+
+say "neutrino: fresh $db database $database"
+db_fresh "$db" "$database"
+: >"$dir/neutrino.log"
+NEUTRINO_JAVA_OPTS="${BENCH_NEUTRINO_JAVA_OPTS:-}" setsid "$ROOT_DIR/bin/neutrino" server \
+  --config-file "$dir/neutrino.conf" </dev/null >"$dir/neutrino.log" 2>&1 &
+pid=$!
+echo "$pid" >"$dir/neutrino.pid"
+# Generous: bin/neutrino rebuilds the jar first when the sources are newer.
+if ! wait_http "$url/" 600 "$pid"; then
+  tail -n 40 "$dir/neutrino.log" >&2 || true
+  stop_group "$dir/neutrino.pid"
+  die "Neutrino did not answer on $url"
+fi
+say "neutrino pid $pid listening on $url (config $dir/neutrino.conf)"
+echo "$pid $url"
