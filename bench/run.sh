@@ -9,8 +9,9 @@
 #                [--show-update K] [--warmup W] [--fips F] [--delete D] [--max-seconds S]
 #                [--out DIR]
 #
-# --quick (default, under 3 minutes): 30 ports per concurrency level, lists with 100 and 500
-#   ports present, 30 of the ports deleted at the end (the peer deletes slowly);
+# --quick (default, under 3 minutes): 20 ports per concurrency level, lists with 100 and 300
+#   ports present, 30 of the ports deleted at the end (the peer creates and deletes only a
+#   few ports per second here);
 # --full: 500 ports per level, lists with 1,000 and 10,000 ports, 1,500 deleted.
 # The other options override single sizes of the preset. Results (JSON per server, report.md,
 # server logs) go to bench/results/<time>-<mode>-<db>/ unless --out says otherwise.
@@ -43,7 +44,7 @@ case "$only" in both|neutrino|peer) ;; *) die "--only must be neutrino or peer" 
 
 declare -A size
 if [[ "$mode" == quick ]]; then
-  size=([ports]=30 [sizes]=100,500 [concurrency]=1,8,32 [list-repeats]=5 [show-update]=30
+  size=([ports]=20 [sizes]=100,300 [concurrency]=1,8,32 [list-repeats]=5 [show-update]=20
         [warmup]=16 [fips]=10 [delete]=30 [max-seconds]=110)
 else
   size=([ports]=500 [sizes]=1000,10000 [concurrency]=1,8,32 [list-repeats]=5 [show-update]=200

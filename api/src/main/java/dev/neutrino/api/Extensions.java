@@ -47,6 +47,8 @@ public final class Extensions {
                     "2012-07-23T10:00:00-00:00"),
             new Extension("project-id", "project_id field enabled", "Extension that indicates that project_id "
                     + "field is enabled.", "2016-09-09T09:09:09-09:09"),
+            new Extension("provider", "Provider Network", "Expose mapping of virtual networks to physical "
+                    + "networks", "2012-09-07T10:00:00-00:00"),
             new Extension("quota_details", "Quota details management support", "Expose functions for quotas usage "
                     + "statistics per project", "2017-02-10T10:00:00-00:00"),
             new Extension("quotas", "Quota management support", "Expose functions for quotas management per "

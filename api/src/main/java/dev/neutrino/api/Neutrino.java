@@ -3,6 +3,7 @@ package dev.neutrino.api;
 import dev.neutrino.api.handlers.NetworkHooks;
 import dev.neutrino.api.handlers.PortHooks;
 import dev.neutrino.api.handlers.SubnetHooks;
+import dev.neutrino.api.handlers.TypeDrivers;
 import dev.neutrino.api.handlers.AddressScopeHooks;
 import dev.neutrino.api.handlers.SubnetPoolHooks;
 import dev.neutrino.api.handlers.RbacHooks;
@@ -26,6 +27,7 @@ import java.util.Map;
 public final class Neutrino {
     private final Map<String, ResourceService> byCollection = new LinkedHashMap<>();
     private final Map<String, ResourceService> byPath = new LinkedHashMap<>();
+    private final Map<String, MemberAction> actions = new LinkedHashMap<>();
     private final Quotas quotas;
     private final Config config;
     private final Database db;
@@ -37,7 +39,7 @@ public final class Neutrino {
         this.quotas = new Quotas(config, db);
         SubnetPoolHooks subnetPools = new SubnetPoolHooks(() -> service("subnetpools"),
                 () -> service("address_scopes"));
-        add(Networks.DEF, new NetworkHooks(config.get(Options.GLOBAL_PHYSNET_MTU)));
+        add(Networks.DEF, new NetworkHooks(new TypeDrivers(config)));
         securityGroupHooks = new SecurityGroupHooks(() -> service("security_groups"),
                 () -> service("security_group_rules"));
         add(Subnets.DEF, new SubnetHooks(() -> service("networks"), subnetPools));
@@ -60,6 +62,15 @@ public final class Neutrino {
 
     public ResourceService service(String collection) {
         return byCollection.get(collection);
+    }
+
+    /** Registers {@code PUT /v2.0/{path}/{id}/{action}}. */
+    public void addAction(String path, String action, MemberAction handler) {
+        actions.put(path + "/" + action, handler);
+    }
+
+    public MemberAction action(String path, String action) {
+        return actions.get(path + "/" + action);
     }
 
     /** The service behind a URL segment ({@code security-groups}), or null. */

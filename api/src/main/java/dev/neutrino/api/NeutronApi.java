@@ -155,6 +155,14 @@ public final class NeutronApi {
                 default -> throw methodNotAllowed();
             };
         }
+        MemberAction action = seg.length == 4 ? app.action(seg[1], seg[3]) : null;
+        if (action != null) {
+            if (!method.equals("PUT")) throw methodNotAllowed();
+            if (!(req.body() instanceof Map<?, ?> m)) throw NeutronException.badRequest("Resource body required");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> body = new LinkedHashMap<>((Map<String, Object>) m);
+            return ApiResponse.ok(action.apply(req.ctx(), id, body));
+        }
         if (seg[3].equals("tags") && svc.def().hasStandardAttributes() && seg.length <= 5) {
             return new TagsController(app.db(), svc).handle(req, id, seg.length == 5 ? seg[4] : null);
         }

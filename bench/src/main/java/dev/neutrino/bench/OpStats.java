@@ -84,7 +84,7 @@ final class OpStats {
         m.put("mean_ms", count == 0 ? null : round(sum / count / 1e6));
         m.put("max_ms", round(percentile(sorted, 100)));
         m.put("wall_s", round(wallS));
-        m.put("throughput_per_s", wallS > 0 ? round(items() / wallS) : null);
+        m.put("throughput_per_s", wallS > 0 && count > 0 ? round(items() / wallS) : null);
         m.put("server_cpu_s", Double.isNaN(serverCpuSeconds) ? null : round(serverCpuSeconds));
         if (portsPresent != null) m.put("ports_present", portsPresent);
         if (!notes.isEmpty()) m.put("notes", notes);

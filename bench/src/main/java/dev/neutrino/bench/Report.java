@@ -193,8 +193,8 @@ final class Report implements Callable<Integer> {
 
     private static String res(JsonNode r, String field, String peak) {
         if (r == null || !r.has(field)) return "-";
-        String v = fmt(num(r, field));
-        return peak == null ? v : v + " / " + fmt(num(r, peak));
+        if (peak != null) return r.path(field).asInt() + " / " + r.path(peak).asInt();
+        return fmt(num(r, field));
     }
 
     private static double num(JsonNode node, String field) {

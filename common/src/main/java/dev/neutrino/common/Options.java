@@ -46,6 +46,31 @@ public final class Options {
     public static final Option<Integer> DB_MAX_POOL_SIZE = Option.integer("database", "max_pool_size", 10, 1, 1000,
             "Maximum number of database connections.");
 
+    public static final Option<List<String>> ML2_TYPE_DRIVERS = Option.list("ml2", "type_drivers",
+            List.of("local", "flat", "vlan", "gre", "vxlan", "geneve"), "Network type drivers to load.");
+    public static final Option<List<String>> ML2_TENANT_NETWORK_TYPES = Option.list("ml2", "tenant_network_types",
+            List.of("geneve"), "Network types for project networks, in order of preference.");
+    public static final Option<List<String>> ML2_MECHANISM_DRIVERS = Option.list("ml2", "mechanism_drivers",
+            List.of(), "Mechanism drivers (ovn).");
+    public static final Option<List<String>> ML2_EXTENSION_DRIVERS = Option.list("ml2", "extension_drivers",
+            List.of("port_security"), "Extension drivers (port_security).");
+    public static final Option<Integer> ML2_PATH_MTU = Option.integer("ml2", "path_mtu", 0, 0, 65535,
+            "Maximum size of an IP packet that can traverse the underlying physical network (0: global_physnet_mtu).");
+    public static final Option<List<String>> ML2_PHYSICAL_NETWORK_MTUS = Option.list("ml2", "physical_network_mtus",
+            List.of(), "physnet:mtu pairs for flat and VLAN networks.");
+    public static final Option<List<String>> FLAT_NETWORKS = Option.list("ml2_type_flat", "flat_networks",
+            List.of("*"), "Physical networks usable by flat networks ('*' for any).");
+    public static final Option<List<String>> VLAN_RANGES = Option.list("ml2_type_vlan", "network_vlan_ranges",
+            List.of(), "physnet[:min:max] entries.");
+    public static final Option<List<String>> GENEVE_VNI_RANGES = Option.list("ml2_type_geneve", "vni_ranges",
+            List.of("1:65536"), "min:max ranges of Geneve VNIs for project networks.");
+    public static final Option<Integer> GENEVE_MAX_HEADER_SIZE = Option.integer("ml2_type_geneve",
+            "max_header_size", 38, 0, 1000, "Geneve encapsulation header size.");
+    public static final Option<List<String>> VXLAN_VNI_RANGES = Option.list("ml2_type_vxlan", "vni_ranges",
+            List.of(), "min:max ranges of VXLAN VNIs for project networks.");
+    public static final Option<String> VXLAN_GROUP = Option.string("ml2_type_vxlan", "vxlan_group", "",
+            "Accepted for compatibility.");
+
     public static final Option<Integer> QUOTA_NETWORK = quota("network", 100);
     public static final Option<Integer> QUOTA_SUBNET = quota("subnet", 100);
     public static final Option<Integer> QUOTA_PORT = quota("port", 500);
@@ -74,5 +99,7 @@ public final class Options {
             API_WORKERS, RPC_WORKERS, TRANSPORT_URL, DEBUG, LOG_DIR, PAGINATION_MAX_LIMIT, DB_CONNECTION,
             DB_MAX_POOL_SIZE, QUOTA_NETWORK, QUOTA_SUBNET, QUOTA_PORT, QUOTA_SECURITY_GROUP,
             QUOTA_SECURITY_GROUP_RULE, QUOTA_ROUTER, QUOTA_FLOATINGIP, QUOTA_RBAC_POLICY, QUOTA_SUBNETPOOL,
-            QUOTA_DRIVER, DEFAULT_QUOTA);
+            QUOTA_DRIVER, DEFAULT_QUOTA, ML2_TYPE_DRIVERS, ML2_TENANT_NETWORK_TYPES, ML2_MECHANISM_DRIVERS,
+            ML2_EXTENSION_DRIVERS, ML2_PATH_MTU, ML2_PHYSICAL_NETWORK_MTUS, FLAT_NETWORKS, VLAN_RANGES,
+            GENEVE_VNI_RANGES, GENEVE_MAX_HEADER_SIZE, VXLAN_VNI_RANGES, VXLAN_GROUP);
 }

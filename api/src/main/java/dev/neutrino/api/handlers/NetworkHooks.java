@@ -22,20 +22,31 @@ import org.jooq.impl.DSL;
  * {@code router:external}, visibility through RBAC, and the in-use check on delete.
  */
 public final class NetworkHooks implements ResourceHooks {
-    /** Geneve over IPv4, as ML2/OVN: 38 bytes of Geneve headers and 20 of IPv4. */
-    static final int GENEVE_OVERHEAD = 58;
     /** Ports a network owns itself; they do not keep it from being deleted. */
     static final List<String> NETWORK_OWNED = List.of("network:dhcp", "network:distributed");
 
-    private final int physnetMtu;
+    static final String TYPE = "provider:network_type";
+    static final String PHYSNET = "provider:physical_network";
+    static final String SEGMENTATION_ID = "provider:segmentation_id";
+    private static final String PENDING_SEGMENT = "__segment__";
 
-    public NetworkHooks(int physnetMtu) {
-        this.physnetMtu = physnetMtu;
+    private final TypeDrivers types;
+
+    public NetworkHooks(TypeDrivers types) {
+        this.types = types;
     }
 
     @Override
     public void beforeCreate(Tx tx, Map<String, Object> net) {
-        int maxMtu = physnetMtu - GENEVE_OVERHEAD;
+        if ((net.containsKey(TYPE) || net.containsKey(PHYSNET) || net.containsKey(SEGMENTATION_ID))
+                && !tx.ctx().isAdmin()) {
+            throw new NeutronException(403, "PolicyNotAuthorized",
+                    "(rule:create_network:provider:network_type) is disallowed by policy");
+        }
+        TypeDrivers.Segment segment = types.choose(tx, (String) net.remove(TYPE), (String) net.remove(PHYSNET),
+                (Integer) net.remove(SEGMENTATION_ID));
+        net.put(PENDING_SEGMENT, segment);
+        int maxMtu = types.maxMtu(segment);
         if (!net.containsKey("mtu")) {
             net.put("mtu", maxMtu);
         } else if ((Integer) net.get("mtu") > maxMtu) {
@@ -50,6 +61,7 @@ public final class NetworkHooks implements ResourceHooks {
     public void afterCreate(Tx tx, Map<String, Object> net) {
         String id = (String) net.get("id");
         String owner = (String) net.get("project_id");
+        types.record(tx, id, owner, (TypeDrivers.Segment) net.remove(PENDING_SEGMENT));
         if (Boolean.TRUE.equals(net.get("shared"))) Rbac.insert(tx.dsl(), id, owner, "access_as_shared", "*");
         if (Boolean.TRUE.equals(net.get("router:external"))) {
             Rbac.insert(tx.dsl(), id, owner, "access_as_external", "*");
@@ -60,11 +72,19 @@ public final class NetworkHooks implements ResourceHooks {
     public void beforeUpdate(Tx tx, Map<String, Object> current, Map<String, Object> changes) {
         String id = (String) current.get("id");
         String owner = (String) current.get("project_id");
+        for (String attr : List.of(TYPE, PHYSNET, SEGMENTATION_ID)) {
+            if (changes.containsKey(attr) && !java.util.Objects.equals(changes.get(attr), current.get(attr))) {
+                throw NeutronException.invalidInputGeneric("Plugin does not support updating the following provider "
+                        + "network attributes: ['" + attr + "']");
+            }
+            changes.remove(attr);
+        }
         if (changes.containsKey("mtu")) {
             int mtu = (Integer) changes.get("mtu");
-            if (mtu > physnetMtu - GENEVE_OVERHEAD || mtu < 68) {
-                throw NeutronException.invalidInputGeneric("Requested MTU is out of range [68, "
-                        + (physnetMtu - GENEVE_OVERHEAD) + "]");
+            TypeDrivers.Segment segment = types.load(tx, List.of(id)).get(id);
+            int max = segment == null ? 65535 : types.maxMtu(segment);
+            if (mtu > max || mtu < 68) {
+                throw NeutronException.invalidInputGeneric("Requested MTU is out of range [68, " + max + "]");
             }
         }
         if (changes.containsKey("shared") && !changes.get("shared").equals(current.get("shared"))) {
@@ -137,13 +157,41 @@ public final class NetworkHooks implements ResourceHooks {
                 .where(field(name("network_id")).in(ids)).orderBy(field(name("id"))).fetch()) {
             subnets.get((String) r.get(1)).add((String) r.get(0));
         }
+        Map<String, TypeDrivers.Segment> segments = types.load(tx, ids);
         for (Map<String, Object> n : nets) {
+            TypeDrivers.Segment seg = segments.get((String) n.get("id"));
+            n.put(TYPE, seg == null ? null : seg.networkType());
+            n.put(PHYSNET, seg == null ? null : seg.physicalNetwork());
+            n.put(SEGMENTATION_ID, seg == null ? null : seg.segmentationId());
             n.put("subnets", subnets.get((String) n.get("id")));
             n.put("availability_zones", List.of());
             n.put("ipv4_address_scope", null);
             n.put("ipv6_address_scope", null);
             n.put("l2_adjacency", true);
         }
+    }
+
+    /** provider:* filters, answered from the segments table. */
+    @Override
+    public Condition filter(Tx tx, dev.neutrino.model.Attribute attribute, List<String> values) {
+        String column = switch (attribute.name()) {
+            case TYPE -> "network_type";
+            case PHYSNET -> "physical_network";
+            case SEGMENTATION_ID -> "segmentation_id";
+            default -> null;
+        };
+        if (column == null) return null;
+        List<Object> converted = new ArrayList<>();
+        for (String v : values) {
+            try {
+                converted.add(attribute.name().equals(SEGMENTATION_ID) ? Integer.valueOf(v) : v);
+            } catch (NumberFormatException e) {
+                throw NeutronException.badRequest("Invalid input for operation: '" + v + "' is not an integer.");
+            }
+        }
+        return DSL.exists(DSL.selectOne().from(TypeDrivers.SEGMENTS)
+                .where(TypeDrivers.NETWORK_ID.eq(field(name("networks", "id"), String.class))
+                        .and(field(name("network_segments", column)).in(converted))));
     }
 
     @Override

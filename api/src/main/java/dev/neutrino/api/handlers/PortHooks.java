@@ -42,6 +42,7 @@ public final class PortHooks implements ResourceHooks {
     private final Supplier<ResourceService> groups;
     private final SecurityGroupHooks groupHooks;
     private final IpAllocator ips = new IpAllocator();
+    private final List<ResourceHooks> extraHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final String baseMac;
     private final int maxFixedIps;
 
@@ -54,6 +55,30 @@ public final class PortHooks implements ResourceHooks {
         this.groupHooks = groupHooks;
         this.baseMac = baseMac;
         this.maxFixedIps = maxFixedIps;
+    }
+
+    /**
+     * Lets other features react to port changes in the same transaction (L3 refuses to delete a
+     * router's ports and disassociates floating IPs; a mechanism driver records bindings). Their
+     * beforeDelete, afterDelete, afterCreate and afterUpdate run after this class's own.
+     */
+    public void addHooks(ResourceHooks hooks) {
+        extraHooks.add(hooks);
+    }
+
+    @Override
+    public void beforeDelete(Tx tx, Map<String, Object> port) {
+        for (ResourceHooks h : extraHooks) h.beforeDelete(tx, port);
+    }
+
+    @Override
+    public void afterDelete(Tx tx, Map<String, Object> port) {
+        for (ResourceHooks h : extraHooks) h.afterDelete(tx, port);
+    }
+
+    @Override
+    public void afterUpdate(Tx tx, Map<String, Object> current, Map<String, Object> changes) {
+        for (ResourceHooks h : extraHooks) h.afterUpdate(tx, current, changes);
     }
 
     // ------------------------------------------------------------------ create
@@ -121,6 +146,7 @@ public final class PortHooks implements ResourceHooks {
         ips.insert(tx.dsl(), id, (String) port.get("network_id"), pending.get(0), true);
         ips.insert(tx.dsl(), id, (String) port.get("network_id"), pending.get(1), false);
         writeGroups(tx, id, (List<String>) port.remove(PENDING_SGS));
+        for (ResourceHooks h : extraHooks) h.afterCreate(tx, port);
     }
 
     private void checkMacFree(Tx tx, String networkId, String mac) {

@@ -1,0 +1,323 @@
+package dev.neutrino.api.handlers;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import dev.neutrino.api.Tx;
+import dev.neutrino.common.Config;
+import dev.neutrino.common.ConfigException;
+import dev.neutrino.common.NeutronException;
+import dev.neutrino.common.Options;
+import dev.neutrino.db.ResourceStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+
+/**
+ * ML2's type drivers (local, flat, vlan, geneve, vxlan): checking provider requests, allocating
+ * project network segments from the configured ranges, and the MTU each type leaves. A segment's
+ * {@code allocation_key} is unique in the database, which is what keeps two networks off one VLAN
+ * or VNI; a pick that loses a race to another server retries its transaction.
+ */
+public final class TypeDrivers {
+    static final Table<Record> SEGMENTS = table(name("network_segments"));
+    static final Field<String> NETWORK_ID = field(name("network_segments", "network_id"), String.class);
+    static final Field<String> KEY = field(name("network_segments", "allocation_key"), String.class);
+    static final int MAX_VLAN = 4094;
+    static final int MAX_VNI = (1 << 24) - 1;
+    static final int IPV4_HEADER = 20;
+    static final int VXLAN_OVERHEAD = 30;
+
+    /** One segment of a network, as the provider attributes show it. */
+    public record Segment(String networkType, String physicalNetwork, Integer segmentationId) {
+        String allocationKey() {
+            return switch (networkType) {
+                case "local" -> null;
+                case "flat" -> "flat:" + physicalNetwork;
+                case "vlan" -> "vlan:" + physicalNetwork + ":" + segmentationId;
+                default -> networkType + ":" + segmentationId;
+            };
+        }
+    }
+
+    record Range(int min, int max) {
+        boolean contains(int v) {
+            return v >= min && v <= max;
+        }
+    }
+
+    private final Set<String> types;
+    private final List<String> tenantTypes;
+    private final List<String> flatNetworks;
+    private final Map<String, List<Range>> vlanRanges = new LinkedHashMap<>();
+    private final Map<String, List<Range>> tunnelRanges = new HashMap<>();
+    private final Map<String, Integer> physnetMtus = new HashMap<>();
+    private final int globalMtu;
+    private final int pathMtu;
+    private final int geneveHeader;
+
+    public TypeDrivers(Config config) {
+        this.types = new HashSet<>(config.get(Options.ML2_TYPE_DRIVERS));
+        this.tenantTypes = config.get(Options.ML2_TENANT_NETWORK_TYPES);
+        for (String t : tenantTypes) {
+            if (!types.contains(t)) {
+                throw new ConfigException("[ml2] tenant_network_types: '" + t + "' is not in type_drivers");
+            }
+        }
+        this.flatNetworks = config.get(Options.FLAT_NETWORKS);
+        for (String entry : config.get(Options.VLAN_RANGES)) {
+            String[] p = entry.split(":");
+            List<Range> ranges = vlanRanges.computeIfAbsent(p[0], k -> new ArrayList<>());
+            if (p.length == 3) {
+                ranges.add(range(p[1], p[2], 1, MAX_VLAN, "[ml2_type_vlan] network_vlan_ranges"));
+            } else if (p.length != 1) {
+                throw new ConfigException("[ml2_type_vlan] network_vlan_ranges: malformed entry '" + entry + "'");
+            }
+        }
+        tunnelRanges.put("geneve", ranges(config.get(Options.GENEVE_VNI_RANGES), "[ml2_type_geneve] vni_ranges"));
+        tunnelRanges.put("vxlan", ranges(config.get(Options.VXLAN_VNI_RANGES), "[ml2_type_vxlan] vni_ranges"));
+        for (String entry : config.get(Options.ML2_PHYSICAL_NETWORK_MTUS)) {
+            String[] p = entry.split(":");
+            try {
+                physnetMtus.put(p[0], Integer.parseInt(p[1]));
+            } catch (RuntimeException e) {
+                throw new ConfigException("[ml2] physical_network_mtus: malformed entry '" + entry + "'");
+            }
+        }
+        this.globalMtu = config.get(Options.GLOBAL_PHYSNET_MTU);
+        this.pathMtu = config.get(Options.ML2_PATH_MTU);
+        this.geneveHeader = config.get(Options.GENEVE_MAX_HEADER_SIZE);
+    }
+
+    private static List<Range> ranges(List<String> entries, String option) {
+        List<Range> out = new ArrayList<>();
+        for (String e : entries) {
+            String[] p = e.split(":");
+            if (p.length != 2) throw new ConfigException(option + ": malformed range '" + e + "'");
+            out.add(range(p[0], p[1], 1, MAX_VNI, option));
+        }
+        return out;
+    }
+
+    private static Range range(String a, String b, int lo, int hi, String option) {
+        try {
+            int min = Integer.parseInt(a.strip());
+            int max = Integer.parseInt(b.strip());
+            if (min < lo || max > hi || min > max) throw new IllegalArgumentException();
+            return new Range(min, max);
+        } catch (RuntimeException e) {
+            throw new ConfigException(option + ": invalid range '" + a + ":" + b + "' (" + lo + " to " + hi + ")");
+        }
+    }
+
+    // ------------------------------------------------------------------ reserving
+
+    /**
+     * Checks a provider request (any of the three attributes may be absent) or, when there is none,
+     * picks a project network segment. Nothing is written yet: see {@link #record}.
+     */
+    public Segment choose(Tx tx, String type, String physnet, Integer segId) {
+        Segment s = type == null && physnet == null && segId == null ? allocateTenant(tx)
+                : validateProvider(tx, type, physnet, segId);
+        String key = s.allocationKey();
+        if (key != null && tx.dsl().fetchExists(SEGMENTS, KEY.eq(key))) throw inUse(s);
+        return s;
+    }
+
+    /** Writes the network's segment; its unique allocation_key makes a concurrent twin fail and retry. */
+    public void record(Tx tx, String networkId, String projectId, Segment s) {
+        tx.dsl().insertInto(SEGMENTS)
+                .set(field(name("id")), UUID.randomUUID().toString())
+                .set(field(name("project_id")), projectId)
+                .set(field(name("network_id")), networkId)
+                .set(field(name("network_type")), s.networkType())
+                .set(field(name("physical_network")), s.physicalNetwork())
+                .set(field(name("segmentation_id")), s.segmentationId())
+                .set(field(name("segment_index")), 0)
+                .set(field(name("is_dynamic")), false)
+                .set(field(name("allocation_key")), s.allocationKey())
+                .set(field(name("description")), "")
+                .set(field(name("revision_number")), 0L)
+                .set(field(name("created_at")), java.time.LocalDateTime.parse(ResourceStore.now(),
+                        ResourceStore.TIMESTAMP))
+                .execute();
+    }
+
+    private Segment validateProvider(Tx tx, String type, String physnet, Integer segId) {
+        if (type == null) throw invalid("network_type required");
+        if (!types.contains(type)) throw invalid("network_type value '" + type + "' not supported");
+        switch (type) {
+            case "local" -> {
+                if (physnet != null || segId != null) {
+                    throw invalid("provider:physical_network and provider:segmentation_id are not allowed for "
+                            + "local provider network");
+                }
+                return new Segment("local", null, null);
+            }
+            case "flat" -> {
+                if (physnet == null) throw invalid("physical_network required for flat provider network");
+                if (segId != null) throw invalid("segmentation_id specified for flat provider network");
+                if (!flatNetworks.contains("*") && !flatNetworks.contains(physnet)) {
+                    throw invalid("physical_network '" + physnet + "' unknown for flat provider network");
+                }
+                return new Segment("flat", physnet, null);
+            }
+            case "vlan" -> {
+                if (physnet == null) {
+                    if (segId != null) throw invalid("segmentation_id requires physical_network for VLAN provider "
+                            + "network");
+                    return allocateVlan(tx, null);
+                }
+                if (!vlanRanges.containsKey(physnet)) {
+                    throw invalid("physical_network '" + physnet + "' unknown for VLAN provider network");
+                }
+                if (segId == null) return allocateVlan(tx, physnet);
+                if (segId < 1 || segId > MAX_VLAN) {
+                    throw invalid("segmentation_id out of range (1 through " + MAX_VLAN + ")");
+                }
+                return new Segment("vlan", physnet, segId);
+            }
+            case "geneve", "vxlan" -> {
+                if (physnet != null) throw invalid("provider:physical_network specified for " + type + " network");
+                if (segId == null) return allocateTunnel(tx, type);
+                if (segId < 1 || segId > MAX_VNI) {
+                    throw invalid("segmentation_id out of range (1 through " + MAX_VNI + ")");
+                }
+                return new Segment(type, null, segId);
+            }
+            default -> throw invalid("network_type value '" + type + "' not supported");
+        }
+    }
+
+    private Segment allocateTenant(Tx tx) {
+        for (String type : tenantTypes) {
+            Segment s = switch (type) {
+                case "local" -> new Segment("local", null, null);
+                case "vlan" -> tryAllocateVlan(tx, null);
+                case "geneve", "vxlan" -> tryAllocateTunnel(tx, type);
+                default -> null;
+            };
+            if (s != null) return s;
+        }
+        throw new NeutronException(503, "NoNetworkAvailable", "Unable to create the network. No tenant network is "
+                + "available for allocation.");
+    }
+
+    private Segment allocateVlan(Tx tx, String physnet) {
+        Segment s = tryAllocateVlan(tx, physnet);
+        if (s == null) {
+            throw new NeutronException(503, "NoNetworkAvailable", "Unable to create the network. No tenant network "
+                    + "is available for allocation.");
+        }
+        return s;
+    }
+
+    private Segment allocateTunnel(Tx tx, String type) {
+        Segment s = tryAllocateTunnel(tx, type);
+        if (s == null) {
+            throw new NeutronException(503, "NoNetworkAvailable", "Unable to create the network. No tenant network "
+                    + "is available for allocation.");
+        }
+        return s;
+    }
+
+    private Segment tryAllocateVlan(Tx tx, String onlyPhysnet) {
+        for (var e : vlanRanges.entrySet()) {
+            if (onlyPhysnet != null && !onlyPhysnet.equals(e.getKey())) continue;
+            Integer id = pickFree(tx, "vlan:" + e.getKey() + ":", e.getValue());
+            if (id != null) return new Segment("vlan", e.getKey(), id);
+        }
+        return null;
+    }
+
+    private Segment tryAllocateTunnel(Tx tx, String type) {
+        Integer id = pickFree(tx, type + ":", tunnelRanges.getOrDefault(type, List.of()));
+        return id == null ? null : new Segment(type, null, id);
+    }
+
+    /**
+     * A free id in the ranges: a few random probes first (cheap while ranges are sparse), then a
+     * scan of the used ids. Random picks keep concurrent allocators from colliding.
+     */
+    private static Integer pickFree(Tx tx, String prefix, List<Range> ranges) {
+        long total = 0;
+        for (Range r : ranges) total += r.max() - r.min() + 1L;
+        if (total == 0) return null;
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int probe = 0; probe < 8; probe++) {
+            long n = random.nextLong(total);
+            int candidate = nth(ranges, n);
+            if (!tx.dsl().fetchExists(SEGMENTS, KEY.eq(prefix + candidate))) return candidate;
+        }
+        Set<Integer> used = new HashSet<>();
+        for (String k : tx.dsl().select(KEY).from(SEGMENTS).where(KEY.startsWith(prefix)).fetch(KEY)) {
+            try {
+                used.add(Integer.parseInt(k.substring(prefix.length())));
+            } catch (NumberFormatException e) {
+                // a key of another shape (different physnet prefix overlap): not ours
+            }
+        }
+        List<Integer> free = new ArrayList<>();
+        for (Range r : ranges) {
+            for (int v = r.min(); v <= r.max() && free.size() < 1000; v++) if (!used.contains(v)) free.add(v);
+        }
+        return free.isEmpty() ? null : free.get(random.nextInt(free.size()));
+    }
+
+    private static int nth(List<Range> ranges, long n) {
+        for (Range r : ranges) {
+            long size = r.max() - r.min() + 1L;
+            if (n < size) return (int) (r.min() + n);
+            n -= size;
+        }
+        throw new IllegalStateException();
+    }
+
+    private static NeutronException invalid(String msg) {
+        return NeutronException.invalidInputGeneric(msg);
+    }
+
+    static NeutronException inUse(Segment s) {
+        return switch (s.networkType()) {
+            case "flat" -> NeutronException.conflict("FlatNetworkInUse", "Unable to create the flat network. "
+                    + "Physical network " + s.physicalNetwork() + " is in use.");
+            case "vlan" -> NeutronException.conflict("VlanIdInUse", "Unable to create the network. The VLAN "
+                    + s.segmentationId() + " on physical network " + s.physicalNetwork() + " is in use.");
+            default -> NeutronException.conflict("TunnelIdInUse", "Unable to create the network. The tunnel ID "
+                    + s.segmentationId() + " is in use.");
+        };
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    public Map<String, Segment> load(Tx tx, List<String> networkIds) {
+        Map<String, Segment> out = new HashMap<>();
+        for (Record r : tx.dsl().select(NETWORK_ID, field(name("network_type"), String.class),
+                        field(name("physical_network"), String.class), field(name("segmentation_id"), Integer.class))
+                .from(SEGMENTS).where(NETWORK_ID.in(networkIds)).fetch()) {
+            out.put(r.get(NETWORK_ID), new Segment((String) r.get(1), (String) r.get(2), (Integer) r.get(3)));
+        }
+        return out;
+    }
+
+    /** The largest MTU a network of this segment can carry. */
+    public int maxMtu(Segment s) {
+        int underlay = pathMtu > 0 ? pathMtu : globalMtu;
+        return switch (s.networkType()) {
+            case "geneve" -> underlay - geneveHeader - IPV4_HEADER;
+            case "vxlan" -> underlay - VXLAN_OVERHEAD - IPV4_HEADER;
+            case "flat", "vlan" -> Math.min(globalMtu, physnetMtus.getOrDefault(s.physicalNetwork(), globalMtu));
+            default -> globalMtu;
+        };
+    }
+}
