@@ -5,6 +5,7 @@ import dev.neutrino.api.handlers.PortHooks;
 import dev.neutrino.api.handlers.SubnetHooks;
 import dev.neutrino.api.handlers.TypeDrivers;
 import dev.neutrino.api.handlers.AddressScopeHooks;
+import dev.neutrino.api.handlers.L3;
 import dev.neutrino.api.handlers.SubnetPoolHooks;
 import dev.neutrino.api.handlers.RbacHooks;
 import dev.neutrino.api.handlers.SecurityGroupHooks;
@@ -32,6 +33,7 @@ public final class Neutrino {
     private final Config config;
     private final Database db;
     private final SecurityGroupHooks securityGroupHooks;
+    private final PortHooks portHooks;
 
     public Neutrino(Config config, Database db) {
         this.config = config;
@@ -43,17 +45,20 @@ public final class Neutrino {
         securityGroupHooks = new SecurityGroupHooks(() -> service("security_groups"),
                 () -> service("security_group_rules"));
         add(Subnets.DEF, new SubnetHooks(() -> service("networks"), subnetPools));
-        add(Ports.DEF, new PortHooks(() -> service("networks"), () -> service("subnets"),
+        portHooks = new PortHooks(() -> service("networks"), () -> service("subnets"),
                 () -> service("security_groups"), securityGroupHooks, config.get(Options.BASE_MAC),
-                config.get(Options.MAX_FIXED_IPS_PER_PORT)));
+                config.get(Options.MAX_FIXED_IPS_PER_PORT));
+        add(Ports.DEF, portHooks);
         add(SecurityGroups.GROUP, securityGroupHooks);
         add(SecurityGroups.RULE, new SecurityGroupRuleHooks(() -> service("security_groups")));
         add(SubnetPools.POOL, subnetPools);
         add(SubnetPools.ADDRESS_SCOPE, new AddressScopeHooks());
         add(RbacPolicies.DEF, new RbacHooks(() -> service("networks")));
+        L3.register(this);
     }
 
-    private void add(ResourceDef def, ResourceHooks hooks) {
+    /** Registers a resource with its hooks (features outside this class use it too, e.g. {@link L3}). */
+    public void add(ResourceDef def, ResourceHooks hooks) {
         ResourceService svc = new ResourceService(def, hooks, db, quotas);
         byCollection.put(def.collection(), svc);
         byPath.put(def.path(), svc);
@@ -86,4 +91,5 @@ public final class Neutrino {
     public Config config() { return config; }
     public Database db() { return db; }
     public SecurityGroupHooks securityGroups() { return securityGroupHooks; }
+    public PortHooks ports() { return portHooks; }
 }

@@ -1,0 +1,263 @@
+#!/usr/bin/env bash
+# Ensures a local OpenStack Keystone (Debian's `keystone`, Zed) answers on 127.0.0.1:5000, without
+# systemd, with the accounts Neutrino, tempest and the openstack CLI need:
+#   - keystone.conf with fernet tokens and a SQLite database (/var/lib/keystone/keystone.db),
+#   - db_sync, fernet_setup, credential_setup and bootstrap (admin/admin, region RegionOne),
+#   - uwsgi serving keystone-wsgi-public in the background (--http11-socket 127.0.0.1:5000),
+#   - projects service/demo/alt, users neutron/neutron (admin in service), demo/demo and alt/alt
+#     (member of their projects), roles member and reader,
+#   - the `network` service with public/internal/admin endpoints at NEUTRINO_URL.
+# Idempotent: quick when everything is already there. Files: openrc files for admin, demo, alt
+# and neutron in /etc/keystone/openrc/ (source one to use the openstack CLI).
+#
+#   scripts/keystone-services.sh [--neutrino-url URL] [--restart] [--stop]
+#
+#   --neutrino-url URL  where the network endpoints point (default $NEUTRINO_URL or
+#                       http://127.0.0.1:9696); an existing endpoint is updated when it differs
+#   --restart           restart uwsgi even when Keystone already answers (after a config change)
+#   --stop              stop the uwsgi this script started, then exit
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+
+NEUTRINO_URL="${NEUTRINO_URL:-http://127.0.0.1:9696}"
+KEYSTONE_HOST="${KEYSTONE_HOST:-127.0.0.1}"
+KEYSTONE_PORT="${KEYSTONE_PORT:-5000}"
+KEYSTONE_URL="http://$KEYSTONE_HOST:$KEYSTONE_PORT/v3"
+ADMIN_PASSWORD="${KEYSTONE_ADMIN_PASSWORD:-admin}"
+REGION=RegionOne
+CONF=/etc/keystone/keystone.conf
+DB=/var/lib/keystone/keystone.db
+RUN_DIR=/run/keystone-neutrino
+PIDFILE="$RUN_DIR/uwsgi.pid"
+UWSGI_LOG=/var/log/keystone/uwsgi.log
+OPENRC_DIR=/etc/keystone/openrc
+
+restart=false
+stop_only=false
+while (($#)); do
+  case "$1" in
+    --neutrino-url) NEUTRINO_URL="$2"; shift 2 ;;
+    --restart) restart=true; shift ;;
+    --stop) stop_only=true; shift ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    *) echo "keystone-services: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+as_root() { if (( EUID == 0 )); then "$@"; else sudo "$@"; fi; }
+log() { echo "keystone-services: $*" >&2; }
+fail() { log "$*"; exit 1; }
+as_keystone() { as_root runuser -u keystone -- "$@"; }
+keystone_up() { curl -sf -m 3 -o /dev/null "$KEYSTONE_URL"; }
+
+stop_uwsgi() {
+  [[ -f "$PIDFILE" ]] || return 0
+  local pid i
+  pid="$(cat "$PIDFILE")"
+  if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null; then
+    as_root kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < 40; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    as_root kill -KILL "$pid" 2>/dev/null || true
+  fi
+  as_root rm -f "$PIDFILE"
+}
+
+if $stop_only; then
+  stop_uwsgi
+  log "stopped"
+  exit 0
+fi
+
+# --- install (only what is missing) ------------------------------------------------------------
+missing=()
+for pkg in keystone python3-openstackclient uwsgi uwsgi-plugin-python3 curl; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if (( ${#missing[@]} )); then
+  log "installing ${missing[*]}"
+  # Keep the package's own init script from starting a Keystone on :5000 (ours runs there).
+  policy_rc=/usr/sbin/policy-rc.d
+  added_policy=false
+  if [[ ! -e "$policy_rc" ]]; then
+    printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy_rc" >/dev/null
+    as_root chmod +x "$policy_rc"
+    added_policy=true
+  fi
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq "${missing[@]}" >/dev/null || { $added_policy && as_root rm -f "$policy_rc"; exit 1; }
+  $added_policy && as_root rm -f "$policy_rc"
+fi
+getent passwd keystone >/dev/null || fail "the keystone package did not create the keystone user"
+
+# --- keystone.conf ----------------------------------------------------------------------------
+as_root install -d -o keystone -g keystone -m 0750 /var/lib/keystone /var/log/keystone
+as_root install -d -o keystone -g keystone -m 0750 /etc/keystone/fernet-keys /etc/keystone/credential-keys
+as_root install -d -m 0755 "$RUN_DIR"
+[[ -f /var/log/keystone/keystone.log ]] || as_root install -o keystone -g keystone -m 0640 /dev/null /var/log/keystone/keystone.log
+if [[ -f "$CONF" && ! -f "$CONF.debian" ]] && ! grep -q 'keystone-services.sh' "$CONF"; then
+  as_root cp -p "$CONF" "$CONF.debian"
+fi
+conf_text="$(cat <<CONFEOF
+# Written by Neutrino's scripts/keystone-services.sh (the package's original: keystone.conf.debian).
+[DEFAULT]
+log_dir = /var/log/keystone
+log_file = keystone.log
+debug = false
+
+[database]
+connection = sqlite:///$DB
+
+[token]
+provider = fernet
+expiration = 3600
+
+[fernet_tokens]
+key_repository = /etc/keystone/fernet-keys/
+
+[credential]
+key_repository = /etc/keystone/credential-keys/
+
+[catalog]
+driver = sql
+
+[cache]
+enabled = false
+
+[oslo_policy]
+policy_dirs = /etc/keystone/policy.d
+CONFEOF
+)"
+conf_changed=false
+if [[ ! -f "$CONF" ]] || [[ "$(cat "$CONF")" != "$conf_text" ]]; then
+  printf '%s\n' "$conf_text" | as_root tee "$CONF" >/dev/null
+  as_root chown root:keystone "$CONF"
+  as_root chmod 0640 "$CONF"
+  conf_changed=true
+fi
+
+# --- database, keys, bootstrap -------------------------------------------------------------------
+# All four are idempotent in keystone-manage itself; they run as the keystone user so that the
+# files they create belong to the account uwsgi serves with.
+as_keystone keystone-manage db_sync >/dev/null 2>&1 || {
+  as_keystone keystone-manage db_sync; fail "keystone-manage db_sync failed"; }
+if [[ ! -f /etc/keystone/fernet-keys/0 ]]; then
+  as_root keystone-manage fernet_setup --keystone-user keystone --keystone-group keystone
+fi
+if [[ ! -f /etc/keystone/credential-keys/0 ]]; then
+  as_root keystone-manage credential_setup --keystone-user keystone --keystone-group keystone
+fi
+as_keystone keystone-manage bootstrap \
+  --bootstrap-password "$ADMIN_PASSWORD" \
+  --bootstrap-username admin --bootstrap-project-name admin --bootstrap-role-name admin \
+  --bootstrap-service-name keystone --bootstrap-region-id "$REGION" \
+  --bootstrap-admin-url "$KEYSTONE_URL/" \
+  --bootstrap-public-url "$KEYSTONE_URL/" \
+  --bootstrap-internal-url "$KEYSTONE_URL/" >/dev/null 2>&1 || {
+  as_keystone keystone-manage bootstrap --bootstrap-password "$ADMIN_PASSWORD" \
+    --bootstrap-region-id "$REGION" --bootstrap-admin-url "$KEYSTONE_URL/" \
+    --bootstrap-public-url "$KEYSTONE_URL/" --bootstrap-internal-url "$KEYSTONE_URL/"
+  fail "keystone-manage bootstrap failed"; }
+
+# --- uwsgi -----------------------------------------------------------------------------------------
+ours_running() { [[ -f "$PIDFILE" ]] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; }
+if ours_running && { $restart || $conf_changed; }; then
+  log "restarting uwsgi"
+  stop_uwsgi
+fi
+if ! ours_running; then
+  if keystone_up; then
+    # Something else (e.g. the package's init script) serves :5000; ours replaces it.
+    as_root /etc/init.d/keystone stop >/dev/null 2>&1 || true
+    sleep 1
+    keystone_up && fail "something that this script did not start answers on $KEYSTONE_URL: stop it first"
+  fi
+  as_root rm -f "$PIDFILE"
+  # --http11-socket: keep-alive and correct handling of bodiless PUTs (--http-socket resets them).
+  # 2 processes x 8 threads suits a 2-core machine; SQLite serialises the writes anyway.
+  as_root uwsgi --plugins python3 --master --die-on-term --lazy-apps --enable-threads \
+    --http11-socket "$KEYSTONE_HOST:$KEYSTONE_PORT" --wsgi-file /usr/bin/keystone-wsgi-public \
+    --processes 2 --threads 8 --buffer-size 65535 --listen 100 \
+    --uid keystone --gid keystone --chdir /var/lib/keystone --name keystone-api \
+    --pidfile "$PIDFILE" --daemonize "$UWSGI_LOG" >/dev/null
+fi
+for _ in $(seq 120); do keystone_up && break; sleep 0.5; done
+keystone_up || { tail -n 30 "$UWSGI_LOG" >&2 || true; fail "Keystone does not answer on $KEYSTONE_URL (log: $UWSGI_LOG)"; }
+
+# --- accounts, service, endpoints (openstack CLI as admin) -------------------------------------
+export OS_AUTH_URL="$KEYSTONE_URL" OS_IDENTITY_API_VERSION=3 OS_REGION_NAME="$REGION" \
+  OS_USERNAME=admin OS_PASSWORD="$ADMIN_PASSWORD" OS_PROJECT_NAME=admin \
+  OS_USER_DOMAIN_NAME=Default OS_PROJECT_DOMAIN_NAME=Default OS_INTERFACE=public
+unset OS_CLOUD OS_TOKEN OS_AUTH_TYPE OS_PROJECT_ID OS_TENANT_NAME OS_TENANT_ID 2>/dev/null || true
+osc() { openstack "$@"; }
+
+# The CLI starts slowly (~1 s a call): one listing per kind tells what already exists.
+projects="$(osc project list -f value -c Name)"
+users="$(osc user list -f value -c Name)"
+roles="$(osc role list -f value -c Name)"
+has() { grep -qxF "$2" <<<"$1"; }
+
+for role in admin member reader service; do
+  has "$roles" "$role" || osc role create "$role" >/dev/null
+done
+ensure_project() {
+  has "$projects" "$1" || osc project create --domain default --description "$2" "$1" >/dev/null
+}
+ensure_user() { # name password project role
+  if has "$users" "$1"; then
+    osc user set --password "$2" --project "$3" "$1" >/dev/null
+  else
+    osc user create --domain default --password "$2" --project "$3" "$1" >/dev/null
+  fi
+  osc role add --project "$3" --user "$1" "$4" >/dev/null
+}
+ensure_project service "Service accounts"
+ensure_project demo "Demo project"
+ensure_project alt "Alternate demo project"
+ensure_user neutron neutron service admin
+osc role add --project service --user neutron service >/dev/null
+ensure_user demo demo demo member
+ensure_user alt alt alt member
+
+if ! osc service show network >/dev/null 2>&1; then
+  osc service create --name neutron --description "OpenStack Networking (Neutrino)" network >/dev/null
+fi
+endpoints="$(osc endpoint list --service network -f value -c ID -c Interface -c URL)"
+for iface in public internal admin; do
+  line="$(awk -v i="$iface" '$2 == i' <<<"$endpoints" | head -n 1)"
+  if [[ -z "$line" ]]; then
+    osc endpoint create --region "$REGION" network "$iface" "$NEUTRINO_URL" >/dev/null
+  elif [[ "$(awk '{print $3}' <<<"$line")" != "$NEUTRINO_URL" ]]; then
+    osc endpoint set --url "$NEUTRINO_URL" "$(awk '{print $1}' <<<"$line")" >/dev/null
+  fi
+done
+
+# --- openrc files -------------------------------------------------------------------------------------
+as_root install -d -m 0755 "$OPENRC_DIR"
+write_openrc() { # user password project
+  cat <<RC | as_root tee "$OPENRC_DIR/$1" >/dev/null
+export OS_AUTH_URL=$KEYSTONE_URL
+export OS_IDENTITY_API_VERSION=3
+export OS_REGION_NAME=$REGION
+export OS_INTERFACE=public
+export OS_USER_DOMAIN_NAME=Default
+export OS_PROJECT_DOMAIN_NAME=Default
+export OS_USERNAME=$1
+export OS_PASSWORD=$2
+export OS_PROJECT_NAME=$3
+RC
+}
+write_openrc admin "$ADMIN_PASSWORD" admin
+write_openrc neutron neutron service
+write_openrc demo demo demo
+write_openrc alt alt alt
+
+cat <<SUMMARY
+keystone-services: Keystone ready
+  identity:      $KEYSTONE_URL (uwsgi pid $(cat "$PIDFILE"), log $UWSGI_LOG, db $DB)
+  admin:         admin / $ADMIN_PASSWORD, project admin (domain Default)
+  service user:  neutron / neutron, project service, roles admin + service
+  demo users:    demo / demo in project demo, alt / alt in project alt (role member)
+  roles:         $(osc role list -f value -c Name | sort | tr '\n' ' ')
+  network:       endpoints public/internal/admin -> $NEUTRINO_URL (region $REGION)
+  openrc files:  $OPENRC_DIR/{admin,neutron,demo,alt}
+SUMMARY
