@@ -7,7 +7,7 @@
 #   bench/run.sh [--quick|--full] [--db mariadb|postgresql] [--only neutrino|peer]
 #                [--ports N] [--sizes A,B] [--concurrency 1,8,32] [--list-repeats R]
 #                [--show-update K] [--warmup W] [--fips F] [--delete D] [--max-seconds S]
-#                [--out DIR]
+#                [--peer-service-plugins LIST] [--out DIR]
 #
 # --quick (default, under 3 minutes): 20 ports per concurrency level, lists with 100 and 300
 #   ports present, 30 of the ports deleted at the end (the peer creates and deletes only a
@@ -15,6 +15,8 @@
 # --full: 500 ports per level, lists with 1,000 and 10,000 ports, 1,500 deleted.
 # The other options override single sizes of the preset. Results (JSON per server, report.md,
 # server logs) go to bench/results/<time>-<mode>-<db>/ unless --out says otherwise.
+# --peer-service-plugins: e.g. "router" to give the peer L3; the router/floating IP phase runs
+# on each server that lists the "router" extension and is skipped with a note on the other.
 # Extra JVM options for Neutrino: BENCH_NEUTRINO_JAVA_OPTS. The servers this script starts are
 # stopped on exit, and their databases dropped.
 set -euo pipefail
@@ -25,6 +27,7 @@ mode=quick
 db=mariadb
 only=both
 out=""
+peer_plugins=""
 declare -A over=()
 while (($#)); do
   case "$1" in
@@ -33,9 +36,10 @@ while (($#)); do
     --db) db="$2"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
+    --peer-service-plugins) peer_plugins="$2"; shift 2 ;;
     --ports|--sizes|--concurrency|--list-repeats|--show-update|--warmup|--fips|--delete|--max-seconds)
       over["${1#--}"]="$2"; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
 done
@@ -105,7 +109,8 @@ if [[ "$only" != peer ]]; then
   "$BENCH_DIR/neutrino-server.sh" stop --dir "$out/neutrino" --drop-db "$db"
 fi
 if [[ "$only" != neutrino ]]; then
-  line="$("$BENCH_DIR/peer/setup-neutron.sh" --db "$db" --dir "$out/neutron")" || die "neutron-server did not start"
+  line="$("$BENCH_DIR/peer/setup-neutron.sh" --db "$db" --dir "$out/neutron" \
+    --service-plugins "$peer_plugins")" || die "neutron-server did not start"
   read -r pid url <<<"$line"
   workload neutron "$pid" "$url"
   "$BENCH_DIR/peer/stop-neutron.sh" --dir "$out/neutron" --drop-db "$db"

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Ensures a local OpenStack Keystone (Debian's `keystone`, Zed) answers on 127.0.0.1:5000, without
 # systemd, with the accounts Neutrino, tempest and the openstack CLI need:
-#   - keystone.conf with fernet tokens and a SQLite database (/var/lib/keystone/keystone.db),
+#   - keystone.conf with fernet tokens and a MariaDB database `keystone` (user keystone/keystone on
+#     localhost; MariaDB is installed and started if needed) -- or, with --db sqlite, SQLite at
+#     /var/lib/keystone/keystone.db (fine for a single client, but concurrent writers such as
+#     tempest's dynamic credentials get "database is locked" from uwsgi's workers),
 #   - db_sync, fernet_setup, credential_setup and bootstrap (admin/admin, region RegionOne),
 #   - uwsgi serving keystone-wsgi-public in the background (--http11-socket 127.0.0.1:5000),
 #   - projects service/demo/alt, users neutron/neutron (admin in service), demo/demo and alt/alt
@@ -10,8 +13,9 @@
 # Idempotent: quick when everything is already there. Files: openrc files for admin, demo, alt
 # and neutron in /etc/keystone/openrc/ (source one to use the openstack CLI).
 #
-#   scripts/keystone-services.sh [--neutrino-url URL] [--restart] [--stop]
+#   scripts/keystone-services.sh [--neutrino-url URL] [--db mariadb|sqlite] [--restart] [--stop]
 #
+#   --db KIND           Keystone's own database (default $KEYSTONE_DB or mariadb)
 #   --neutrino-url URL  where the network endpoints point (default $NEUTRINO_URL or
 #                       http://127.0.0.1:9696); an existing endpoint is updated when it differs
 #   --restart           restart uwsgi even when Keystone already answers (after a config change)
@@ -32,14 +36,16 @@ PIDFILE="$RUN_DIR/uwsgi.pid"
 UWSGI_LOG=/var/log/keystone/uwsgi.log
 OPENRC_DIR=/etc/keystone/openrc
 
+KEYSTONE_DB="${KEYSTONE_DB:-mariadb}"
 restart=false
 stop_only=false
 while (($#)); do
   case "$1" in
     --neutrino-url) NEUTRINO_URL="$2"; shift 2 ;;
+    --db) KEYSTONE_DB="$2"; shift 2 ;;
     --restart) restart=true; shift ;;
     --stop) stop_only=true; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "keystone-services: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -62,6 +68,12 @@ stop_uwsgi() {
   as_root rm -f "$PIDFILE"
 }
 
+case "$KEYSTONE_DB" in
+  mariadb) DB_CONNECTION="mysql+pymysql://keystone:keystone@localhost/keystone?charset=utf8" ;;
+  sqlite) DB_CONNECTION="sqlite:///$DB" ;;
+  *) fail "--db must be mariadb or sqlite" ;;
+esac
+
 if $stop_only; then
   stop_uwsgi
   log "stopped"
@@ -70,7 +82,9 @@ fi
 
 # --- install (only what is missing) ------------------------------------------------------------
 missing=()
-for pkg in keystone python3-openstackclient uwsgi uwsgi-plugin-python3 curl; do
+pkgs=(keystone python3-openstackclient uwsgi uwsgi-plugin-python3 curl)
+[[ "$KEYSTONE_DB" == mariadb ]] && pkgs+=(mariadb-server python3-pymysql)
+for pkg in "${pkgs[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if (( ${#missing[@]} )); then
@@ -89,6 +103,26 @@ if (( ${#missing[@]} )); then
 fi
 getent passwd keystone >/dev/null || fail "the keystone package did not create the keystone user"
 
+# --- MariaDB (started without systemd, as scripts/db-services.sh does) ----------------------------
+if [[ "$KEYSTONE_DB" == mariadb ]]; then
+  if ! as_root mysqladmin ping >/dev/null 2>&1; then
+    as_root /etc/init.d/mariadb start >/dev/null 2>&1 || {
+      as_root install -d -o mysql -g root /run/mysqld
+      as_root setsid nohup mysqld_safe >/dev/null 2>&1 < /dev/null &
+    }
+    for _ in $(seq 60); do as_root mysqladmin ping >/dev/null 2>&1 && break; sleep 0.5; done
+  fi
+  as_root mysqladmin ping >/dev/null 2>&1 || fail "MariaDB did not start"
+  as_root mysql -uroot <<'SQL'
+CREATE DATABASE IF NOT EXISTS keystone;
+CREATE USER IF NOT EXISTS 'keystone'@'localhost' IDENTIFIED BY 'keystone';
+CREATE USER IF NOT EXISTS 'keystone'@'127.0.0.1' IDENTIFIED BY 'keystone';
+GRANT ALL PRIVILEGES ON keystone.* TO 'keystone'@'localhost';
+GRANT ALL PRIVILEGES ON keystone.* TO 'keystone'@'127.0.0.1';
+FLUSH PRIVILEGES;
+SQL
+fi
+
 # --- keystone.conf ----------------------------------------------------------------------------
 as_root install -d -o keystone -g keystone -m 0750 /var/lib/keystone /var/log/keystone
 as_root install -d -o keystone -g keystone -m 0750 /etc/keystone/fernet-keys /etc/keystone/credential-keys
@@ -105,7 +139,7 @@ log_file = keystone.log
 debug = false
 
 [database]
-connection = sqlite:///$DB
+connection = $DB_CONNECTION
 
 [token]
 provider = fernet
@@ -140,11 +174,16 @@ fi
 # files they create belong to the account uwsgi serves with.
 as_keystone keystone-manage db_sync >/dev/null 2>&1 || {
   as_keystone keystone-manage db_sync; fail "keystone-manage db_sync failed"; }
-if [[ ! -f /etc/keystone/fernet-keys/0 ]]; then
-  as_root keystone-manage fernet_setup --keystone-user keystone --keystone-group keystone
+quiet() { # runs "$@", showing its output only when it fails
+  local out rc=0
+  out="$("$@" 2>&1)" || rc=$?
+  (( rc == 0 )) || { printf '%s\n' "$out" >&2; fail "failed: $*"; }
+}
+if ! as_root test -f /etc/keystone/fernet-keys/0; then
+  quiet as_root keystone-manage fernet_setup --keystone-user keystone --keystone-group keystone
 fi
-if [[ ! -f /etc/keystone/credential-keys/0 ]]; then
-  as_root keystone-manage credential_setup --keystone-user keystone --keystone-group keystone
+if ! as_root test -f /etc/keystone/credential-keys/0; then
+  quiet as_root keystone-manage credential_setup --keystone-user keystone --keystone-group keystone
 fi
 as_keystone keystone-manage bootstrap \
   --bootstrap-password "$ADMIN_PASSWORD" \
@@ -173,11 +212,11 @@ if ! ours_running; then
   fi
   as_root rm -f "$PIDFILE"
   # --http11-socket: keep-alive and correct handling of bodiless PUTs (--http-socket resets them).
-  # 2 processes x 8 threads suits a 2-core machine; SQLite serialises the writes anyway.
+  # 2 processes x 8 threads suits a 2-core machine.
   as_root uwsgi --plugins python3 --master --die-on-term --lazy-apps --enable-threads \
     --http11-socket "$KEYSTONE_HOST:$KEYSTONE_PORT" --wsgi-file /usr/bin/keystone-wsgi-public \
     --processes 2 --threads 8 --buffer-size 65535 --listen 100 \
-    --uid keystone --gid keystone --chdir /var/lib/keystone --name keystone-api \
+    --uid keystone --gid keystone --chdir /var/lib/keystone \
     --pidfile "$PIDFILE" --daemonize "$UWSGI_LOG" >/dev/null
 fi
 for _ in $(seq 120); do keystone_up && break; sleep 0.5; done
@@ -253,7 +292,7 @@ write_openrc alt alt alt
 
 cat <<SUMMARY
 keystone-services: Keystone ready
-  identity:      $KEYSTONE_URL (uwsgi pid $(cat "$PIDFILE"), log $UWSGI_LOG, db $DB)
+  identity:      $KEYSTONE_URL (uwsgi pid $(cat "$PIDFILE"), log $UWSGI_LOG, db ${DB_CONNECTION%%\?*})
   admin:         admin / $ADMIN_PASSWORD, project admin (domain Default)
   service user:  neutron / neutron, project service, roles admin + service
   demo users:    demo / demo in project demo, alt / alt in project alt (role member)

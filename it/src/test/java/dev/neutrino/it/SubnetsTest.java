@@ -150,9 +150,10 @@ class SubnetsTest extends ApiTest {
                 arr(obj("start", "10.0.1.10", "end", "10.0.1.20"))).expectError(400, null);
         createSubnet(net, "cidr", "10.0.0.0/24", "allocation_pools",
                 arr(obj("start", "10.0.0.30", "end", "10.0.0.20"))).expectError(400, null);
+        // neutron_lib: OverlappingAllocationPools is a Conflict
         createSubnet(net, "cidr", "10.0.0.0/24", "allocation_pools",
                 arr(obj("start", "10.0.0.10", "end", "10.0.0.20"), obj("start", "10.0.0.15", "end", "10.0.0.30")))
-                .expectError(400, null);
+                .expectError(409, "OverlappingAllocationPools");
         createSubnet(net, "cidr", "10.0.0.0/24", "dns_nameservers", arr("not-an-ip")).expectError(400, null);
         createSubnet(net, "cidr", "10.0.0.0/24", "bogus", 1).expectError(400, null);
         createSubnet(net).expectError(400, null);

@@ -1,0 +1,118 @@
+package dev.neutrino.ovn;
+
+import dev.neutrino.ovn.NbRow.Ref;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * All the northbound rows Neutrino wants for a set of Neutron resources, with their references
+ * (switch → ports, port group → ports and ACLs, port → DHCP options) resolved by key.
+ */
+public final class DesiredState {
+    private final Map<String, Map<String, NbRow>> byTable = new TreeMap<>();
+
+    /** The Neutron side, as the API shows it (admin view, so provider and binding attributes are there). */
+    public record Input(List<Map<String, Object>> networks, Map<String, String> segmentIds,
+                        List<Map<String, Object>> subnets, List<Map<String, Object>> ports,
+                        List<Map<String, Object>> securityGroups, String baseMac) {}
+
+    public static DesiredState of(Input in) {
+        DesiredState s = new DesiredState();
+        Map<String, Map<String, Object>> subnets = new HashMap<>();
+        Map<String, Map<String, Object>> nets = new HashMap<>();
+        for (Map<String, Object> n : in.networks()) nets.put((String) n.get("id"), n);
+        Map<String, String> dhcp = new HashMap<>();
+        for (Map<String, Object> sub : in.subnets()) {
+            subnets.put((String) sub.get("id"), sub);
+            Map<String, Object> net = nets.get((String) sub.get("network_id"));
+            if (net == null) continue;
+            NbRow opts = Translator.dhcpOptions(sub, net, serverMac(in.baseMac(), (String) sub.get("id")));
+            if (opts != null) {
+                s.put(opts);
+                dhcp.put((String) sub.get("id"), opts.key());
+            }
+        }
+        Map<String, List<Ref>> switchPorts = new LinkedHashMap<>();
+        for (Map<String, Object> n : in.networks()) {
+            List<Ref> ports = new ArrayList<>();
+            String segmentId = in.segmentIds().get((String) n.get("id"));
+            NbRow provnet = segmentId == null ? null : Translator.providerPort(n, segmentId);
+            if (provnet != null) {
+                s.put(provnet);
+                ports.add(provnet.ref());
+            }
+            switchPorts.put((String) n.get("id"), ports);
+        }
+        Map<String, List<Ref>> groupPorts = new HashMap<>();
+        List<Ref> filtered = new ArrayList<>();
+        for (Map<String, Object> p : in.ports()) {
+            List<Ref> owner = switchPorts.get((String) p.get("network_id"));
+            if (owner == null) continue;
+            NbRow lsp = Translator.logicalSwitchPort(p, subnets, dhcp);
+            s.put(lsp);
+            owner.add(lsp.ref());
+            if (Translator.isFiltered(p)) {
+                filtered.add(lsp.ref());
+                for (String sg : Translator.strings(p.get("security_groups"))) {
+                    groupPorts.computeIfAbsent(sg, k -> new ArrayList<>()).add(lsp.ref());
+                }
+            }
+        }
+        for (Map<String, Object> n : in.networks()) {
+            NbRow ls = Translator.logicalSwitch(n);
+            Map<String, Object> cols = new LinkedHashMap<>(ls.columns());
+            cols.put("ports", switchPorts.get((String) n.get("id")));
+            s.put(new NbRow(ls.table(), ls.key(), cols));
+        }
+        for (Map<String, Object> sg : in.securityGroups()) {
+            boolean stateful = !Boolean.FALSE.equals(sg.get("stateful"));
+            List<Ref> acls = new ArrayList<>();
+            for (Map<String, Object> rule : Translator.maps(sg.get("security_group_rules"))) {
+                NbRow acl = Translator.ruleAcl(rule, stateful);
+                s.put(acl);
+                acls.add(acl.ref());
+            }
+            s.put(Translator.portGroup(sg, groupPorts.getOrDefault((String) sg.get("id"), List.of()), acls));
+        }
+        for (NbRow r : Translator.dropPortGroup(filtered)) s.put(r);
+        return s;
+    }
+
+    /**
+     * A stable server MAC per subnet for OVN's DHCP responder: base_mac's prefix and bytes taken
+     * from the subnet id, so every server and every sync computes the same one.
+     */
+    static String serverMac(String baseMac, String subnetId) {
+        String[] base = baseMac.split(":");
+        int h = subnetId.hashCode();
+        return String.format("%s:%s:%s:%02x:%02x:%02x", base[0], base[1], base[2], (h >>> 16) & 0xff,
+                (h >>> 8) & 0xff, h & 0xff);
+    }
+
+    private void put(NbRow row) {
+        byTable.computeIfAbsent(row.table(), k -> new TreeMap<>()).put(row.key(), row);
+    }
+
+    public Map<String, NbRow> table(String name) {
+        return byTable.getOrDefault(name, Map.of());
+    }
+
+    public Collection<String> tables() {
+        return byTable.keySet();
+    }
+
+    public NbRow get(Ref ref) {
+        return table(ref.table()).get(ref.key());
+    }
+
+    public int size() {
+        int n = 0;
+        for (Map<String, NbRow> t : byTable.values()) n += t.size();
+        return n;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.neutrino.ovn;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What to change in the northbound database so that it matches the desired state: rows to insert,
+ * columns to update, and root rows to delete (rows only referenced by others — ports, ACLs — go
+ * away with the reference, as OVSDB garbage-collects non-root rows).
+ */
+public final class NbDiff {
+    /** Tables whose rows exist on their own in OVN_Northbound (isRoot in the schema). */
+    public static final Set<String> ROOT_TABLES = Set.of("Logical_Switch", "Logical_Router", "Port_Group",
+            "DHCP_Options", "Address_Set", "Load_Balancer");
+
+    public record Insert(NbRow row) {}
+
+    public record Update(NbRow row, Map<String, Object> changed) {}
+
+    public record Delete(String table, String key) {}
+
+    private final List<Insert> inserts = new ArrayList<>();
+    private final List<Update> updates = new ArrayList<>();
+    private final List<Delete> deletes = new ArrayList<>();
+
+    /**
+     * @param actual the rows Neutrino owns in OVN now, in the same key model (references as
+     *     {@link NbRow.Ref}); only the columns Neutrino manages are compared
+     */
+    public static NbDiff between(DesiredState desired, Map<String, Map<String, NbRow>> actual) {
+        NbDiff d = new NbDiff();
+        for (String table : desired.tables()) {
+            Map<String, NbRow> have = actual.getOrDefault(table, Map.of());
+            for (NbRow want : desired.table(table).values()) {
+                NbRow current = have.get(want.key());
+                if (current == null) {
+                    d.inserts.add(new Insert(want));
+                    continue;
+                }
+                Map<String, Object> changed = new LinkedHashMap<>();
+                for (var c : want.columns().entrySet()) {
+                    if (!sameValue(c.getValue(), current.columns().get(c.getKey()))) {
+                        changed.put(c.getKey(), c.getValue());
+                    }
+                }
+                if (!changed.isEmpty()) d.updates.add(new Update(want, changed));
+            }
+        }
+        for (var t : actual.entrySet()) {
+            if (!ROOT_TABLES.contains(t.getKey())) continue;
+            for (String key : t.getValue().keySet()) {
+                if (!desired.table(t.getKey()).containsKey(key)) d.deletes.add(new Delete(t.getKey(), key));
+            }
+        }
+        return d;
+    }
+
+    /** OVSDB sets have no order: lists compare as sets; everything else by equality. */
+    static boolean sameValue(Object a, Object b) {
+        if (a instanceof List<?> la && b instanceof List<?> lb) {
+            return la.size() == lb.size() && new java.util.HashSet<>(la).equals(new java.util.HashSet<>(lb));
+        }
+        if (a instanceof Number na && b instanceof Number nb) return na.longValue() == nb.longValue();
+        if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) return ma.equals(mb);
+        return Objects.equals(a, b);
+    }
+
+    public List<Insert> inserts() { return inserts; }
+    public List<Update> updates() { return updates; }
+    public List<Delete> deletes() { return deletes; }
+
+    public boolean isEmpty() {
+        return inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return inserts.size() + " to insert, " + updates.size() + " to update, " + deletes.size() + " to delete";
+    }
+}

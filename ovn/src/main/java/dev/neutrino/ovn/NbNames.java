@@ -1,0 +1,49 @@
+package dev.neutrino.ovn;
+
+/**
+ * Neutron's naming of OVN northbound rows (neutron/common/ovn/utils.py), which operators' tools and
+ * runbooks rely on.
+ */
+public final class NbNames {
+    private NbNames() {}
+
+    public static final String DROP_PORT_GROUP = "neutron_pg_drop";
+    public static final String EXT_NETWORK_NAME = "neutron:network_name";
+    public static final String EXT_REVISION = "neutron:revision_number";
+    public static final String EXT_PORT_NAME = "neutron:port_name";
+    public static final String EXT_DEVICE_ID = "neutron:device_id";
+    public static final String EXT_DEVICE_OWNER = "neutron:device_owner";
+    public static final String EXT_PROJECT_ID = "neutron:project_id";
+    public static final String EXT_CIDRS = "neutron:cidrs";
+    public static final String EXT_SG_IDS = "neutron:security_group_ids";
+    public static final String EXT_SG_ID = "neutron:security_group_id";
+    public static final String EXT_SG_RULE_ID = "neutron:security_group_rule_id";
+    public static final String EXT_MTU = "neutron:mtu";
+    public static final String EXT_AZ_HINTS = "neutron:availability_zone_hints";
+    public static final String EXT_SUBNET_ID = "subnet_id";
+
+    /** neutron-&lt;id&gt;: logical switches and routers. */
+    public static String ovnName(String id) {
+        return "neutron-" + id;
+    }
+
+    /** pg_&lt;security group id with underscores&gt;. */
+    public static String portGroup(String securityGroupId) {
+        return "pg_" + securityGroupId.replace('-', '_');
+    }
+
+    /** The address set OVN derives from a port group for one IP version: pg_…_ip4 / pg_…_ip6. */
+    public static String portGroupAddressSet(String securityGroupId, String ipVersion) {
+        return portGroup(securityGroupId) + "_" + ipVersion;
+    }
+
+    /** lrp-&lt;port id&gt;: logical router ports. */
+    public static String routerPort(String portId) {
+        return "lrp-" + portId;
+    }
+
+    /** provnet-&lt;segment id&gt;: the localnet port of a provider network. */
+    public static String providerPort(String segmentId) {
+        return "provnet-" + segmentId;
+    }
+}

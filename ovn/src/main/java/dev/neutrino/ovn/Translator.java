@@ -1,0 +1,316 @@
+package dev.neutrino.ovn;
+
+import static dev.neutrino.ovn.NbNames.DROP_PORT_GROUP;
+
+import dev.neutrino.ovn.NbRow.Ref;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Neutron resources (as the API shows them, maps keyed by Neutron's attribute names) to the OVN
+ * northbound rows ML2/OVN writes for them. Pure: no I/O, so the server and {@code ovn-db-sync} use
+ * the same mapping to create, compare and repair.
+ */
+public final class Translator {
+    static final long ACL_PRIORITY_ALLOW = 1002;
+    static final long ACL_PRIORITY_DROP = 1001;
+    static final String DHCP_LEASE_TIME = "43200";
+
+    private Translator() {}
+
+    // ------------------------------------------------------------------ networks
+
+    /** The logical switch of a network (its ports column is filled by {@link DesiredState}). */
+    public static NbRow logicalSwitch(Map<String, Object> net) {
+        Map<String, Object> ext = new TreeMap<>();
+        ext.put(NbNames.EXT_NETWORK_NAME, str(net.get("name")));
+        ext.put(NbNames.EXT_MTU, str(net.get("mtu")));
+        ext.put(NbNames.EXT_REVISION, str(net.get("revision_number")));
+        ext.put(NbNames.EXT_AZ_HINTS, String.join(",", strings(net.get("availability_zone_hints"))));
+        Map<String, Object> other = new TreeMap<>();
+        other.put("mcast_snoop", "false");
+        other.put("mcast_flood_unregistered", "false");
+        other.put("vlan-passthru", "false");
+        Map<String, Object> cols = new LinkedHashMap<>();
+        cols.put("name", NbNames.ovnName((String) net.get("id")));
+        cols.put("external_ids", ext);
+        cols.put("other_config", other);
+        return new NbRow("Logical_Switch", NbNames.ovnName((String) net.get("id")), cols);
+    }
+
+    /** The localnet port of a flat or VLAN network, or null for overlay networks. */
+    public static NbRow providerPort(Map<String, Object> net, String segmentId) {
+        Object physnet = net.get("provider:physical_network");
+        if (physnet == null) return null;
+        String name = NbNames.providerPort(segmentId);
+        Map<String, Object> cols = new LinkedHashMap<>();
+        cols.put("name", name);
+        cols.put("type", "localnet");
+        cols.put("addresses", List.of("unknown"));
+        Map<String, Object> options = new TreeMap<>();
+        options.put("network_name", physnet);
+        options.put("mcast_flood", "false");
+        options.put("mcast_flood_reports", "true");
+        cols.put("options", options);
+        Object vlan = net.get("provider:segmentation_id");
+        cols.put("tag", vlan == null ? List.of() : List.of(((Number) vlan).longValue()));
+        cols.put("external_ids", Map.of());
+        return new NbRow("Logical_Switch_Port", name, cols);
+    }
+
+    // ------------------------------------------------------------------ ports
+
+    /**
+     * The logical switch port of a Neutron port: addresses "MAC IP…", port security with allowed
+     * address pairs, "unknown" when port security is off, DHCP options of its IPv4 subnet,
+     * requested-chassis from the binding host, and Neutron's external_ids.
+     *
+     * @param subnets the port's subnets by id (cidr, enable_dhcp, ip_version needed)
+     * @param dhcpOptions the DHCP_Options key of each subnet with DHCP, by subnet id
+     */
+    public static NbRow logicalSwitchPort(Map<String, Object> port, Map<String, Map<String, Object>> subnets,
+                                          Map<String, String> dhcpOptions) {
+        String mac = (String) port.get("mac_address");
+        StringBuilder address = new StringBuilder(mac);
+        StringBuilder cidrs = new StringBuilder();
+        Ref dhcpv4 = null;
+        for (Map<String, Object> ip : fixedIps(port)) {
+            String addr = (String) ip.get("ip_address");
+            address.append(' ').append(addr);
+            Map<String, Object> subnet = subnets.get((String) ip.get("subnet_id"));
+            if (subnet == null) continue;
+            String cidr = (String) subnet.get("cidr");
+            if (cidrs.length() > 0) cidrs.append(' ');
+            cidrs.append(addr).append('/').append(cidr.substring(cidr.indexOf('/') + 1));
+            String opts = dhcpOptions.get((String) subnet.get("id"));
+            if (dhcpv4 == null && opts != null && Objects.equals(subnet.get("ip_version"), 4)) {
+                dhcpv4 = new Ref("DHCP_Options", opts);
+            }
+        }
+        String owner = str(port.get("device_owner"));
+        boolean routerPort = owner.equals("network:router_interface") || owner.equals("network:router_gateway")
+                || owner.equals("network:router_interface_distributed") || owner.equals("network:ha_router_replicated_interface");
+        boolean portSecurity = Boolean.TRUE.equals(port.get("port_security_enabled")) && !routerPort;
+        String type = routerPort ? "router" : owner.equals("network:distributed") ? "localport" : "";
+        List<String> addresses = new ArrayList<>();
+        List<String> security = new ArrayList<>();
+        if (routerPort) {
+            addresses.add("router");
+        } else {
+            addresses.add(address.toString());
+            if (portSecurity) {
+                security.add(address.toString());
+                for (Map<String, Object> pair : maps(port.get("allowed_address_pairs"))) {
+                    String pairMac = str(pair.get("mac_address"));
+                    String pairIp = str(pair.get("ip_address"));
+                    if (pairMac.equals(mac)) {
+                        security.set(0, security.get(0) + " " + pairIp);
+                    } else {
+                        security.add(pairMac + " " + pairIp);
+                        addresses.add(pairMac);
+                    }
+                }
+            } else {
+                addresses.add("unknown");
+            }
+        }
+        Map<String, Object> options = new TreeMap<>();
+        if (routerPort) {
+            options.put("router-port", NbNames.routerPort((String) port.get("id")));
+        } else {
+            options.put("requested-chassis", str(port.get("binding:host_id")));
+            if (!type.equals("localport")) options.put("mcast_flood_reports", "true");
+        }
+        Map<String, Object> ext = new TreeMap<>();
+        ext.put(NbNames.EXT_PORT_NAME, str(port.get("name")));
+        ext.put(NbNames.EXT_DEVICE_ID, str(port.get("device_id")));
+        ext.put(NbNames.EXT_PROJECT_ID, str(port.get("project_id")));
+        ext.put(NbNames.EXT_CIDRS, cidrs.toString());
+        ext.put(NbNames.EXT_DEVICE_OWNER, owner);
+        ext.put(NbNames.EXT_NETWORK_NAME, NbNames.ovnName((String) port.get("network_id")));
+        ext.put(NbNames.EXT_SG_IDS, String.join(" ", portSecurity ? strings(port.get("security_groups"))
+                : List.of()));
+        ext.put(NbNames.EXT_REVISION, str(port.get("revision_number")));
+        Map<String, Object> cols = new LinkedHashMap<>();
+        cols.put("name", port.get("id"));
+        cols.put("type", type);
+        cols.put("addresses", addresses);
+        cols.put("port_security", security);
+        cols.put("enabled", List.of(Boolean.TRUE.equals(port.get("admin_state_up"))));
+        cols.put("options", options);
+        cols.put("external_ids", ext);
+        cols.put("dhcpv4_options", dhcpv4 == null ? List.of() : List.of(dhcpv4));
+        return new NbRow("Logical_Switch_Port", (String) port.get("id"), cols);
+    }
+
+    /** Ports whose traffic ACLs govern: port security on, not owned by the network or a router. */
+    public static boolean isFiltered(Map<String, Object> port) {
+        String owner = str(port.get("device_owner"));
+        return Boolean.TRUE.equals(port.get("port_security_enabled")) && !owner.startsWith("network:");
+    }
+
+    // ------------------------------------------------------------------ security groups
+
+    /** The port group of a security group; ports and ACLs are filled by {@link DesiredState}. */
+    public static NbRow portGroup(Map<String, Object> sg, List<Ref> ports, List<Ref> acls) {
+        String name = NbNames.portGroup((String) sg.get("id"));
+        Map<String, Object> cols = new LinkedHashMap<>();
+        cols.put("name", name);
+        cols.put("external_ids", Map.of(NbNames.EXT_SG_ID, sg.get("id")));
+        cols.put("ports", ports);
+        cols.put("acls", acls);
+        return new NbRow("Port_Group", name, cols);
+    }
+
+    /** The ACL of one security group rule (priority 1002, allow-related or allow-stateless). */
+    public static NbRow ruleAcl(Map<String, Object> rule, boolean stateful) {
+        String sgId = (String) rule.get("security_group_id");
+        boolean ingress = "ingress".equals(rule.get("direction"));
+        String pg = NbNames.portGroup(sgId);
+        StringBuilder match = new StringBuilder(ingress ? "outport == @" : "inport == @").append(pg);
+        boolean v4 = "IPv4".equals(rule.get("ethertype"));
+        String ip = v4 ? "ip4" : "ip6";
+        String icmp = v4 ? "icmp4" : "icmp6";
+        match.append(" && ").append(ip);
+        String dir = ingress ? "src" : "dst";
+        if (rule.get("remote_ip_prefix") != null) {
+            match.append(" && ").append(ip).append('.').append(dir).append(" == ").append(rule.get("remote_ip_prefix"));
+        }
+        if (rule.get("remote_group_id") != null) {
+            match.append(" && ").append(ip).append('.').append(dir).append(" == $")
+                    .append(NbNames.portGroupAddressSet((String) rule.get("remote_group_id"), ip));
+        }
+        match.append(protocolMatch(rule, icmp));
+        Map<String, Object> cols = new LinkedHashMap<>();
+        cols.put("priority", ACL_PRIORITY_ALLOW);
+        cols.put("action", stateful ? "allow-related" : "allow-stateless");
+        cols.put("direction", ingress ? "to-lport" : "from-lport");
+        cols.put("match", match.toString());
+        cols.put("log", false);
+        cols.put("name", List.of());
+        cols.put("severity", List.of());
+        cols.put("external_ids", Map.of(NbNames.EXT_SG_RULE_ID, rule.get("id")));
+        return new NbRow("ACL", (String) rule.get("id"), cols);
+    }
+
+    static String protocolMatch(Map<String, Object> rule, String icmp) {
+        Object p = rule.get("protocol");
+        if (p == null) return "";
+        String proto = ProtocolNumbers.number(p.toString());
+        Integer min = (Integer) rule.get("port_range_min");
+        Integer max = (Integer) rule.get("port_range_max");
+        StringBuilder m = new StringBuilder();
+        String transport = switch (proto) {
+            case "6" -> "tcp";
+            case "17" -> "udp";
+            case "132" -> "sctp";
+            default -> null;
+        };
+        if (transport != null) {
+            m.append(" && ").append(transport);
+            if (min != null && min.equals(max)) {
+                m.append(" && ").append(transport).append(".dst == ").append(min);
+            } else {
+                if (min != null) m.append(" && ").append(transport).append(".dst >= ").append(min);
+                if (max != null) m.append(" && ").append(transport).append(".dst <= ").append(max);
+            }
+        } else if (proto.equals("1") || proto.equals("58")) {
+            m.append(" && ").append(icmp);
+            if (min != null) m.append(" && ").append(icmp).append(".type == ").append(min);
+            if (max != null) m.append(" && ").append(icmp).append(".code == ").append(max);
+        } else {
+            m.append(" && ip.proto == ").append(proto);
+        }
+        return m.toString();
+    }
+
+    /** neutron_pg_drop: every filtered port is in it; its two ACLs drop IP traffic not allowed. */
+    public static List<NbRow> dropPortGroup(List<Ref> ports) {
+        List<NbRow> rows = new ArrayList<>();
+        List<Ref> acls = new ArrayList<>();
+        for (String[] d : new String[][] {{"from-lport", "inport"}, {"to-lport", "outport"}}) {
+            Map<String, Object> cols = new LinkedHashMap<>();
+            cols.put("priority", ACL_PRIORITY_DROP);
+            cols.put("action", "drop");
+            cols.put("direction", d[0]);
+            cols.put("match", d[1] + " == @" + DROP_PORT_GROUP + " && ip");
+            cols.put("log", false);
+            cols.put("name", List.of());
+            cols.put("severity", List.of());
+            cols.put("external_ids", Map.of());
+            NbRow acl = new NbRow("ACL", DROP_PORT_GROUP + "/" + d[0], cols);
+            rows.add(acl);
+            acls.add(acl.ref());
+        }
+        Map<String, Object> cols = new LinkedHashMap<>();
+        cols.put("name", DROP_PORT_GROUP);
+        cols.put("external_ids", Map.of());
+        cols.put("ports", ports);
+        cols.put("acls", acls);
+        rows.add(new NbRow("Port_Group", DROP_PORT_GROUP, cols));
+        return rows;
+    }
+
+    // ------------------------------------------------------------------ subnets
+
+    /**
+     * DHCP_Options of an IPv4 subnet with DHCP enabled (null otherwise), with OVN's native DHCP
+     * options: server_id and router from the gateway, lease_time, mtu, dns_server, routes.
+     */
+    public static NbRow dhcpOptions(Map<String, Object> subnet, Map<String, Object> net, String serverMac) {
+        if (!Boolean.TRUE.equals(subnet.get("enable_dhcp")) || !Objects.equals(subnet.get("ip_version"), 4)) {
+            return null;
+        }
+        Object gateway = subnet.get("gateway_ip");
+        if (gateway == null) return null;
+        Map<String, Object> options = new TreeMap<>();
+        options.put("server_id", gateway);
+        options.put("lease_time", DHCP_LEASE_TIME);
+        options.put("mtu", str(net.get("mtu")));
+        options.put("router", gateway);
+        options.put("server_mac", serverMac);
+        List<String> dns = strings(subnet.get("dns_nameservers"));
+        if (!dns.isEmpty()) options.put("dns_server", "{" + String.join(", ", dns) + "}");
+        List<String> routes = new ArrayList<>();
+        for (Map<String, Object> r : maps(subnet.get("host_routes"))) {
+            routes.add(r.get("destination") + "," + r.get("nexthop"));
+        }
+        if (!routes.isEmpty()) {
+            routes.add("0.0.0.0/0," + gateway);
+            options.put("classless_static_route", "{" + String.join(", ", routes) + "}");
+        }
+        Map<String, Object> ext = new TreeMap<>();
+        ext.put(NbNames.EXT_SUBNET_ID, subnet.get("id"));
+        ext.put(NbNames.EXT_REVISION, str(subnet.get("revision_number")));
+        Map<String, Object> cols = new LinkedHashMap<>();
+        cols.put("cidr", subnet.get("cidr"));
+        cols.put("options", options);
+        cols.put("external_ids", ext);
+        return new NbRow("DHCP_Options", (String) subnet.get("id"), cols);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static String str(Object o) {
+        return o == null ? "" : o.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> maps(Object o) {
+        return o instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+    }
+
+    static List<Map<String, Object>> fixedIps(Map<String, Object> port) {
+        return maps(port.get("fixed_ips"));
+    }
+
+    static List<String> strings(Object o) {
+        List<String> out = new ArrayList<>();
+        if (o instanceof List<?> l) for (Object x : l) out.add(String.valueOf(x));
+        return out;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.neutrino.ovn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TranslatorTest {
+    static final String SG = "4b3a5c1e-0000-4000-8000-000000000001";
+    static final String NET = "11111111-2222-3333-4444-555555555555";
+    static final String SUBNET = "aaaaaaaa-2222-3333-4444-555555555555";
+
+    static Map<String, Object> rule(String direction, String ethertype, String protocol, Integer min, Integer max,
+                                    String prefix, String remoteGroup) {
+        Map<String, Object> r = new HashMap<>();
+        r.put("id", "r-" + direction + protocol + min);
+        r.put("security_group_id", SG);
+        r.put("direction", direction);
+        r.put("ethertype", ethertype);
+        r.put("protocol", protocol);
+        r.put("port_range_min", min);
+        r.put("port_range_max", max);
+        r.put("remote_ip_prefix", prefix);
+        r.put("remote_group_id", remoteGroup);
+        return r;
+    }
+
+    @Test
+    void aclMatchesAreWrittenAsNeutronWritesThem() {
+        String pg = "pg_4b3a5c1e_0000_4000_8000_000000000001";
+        assertThat(Translator.ruleAcl(rule("ingress", "IPv4", "tcp", 22, 22, "10.0.0.0/24", null), true)
+                .columns().get("match"))
+                .isEqualTo("outport == @" + pg + " && ip4 && ip4.src == 10.0.0.0/24 && tcp && tcp.dst == 22");
+        assertThat(Translator.ruleAcl(rule("egress", "IPv6", null, null, null, null, null), true).columns())
+                .containsEntry("match", "inport == @" + pg + " && ip6")
+                .containsEntry("direction", "from-lport")
+                .containsEntry("action", "allow-related")
+                .containsEntry("priority", 1002L);
+        assertThat(Translator.ruleAcl(rule("ingress", "IPv4", "icmp", 8, 0, null, SG), false).columns())
+                .containsEntry("match", "outport == @" + pg + " && ip4 && ip4.src == $" + pg
+                        + "_ip4 && icmp4 && icmp4.type == 8 && icmp4.code == 0")
+                .containsEntry("action", "allow-stateless")
+                .containsEntry("direction", "to-lport");
+        assertThat(Translator.ruleAcl(rule("ingress", "IPv4", "17", 1000, 2000, null, null), true)
+                .columns().get("match")).isEqualTo("outport == @" + pg + " && ip4 && udp && udp.dst >= 1000 "
+                + "&& udp.dst <= 2000");
+        assertThat(Translator.ruleAcl(rule("ingress", "IPv4", "gre", null, null, null, null), true)
+                .columns().get("match")).isEqualTo("outport == @" + pg + " && ip4 && ip.proto == 47");
+    }
+
+    @Test
+    void switchPortCarriesAddressesPortSecurityAndDhcp() {
+        Map<String, Object> subnet = Map.of("id", SUBNET, "cidr", "10.0.0.0/24", "ip_version", 4,
+                "enable_dhcp", true, "gateway_ip", "10.0.0.1", "network_id", NET);
+        Map<String, Object> port = new HashMap<>();
+        port.put("id", "p1");
+        port.put("network_id", NET);
+        port.put("mac_address", "fa:16:3e:00:00:01");
+        port.put("fixed_ips", List.of(Map.of("subnet_id", SUBNET, "ip_address", "10.0.0.5")));
+        port.put("port_security_enabled", true);
+        port.put("allowed_address_pairs", List.of(Map.of("ip_address", "10.0.0.100",
+                "mac_address", "fa:16:3e:00:00:01")));
+        port.put("security_groups", List.of(SG));
+        port.put("admin_state_up", true);
+        port.put("device_owner", "compute:nova");
+        port.put("binding:host_id", "host1");
+        port.put("revision_number", 3);
+        NbRow lsp = Translator.logicalSwitchPort(port, Map.of(SUBNET, subnet), Map.of(SUBNET, SUBNET));
+        assertThat(lsp.columns().get("addresses")).isEqualTo(List.of("fa:16:3e:00:00:01 10.0.0.5"));
+        assertThat(lsp.columns().get("port_security")).isEqualTo(List.of("fa:16:3e:00:00:01 10.0.0.5 10.0.0.100"));
+        assertThat(lsp.columns().get("dhcpv4_options")).isEqualTo(List.of(new NbRow.Ref("DHCP_Options", SUBNET)));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ext = (Map<String, Object>) lsp.columns().get("external_ids");
+        assertThat(ext).containsEntry("neutron:cidrs", "10.0.0.5/24")
+                .containsEntry("neutron:network_name", "neutron-" + NET)
+                .containsEntry("neutron:security_group_ids", SG)
+                .containsEntry("neutron:revision_number", "3");
+        assertThat(lsp.columns().get("options")).isEqualTo(Map.of("requested-chassis", "host1",
+                "mcast_flood_reports", "true"));
+
+        port.put("port_security_enabled", false);
+        port.put("allowed_address_pairs", List.of());
+        NbRow open = Translator.logicalSwitchPort(port, Map.of(SUBNET, subnet), Map.of());
+        assertThat(open.columns().get("addresses")).isEqualTo(List.of("fa:16:3e:00:00:01 10.0.0.5", "unknown"));
+        assertThat(open.columns().get("port_security")).isEqualTo(List.of());
+    }
+
+    @Test
+    void desiredStateLinksSwitchesGroupsAndTheDropGroup() {
+        Map<String, Object> net = Map.of("id", NET, "name", "n", "mtu", 1442, "revision_number", 1);
+        Map<String, Object> subnet = Map.of("id", SUBNET, "cidr", "10.0.0.0/24", "ip_version", 4,
+                "enable_dhcp", true, "gateway_ip", "10.0.0.1", "network_id", NET, "dns_nameservers", List.of(),
+                "host_routes", List.of(), "revision_number", 1);
+        Map<String, Object> port = new HashMap<>(Map.of("id", "p1", "network_id", NET, "mac_address",
+                "fa:16:3e:00:00:01", "fixed_ips", List.of(Map.of("subnet_id", SUBNET, "ip_address", "10.0.0.5")),
+                "port_security_enabled", true, "security_groups", List.of(SG), "admin_state_up", true,
+                "device_owner", "compute:nova"));
+        Map<String, Object> sg = Map.of("id", SG, "stateful", true, "security_group_rules",
+                List.of(rule("egress", "IPv4", null, null, null, null, null)));
+        DesiredState d = DesiredState.of(new DesiredState.Input(List.of(net), Map.of(), List.of(subnet),
+                List.of(port), List.of(sg), "fa:16:3e:00:00:00"));
+        assertThat(d.table("Logical_Switch").get("neutron-" + NET).columns().get("ports"))
+                .isEqualTo(List.of(new NbRow.Ref("Logical_Switch_Port", "p1")));
+        assertThat(d.table("Port_Group").get(NbNames.portGroup(SG)).columns().get("ports"))
+                .isEqualTo(List.of(new NbRow.Ref("Logical_Switch_Port", "p1")));
+        assertThat(d.table("Port_Group").get("neutron_pg_drop").columns().get("ports"))
+                .isEqualTo(List.of(new NbRow.Ref("Logical_Switch_Port", "p1")));
+        assertThat(d.table("ACL")).hasSize(3);
+        NbRow dhcp = d.table("DHCP_Options").get(SUBNET);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> options = (Map<String, Object>) dhcp.columns().get("options");
+        assertThat(options).containsEntry("router", "10.0.0.1").containsEntry("mtu", "1442")
+                .containsEntry("lease_time", "43200");
+        assertThat((String) options.get("server_mac")).startsWith("fa:16:3e:");
+    }
+
+    @Test
+    void diffFindsMissingStaleAndOrphanedRows() {
+        Map<String, Object> net = Map.of("id", NET, "name", "n", "mtu", 1442, "revision_number", 2);
+        DesiredState d = DesiredState.of(new DesiredState.Input(List.of(net), Map.of(), List.of(), List.of(),
+                List.of(), "fa:16:3e:00:00:00"));
+        NbDiff empty = NbDiff.between(d, Map.of());
+        assertThat(empty.inserts()).extracting(i -> i.row().key())
+                .contains("neutron-" + NET, "neutron_pg_drop");
+
+        NbRow ls = d.table("Logical_Switch").get("neutron-" + NET);
+        Map<String, Object> staleCols = new HashMap<>(ls.columns());
+        staleCols.put("external_ids", Map.of("neutron:revision_number", "1"));
+        NbRow stale = new NbRow("Logical_Switch", ls.key(), staleCols);
+        NbRow orphan = new NbRow("Logical_Switch", "neutron-gone", Map.of("name", "neutron-gone"));
+        Map<String, Map<String, NbRow>> actual = new HashMap<>();
+        actual.put("Logical_Switch", Map.of(stale.key(), stale, orphan.key(), orphan));
+        actual.put("Port_Group", Map.of("neutron_pg_drop", d.table("Port_Group").get("neutron_pg_drop")));
+        actual.put("ACL", d.table("ACL"));
+        NbDiff diff = NbDiff.between(d, actual);
+        assertThat(diff.inserts()).isEmpty();
+        assertThat(diff.updates()).singleElement().satisfies(u -> assertThat(u.changed()).containsOnlyKeys(
+                "external_ids"));
+        assertThat(diff.deletes()).containsExactly(new NbDiff.Delete("Logical_Switch", "neutron-gone"));
+        assertThat(NbDiff.between(d, actualOf(d)).isEmpty()).isTrue();
+    }
+
+    private static Map<String, Map<String, NbRow>> actualOf(DesiredState d) {
+        Map<String, Map<String, NbRow>> out = new HashMap<>();
+        for (String t : d.tables()) out.put(t, d.table(t));
+        return out;
+    }
+}
