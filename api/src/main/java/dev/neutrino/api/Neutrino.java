@@ -59,7 +59,7 @@ public final class Neutrino {
 
     /** Registers a resource with its hooks (features outside this class use it too, e.g. {@link L3}). */
     public void add(ResourceDef def, ResourceHooks hooks) {
-        ResourceService svc = new ResourceService(def, hooks, db, quotas);
+        ResourceService svc = new ResourceService(def, hooks, db, quotas, this::fireChanged);
         byCollection.put(def.collection(), svc);
         byPath.put(def.path(), svc);
         quotas.track(def.singular(), def.table());
@@ -67,6 +67,18 @@ public final class Neutrino {
 
     public ResourceService service(String collection) {
         return byCollection.get(collection);
+    }
+
+    private final java.util.List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Called after every committed write (from the writing thread, outside any transaction). */
+    public void onChange(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    /** Tells the listeners that committed state changed (member actions call it too). */
+    public void fireChanged() {
+        for (Runnable r : changeListeners) r.run();
     }
 
     /** Registers {@code PUT /v2.0/{path}/{id}/{action}}. */

@@ -161,10 +161,12 @@ public final class NeutronApi {
             if (!(req.body() instanceof Map<?, ?> m)) throw NeutronException.badRequest("Resource body required");
             @SuppressWarnings("unchecked")
             Map<String, Object> body = new LinkedHashMap<>((Map<String, Object>) m);
-            return ApiResponse.ok(action.apply(req.ctx(), id, body));
+            Map<String, Object> result = action.apply(req.ctx(), id, body);
+            app.fireChanged();
+            return ApiResponse.ok(result);
         }
         if (seg[3].equals("tags") && svc.def().hasStandardAttributes() && seg.length <= 5) {
-            return new TagsController(app.db(), svc).handle(req, id, seg.length == 5 ? seg[4] : null);
+            return new TagsController(app.db(), svc, app::fireChanged).handle(req, id, seg.length == 5 ? seg[4] : null);
         }
         throw notFound();
     }

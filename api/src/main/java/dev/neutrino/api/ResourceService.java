@@ -34,13 +34,19 @@ public final class ResourceService {
     private final ResourceHooks hooks;
     private final Database db;
     private final Quotas quotas;
+    private final Runnable changed;
 
-    public ResourceService(ResourceDef def, ResourceHooks hooks, Database db, Quotas quotas) {
+    /**
+     * @param changed called after every committed write through this service (never inside a
+     *     transaction), so a dataplane driver can catch up
+     */
+    public ResourceService(ResourceDef def, ResourceHooks hooks, Database db, Quotas quotas, Runnable changed) {
         this.def = def;
         this.store = new ResourceStore(def);
         this.hooks = hooks;
         this.db = db;
         this.quotas = quotas;
+        this.changed = changed;
     }
 
     public ResourceDef def() { return def; }
@@ -248,7 +254,7 @@ public final class ResourceService {
     public List<Map<String, Object>> createBulk(RequestContext ctx, List<Map<String, Object>> bodies) {
         List<Map<String, Object>> prepared = new ArrayList<>();
         for (Map<String, Object> b : bodies) prepared.add(Requests.prepareCreate(def, b, ctx));
-        return db.tx(dsl -> {
+        return committed(db.tx(dsl -> {
             Tx tx = new Tx(dsl, ctx);
             List<Map<String, Object>> out = new ArrayList<>();
             for (Map<String, Object> p : prepared) {
@@ -256,7 +262,12 @@ public final class ResourceService {
                 out.add(Views.render(def, created, Set.of(), ctx));
             }
             return out;
-        });
+        }));
+    }
+
+    private <T> T committed(T result) {
+        changed.run();
+        return result;
     }
 
     /** Creates inside an open transaction (also used by other resources' hooks); returns the loaded row. */
@@ -288,7 +299,7 @@ public final class ResourceService {
 
     public Map<String, Object> update(RequestContext ctx, String id, Map<String, Object> body, Long ifMatch) {
         Map<String, Object> changes = Requests.prepareUpdate(def, body, ctx);
-        return db.tx(dsl -> {
+        return committed(db.tx(dsl -> {
             Tx tx = new Tx(dsl, ctx);
             Map<String, Object> current = findVisible(tx, id);
             if (current == null) throw NeutronException.notFound(def.singular(), id);
@@ -301,7 +312,7 @@ public final class ResourceService {
             Map<String, Object> ch = new LinkedHashMap<>(changes);
             updateIn(tx, current, ch);
             return Views.render(def, get(tx, id), Set.of(), ctx);
-        });
+        }));
     }
 
     /** Applies validated changes inside an open transaction, with the optimistic revision check. */
@@ -342,6 +353,7 @@ public final class ResourceService {
             load(tx, List.of(current));
             deleteIn(tx, current);
         });
+        changed.run();
     }
 
     public void deleteIn(Tx tx, Map<String, Object> current) {

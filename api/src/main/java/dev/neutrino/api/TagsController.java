@@ -10,13 +10,21 @@ import java.util.Map;
 final class TagsController {
     private final Database db;
     private final ResourceService svc;
+    private final Runnable changed;
 
-    TagsController(Database db, ResourceService svc) {
+    TagsController(Database db, ResourceService svc, Runnable changed) {
         this.db = db;
         this.svc = svc;
+        this.changed = changed;
     }
 
     ApiResponse handle(ApiRequest req, String id, String tag) {
+        ApiResponse r = handleInTx(req, id, tag);
+        if (!req.method().equals("GET")) changed.run();
+        return r;
+    }
+
+    private ApiResponse handleInTx(ApiRequest req, String id, String tag) {
         if (tag != null) validateTag(tag);
         List<String> replacement = req.method().equals("PUT") && tag == null ? tagsBody(req) : null;
         return db.tx(dsl -> {
