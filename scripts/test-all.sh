@@ -12,10 +12,13 @@ echo "test-all: using JDK $JAVA_HOME"
 
 scripts/db-services.sh
 
-exec mvn -B verify \
+mvn -B verify \
   -Dneutrino.test.postgresql=jdbc:postgresql://127.0.0.1:5432/neutrino \
   -Dneutrino.test.mariadb=jdbc:mariadb://127.0.0.1:3306/neutrino \
   -Dneutrino.test.db.user=neutrino \
   -Dneutrino.test.db.password=neutrino \
   -Dneutrino.test.require-all-dbs=true \
   "$@"
+
+# the real openstack CLI against the server built above
+scripts/cli-smoke.sh

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The real openstack CLI (Debian python3-openstackclient) against a fresh noauth Neutrino, as a new
+# user would try it: network, subnet, port, security group and rule create/list/show/set/unset/delete,
+# tags, extension list. Prints "N passed, M failed"; exits non-zero on any failure.
+set -uo pipefail
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+cd "$root"
+if ! command -v openstack >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-openstackclient >/dev/null
+fi
+state="$(mktemp -d)"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+printf '[DEFAULT]\nbind_port = %s\nstate_path = %s\n' "$port" "$state" > "$state/neutron.conf"
+bin/neutrino server --config-file "$state/neutron.conf" > "$state/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$state"' EXIT
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.5; done
+
+os() { openstack --os-auth-type none --os-endpoint "http://127.0.0.1:$port" "$@"; }
+passed=0; failed=0
+result() { # description, ok(0/1), detail
+  if [ "$2" -eq 0 ]; then passed=$((passed+1)); else failed=$((failed+1)); echo "FAIL: $1: $3"; fi
+}
+check() { # description, expected substring, command...: output must contain the substring
+  local what="$1" want="$2"; shift 2
+  local out; out="$("$@" 2>&1)"
+  [[ "$out" == *"$want"* ]]; result "$what" $? "expected '$want' in: $out"
+}
+run() { # description, command...: must exit 0
+  local what="$1"; shift
+  local out; out="$("$@" 2>&1)"; local rc=$?
+  result "$what" $rc "exit $rc: $out"
+}
+absent() { # description, unexpected substring, command...: must succeed without the substring
+  local what="$1" bad="$2"; shift 2
+  local out; out="$("$@" 2>&1)"; local rc=$?
+  [[ $rc -eq 0 && "$out" != *"$bad"* ]]; result "$what" $? "did not expect '$bad' in: $out"
+}
+
+check "network create" "ACTIVE" os network create net1 -f value -c status
+check "network list" "net1" os network list -f value -c Name
+run "network set" os network set --description hello --tag red net1
+check "network show" "hello" os network show net1 -f value -c description
+check "network tag filter" "net1" os network list --tags red -f value -c Name
+absent "network tag filter excludes" "net1" os network list --tags blue -f value -c Name
+run "network unset tag" os network unset --tag red net1
+check "subnet create" "10.0.0.1" os subnet create --network net1 --subnet-range 10.0.0.0/24 sub1 -f value -c gateway_ip
+check "subnet pools" "10.0.0.254" os subnet show sub1 -f value -c allocation_pools
+run "subnet set dns" os subnet set --dns-nameserver 192.0.2.53 sub1
+check "subnet show dns" "192.0.2.53" os subnet show sub1 -f value -c dns_nameservers
+check "subnet unset dns" "[]" bash -c "openstack --os-auth-type none --os-endpoint http://127.0.0.1:$port subnet unset --dns-nameserver 192.0.2.53 sub1 && openstack --os-auth-type none --os-endpoint http://127.0.0.1:$port subnet show sub1 -f value -c dns_nameservers"
+check "port create" "10.0.0." os port create --network net1 port1 -f value -c fixed_ips
+check "port mac" "fa:16:3e:" os port show port1 -f value -c mac_address
+check "port fixed ip" "10.0.0.77" os port create --network net1 --fixed-ip subnet=sub1,ip-address=10.0.0.77 port2 -f value -c fixed_ips
+check "port ip in use" "409" os port create --network net1 --fixed-ip subnet=sub1,ip-address=10.0.0.77 port3
+run "port set" os port set --name port1b port1
+check "port list" "port1b" os port list -f value -c Name
+check "sg create" "sg1" os security group create sg1 -f value -c name
+check "sg rule create" "22" os security group rule create --protocol tcp --dst-port 22 sg1 -f value -c port_range_min
+check "sg rule duplicate" "409" os security group rule create --protocol tcp --dst-port 22 sg1
+check "sg rule list" "tcp" os security group rule list sg1 -f value -c "IP Protocol"
+run "port set sg" os port set --security-group sg1 port1b
+check "sg in use" "in use" os security group delete sg1
+run "port unset sg" os port unset --security-group sg1 port1b
+run "sg delete" os security group delete sg1
+check "default sg" "default" os security group list -f value -c Name
+check "extension list" "security-group" os extension list --network -f value -c Alias
+check "network in use" "409" os network delete net1
+run "port delete" os port delete port1b port2
+run "subnet delete" os subnet delete sub1
+run "network delete" os network delete net1
+absent "network gone" "net1" os network list -f value -c Name
+
+echo "cli-smoke: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
