@@ -27,6 +27,13 @@ import warnings
 warnings.simplefilter('ignore')
 logging.disable(logging.CRITICAL)
 
+# neutron.policy must be imported before neutron.conf.policies: RuleDefault
+# parses its check string on construction, and only after neutron.policy has
+# registered OwnerCheck ('tenant_id:') and FieldCheck ('field:') do those kinds
+# parse as in neutron-server (which loads the defaults through entry points at
+# policy init, long after neutron.policy is imported).
+from neutron import policy as n_policy  # noqa: E402
+
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import extract_neutron_policy as extract  # noqa: E402
 
@@ -40,7 +47,6 @@ from neutron_lib import context as n_context  # noqa: E402
 from neutron_lib.plugins import constants as plugin_const  # noqa: E402
 from neutron_lib.plugins import directory  # noqa: E402
 from neutron_lib.policy import _engine as lib_engine  # noqa: E402
-from neutron import policy as n_policy  # noqa: E402
 from neutron.pecan_wsgi.hooks import policy_enforcement  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))

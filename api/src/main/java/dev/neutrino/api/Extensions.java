@@ -28,13 +28,22 @@ public final class Extensions {
                     "Provides allowed address pairs", "2013-07-23T10:00:00-00:00"),
             new Extension("binding", "Port Binding", "Expose port bindings of a virtual port to external "
                     + "application", "2014-02-03T10:00:00-00:00"),
+            new Extension("ext-gw-mode", "Neutron L3 Configurable external gateway mode", "Extension of the "
+                    + "router abstraction for specifying whether SNAT should occur on the external gateway",
+                    "2013-03-28T10:00:00-00:00"),
             new Extension("external-net", "Neutron external network", "Adds external network attribute to "
                     + "network resource.", "2013-01-14T10:00:00-00:00"),
             new Extension("extra_dhcp_opt", "Neutron Extra DHCP options", "Extra options configuration for DHCP. "
                     + "For example PXE boot options to DHCP clients can be specified (e.g. tftp-server, server-ip-"
                     + "address, bootfile-name)", "2013-03-17T12:00:00-00:00"),
+            new Extension("extraroute", "Neutron Extra Route", "Extra routes configuration for L3 router",
+                    "2013-02-01T10:00:00-00:00"),
+            new Extension("extraroute-atomic", "Atomically add/remove extra routes", "Edit extra routes of a "
+                    + "router on server side by atomically adding/removing extra routes", "2019-07-10T00:00:00+00:00"),
             new Extension("filter-validation", "Filter parameters validation", "Provides validation on filter "
                     + "parameters.", "2018-03-21T10:00:00-00:00"),
+            new Extension("fip-port-details", "Floating IP Port Details Extension", "Add port_details attribute "
+                    + "to Floating IP resource", "2018-04-09T10:00:00-00:00"),
             new Extension("net-mtu", "Network MTU", "Provides MTU attribute for a network resource.",
                     "2015-03-25T10:00:00-00:00"),
             new Extension("net-mtu-writable", "Network MTU (writable)", "Provides a writable MTU attribute for a "
@@ -57,6 +66,11 @@ public final class Extensions {
                     + "control tenant access to resources.", "2015-06-17T12:15:12-00:00"),
             new Extension("revision-if-match", "If-Match constraints based on revision_number", "Extension "
                     + "indicating that If-Match based on revision_number is supported.", "2016-12-11T00:00:00-00:00"),
+            new Extension("router", "Neutron L3 Router", "Router abstraction for basic L3 forwarding between L2 "
+                    + "Neutron networks and access to external networks via a NAT gateway.",
+                    "2012-07-20T10:00:00-00:00"),
+            new Extension("router_availability_zone", "Router Availability Zone", "Availability zone support for "
+                    + "router.", "2015-01-01T10:00:00-00:00"),
             new Extension("security-group", "security-group", "The security groups extension.",
                     "2012-10-05T10:00:00-00:00"),
             new Extension("sorting", "Sorting support", "Extension that indicates that sorting is enabled.",

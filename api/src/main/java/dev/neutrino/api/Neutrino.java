@@ -13,6 +13,7 @@ import dev.neutrino.api.handlers.SecurityGroupRuleHooks;
 import dev.neutrino.common.Config;
 import dev.neutrino.common.Options;
 import dev.neutrino.db.Database;
+import dev.neutrino.policy.Policy;
 import dev.neutrino.model.ResourceDef;
 import dev.neutrino.model.defs.Networks;
 import dev.neutrino.model.defs.Ports;
@@ -31,13 +32,22 @@ public final class Neutrino {
     private final Map<String, MemberAction> actions = new LinkedHashMap<>();
     private final Quotas quotas;
     private final Config config;
+    private final Policy policy;
     private final Database db;
     private final SecurityGroupHooks securityGroupHooks;
     private final PortHooks portHooks;
 
     public Neutrino(Config config, Database db) {
+        this(config, db, Policy.defaults());
+    }
+
+    public Neutrino(Config config, Database db, Policy policy) {
         this.config = config;
         this.db = db;
+        this.policy = policy.withParentResolver((resource, id, field) -> {
+            throw new IllegalStateException("policy needs " + resource + ":" + field + " of " + id
+                    + " but the target does not carry it");
+        });
         this.quotas = new Quotas(config, db);
         SubnetPoolHooks subnetPools = new SubnetPoolHooks(() -> service("subnetpools"),
                 () -> service("address_scopes"));
@@ -59,7 +69,7 @@ public final class Neutrino {
 
     /** Registers a resource with its hooks (features outside this class use it too, e.g. {@link L3}). */
     public void add(ResourceDef def, ResourceHooks hooks) {
-        ResourceService svc = new ResourceService(def, hooks, db, quotas, this::fireChanged);
+        ResourceService svc = new ResourceService(def, hooks, db, quotas, this::fireChanged, policy);
         byCollection.put(def.collection(), svc);
         byPath.put(def.path(), svc);
         quotas.track(def.singular(), def.table());
@@ -100,6 +110,7 @@ public final class Neutrino {
     }
 
     public Quotas quotas() { return quotas; }
+    public Policy policy() { return policy; }
     public Config config() { return config; }
     public Database db() { return db; }
     public SecurityGroupHooks securityGroups() { return securityGroupHooks; }

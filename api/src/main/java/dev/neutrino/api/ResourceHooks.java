@@ -40,6 +40,12 @@ public interface ResourceHooks {
         return null;
     }
 
+    /**
+     * Adds to a policy target what the resource's rules read from its parents (e.g. a port's
+     * {@code network:tenant_id} and {@code network:shared}), so no rule needs a lookup of its own.
+     */
+    default void policyTarget(Tx tx, Map<String, Object> target) {}
+
     /** The rows a non-admin caller may see; null means "own project only". */
     default Condition visibleTo(Tx tx) {
         return null;

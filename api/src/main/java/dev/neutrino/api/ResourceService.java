@@ -11,6 +11,8 @@ import dev.neutrino.db.SqlErrors;
 import dev.neutrino.model.Attribute;
 import dev.neutrino.model.ResourceDef;
 import dev.neutrino.model.Storage;
+import dev.neutrino.policy.Policy;
+import dev.neutrino.policy.PolicyNotAuthorized;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -35,12 +37,15 @@ public final class ResourceService {
     private final Database db;
     private final Quotas quotas;
     private final Runnable changed;
+    private final Policy policy;
 
     /**
      * @param changed called after every committed write through this service (never inside a
      *     transaction), so a dataplane driver can catch up
      */
-    public ResourceService(ResourceDef def, ResourceHooks hooks, Database db, Quotas quotas, Runnable changed) {
+    public ResourceService(ResourceDef def, ResourceHooks hooks, Database db, Quotas quotas, Runnable changed,
+                           Policy policy) {
+        this.policy = policy;
         this.def = def;
         this.store = new ResourceStore(def);
         this.hooks = hooks;
@@ -63,8 +68,43 @@ public final class ResourceService {
             Map<String, Object> r = findVisible(tx, id);
             if (r == null) throw NeutronException.notFound(def.singular(), id);
             load(tx, List.of(r));
-            return Views.render(def, r, fields, ctx);
+            if (!mayGet(tx, r)) throw NeutronException.notFound(def.singular(), id);
+            return render(r, fields, ctx);
         });
+    }
+
+    // ---------------------------------------------------------------- policy
+
+    /** The policy target of a resource: the resource plus what its rules read from parents. */
+    private Map<String, Object> target(Tx tx, Map<String, Object> resource) {
+        Map<String, Object> t = new LinkedHashMap<>(resource);
+        if (t.containsKey("project_id")) t.put("tenant_id", t.get("project_id"));
+        hooks.policyTarget(tx, t);
+        return t;
+    }
+
+    private boolean mayGet(Tx tx, Map<String, Object> r) {
+        return tx.ctx().isAdmin() || policy.checkAction(tx.ctx().creds(), "get_" + def.singular(), target(tx, r),
+                def.collection());
+    }
+
+    private void enforce(Tx tx, String action, Map<String, Object> target) {
+        if (tx.ctx().isAdmin() && !policy.enforceNewDefaults()) return;
+        try {
+            policy.enforceAction(tx.ctx().creds(), action, target, def.collection());
+        } catch (PolicyNotAuthorized e) {
+            throw new NeutronException(403, "PolicyNotAuthorized", e.getMessage());
+        }
+    }
+
+    private Map<String, Object> render(Map<String, Object> r, Set<String> fields, RequestContext ctx) {
+        Map<String, Object> view = Views.render(def, r, fields, ctx);
+        if (!ctx.isAdmin()) {
+            for (String hidden : policy.hiddenAttributes(ctx.creds(), def.singular(), r, def.collection())) {
+                view.remove(hidden);
+            }
+        }
+        return view;
     }
 
     public Page list(RequestContext ctx, ListQuery q) {
@@ -97,7 +137,9 @@ public final class ResourceService {
             if (reverse) java.util.Collections.reverse(rows);
             load(tx, rows);
             List<Map<String, Object>> out = new ArrayList<>(rows.size());
-            for (Map<String, Object> r : rows) out.add(Views.render(def, r, q.fields(), ctx));
+            for (Map<String, Object> r : rows) {
+                if (mayGet(tx, r)) out.add(render(r, q.fields(), ctx));
+            }
             return new Page(out, links(q, rows));
         });
     }
@@ -253,13 +295,24 @@ public final class ResourceService {
     /** Creates all or nothing, in one transaction. */
     public List<Map<String, Object>> createBulk(RequestContext ctx, List<Map<String, Object>> bodies) {
         List<Map<String, Object>> prepared = new ArrayList<>();
-        for (Map<String, Object> b : bodies) prepared.add(Requests.prepareCreate(def, b, ctx));
+        List<Map<String, Object>> targets = new ArrayList<>();
+        for (Map<String, Object> b : bodies) {
+            Map<String, Object> p = Requests.prepareCreate(def, b, ctx);
+            prepared.add(p);
+            // policy sees what the caller gave (defaults are not "explicitly set"), and the owner
+            Map<String, Object> t = new LinkedHashMap<>();
+            for (var e : p.entrySet()) {
+                if (b.containsKey(e.getKey()) || e.getKey().equals("project_id")) t.put(e.getKey(), e.getValue());
+            }
+            targets.add(t);
+        }
         return committed(db.tx(dsl -> {
             Tx tx = new Tx(dsl, ctx);
             List<Map<String, Object>> out = new ArrayList<>();
-            for (Map<String, Object> p : prepared) {
-                Map<String, Object> created = createIn(tx, new LinkedHashMap<>(p));
-                out.add(Views.render(def, created, Set.of(), ctx));
+            for (int i = 0; i < prepared.size(); i++) {
+                enforce(tx, "create_" + def.singular(), target(tx, targets.get(i)));
+                Map<String, Object> created = createIn(tx, new LinkedHashMap<>(prepared.get(i)));
+                out.add(render(created, Set.of(), ctx));
             }
             return out;
         }));
@@ -304,6 +357,8 @@ public final class ResourceService {
             Map<String, Object> current = findVisible(tx, id);
             if (current == null) throw NeutronException.notFound(def.singular(), id);
             load(tx, List.of(current));
+            if (!mayGet(tx, current)) throw NeutronException.notFound(def.singular(), id);
+            enforce(tx, "update_" + def.singular(), Policy.updateTarget(target(tx, current), changes));
             if (ifMatch != null && def.hasStandardAttributes()
                     && ((Number) current.get("revision_number")).longValue() != ifMatch) {
                 throw new NeutronException(412, "RevisionNumberConstraintFailed", "Constrained to " + ifMatch
@@ -311,7 +366,7 @@ public final class ResourceService {
             }
             Map<String, Object> ch = new LinkedHashMap<>(changes);
             updateIn(tx, current, ch);
-            return Views.render(def, get(tx, id), Set.of(), ctx);
+            return render(get(tx, id), Set.of(), ctx);
         }));
     }
 
@@ -351,6 +406,8 @@ public final class ResourceService {
             Map<String, Object> current = findVisible(tx, id);
             if (current == null) throw NeutronException.notFound(def.singular(), id);
             load(tx, List.of(current));
+            if (!mayGet(tx, current)) throw NeutronException.notFound(def.singular(), id);
+            enforce(tx, "delete_" + def.singular(), target(tx, current));
             deleteIn(tx, current);
         });
         changed.run();

@@ -71,6 +71,13 @@ public final class Options {
     public static final Option<String> VXLAN_GROUP = Option.string("ml2_type_vxlan", "vxlan_group", "",
             "Accepted for compatibility.");
 
+    public static final Option<String> POLICY_FILE = Option.string("oslo_policy", "policy_file", "policy.yaml",
+            "The policy file (relative paths are looked up next to the config files and in /etc/neutron).");
+    public static final Option<Boolean> ENFORCE_SCOPE = Option.bool("oslo_policy", "enforce_scope", false,
+            "Check the token's scope against each rule's scope_types.");
+    public static final Option<Boolean> ENFORCE_NEW_DEFAULTS = Option.bool("oslo_policy", "enforce_new_defaults",
+            false, "Use only the new (secure RBAC) defaults, not the deprecated ones.");
+
     public static final Option<Integer> QUOTA_NETWORK = quota("network", 100);
     public static final Option<Integer> QUOTA_SUBNET = quota("subnet", 100);
     public static final Option<Integer> QUOTA_PORT = quota("port", 500);
@@ -101,5 +108,6 @@ public final class Options {
             QUOTA_SECURITY_GROUP_RULE, QUOTA_ROUTER, QUOTA_FLOATINGIP, QUOTA_RBAC_POLICY, QUOTA_SUBNETPOOL,
             QUOTA_DRIVER, DEFAULT_QUOTA, ML2_TYPE_DRIVERS, ML2_TENANT_NETWORK_TYPES, ML2_MECHANISM_DRIVERS,
             ML2_EXTENSION_DRIVERS, ML2_PATH_MTU, ML2_PHYSICAL_NETWORK_MTUS, FLAT_NETWORKS, VLAN_RANGES,
-            GENEVE_VNI_RANGES, GENEVE_MAX_HEADER_SIZE, VXLAN_VNI_RANGES, VXLAN_GROUP);
+            GENEVE_VNI_RANGES, GENEVE_MAX_HEADER_SIZE, VXLAN_VNI_RANGES, VXLAN_GROUP, POLICY_FILE, ENFORCE_SCOPE,
+            ENFORCE_NEW_DEFAULTS);
 }

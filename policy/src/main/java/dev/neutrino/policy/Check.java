@@ -154,7 +154,12 @@ abstract sealed class Check {
         @Override
         boolean eval(Evaluation ev) {
             Check rule = ev.lookup(match);
-            return rule != null && rule.eval(ev);
+            if (rule == null) return false;
+            try {
+                return rule.eval(ev);
+            } catch (PolicyKeyError e) {
+                return false; // oslo RuleCheck: "except KeyError: return False"
+            }
         }
     }
 
@@ -276,7 +281,7 @@ abstract sealed class Check {
                             + " as the parent resource: " + parentRes + " was not found");
                 }
                 if (!ev.target.containsKey(foreignKey)) {
-                    throw new PolicyCheckException(kind + ":" + match,
+                    throw new PolicyKeyError(kind + ":" + match,
                             "the target has no '" + foreignKey + "' to look up the parent " + parentRes);
                 }
                 Object parentId = ev.target.get(foreignKey);

@@ -133,6 +133,18 @@ public final class Policy {
     private static String rawString(Object raw) {
         if (raw == null) return "";
         if (raw instanceof String s) return s;
+        if (raw instanceof List<?> outer) {
+            // the legacy list-of-lists form as an equivalent check string
+            if (outer.isEmpty()) return "";
+            List<String> ors = new ArrayList<>();
+            for (Object inner : outer) {
+                List<?> and = inner instanceof List<?> l ? l : List.of(inner);
+                if (and.isEmpty()) continue;
+                List<String> parts = and.stream().map(PyValues::str).toList();
+                ors.add(parts.size() == 1 ? parts.get(0) : "(" + String.join(" and ", parts) + ")");
+            }
+            return ors.isEmpty() ? "!" : String.join(" or ", ors);
+        }
         return PyValues.repr(raw);
     }
 

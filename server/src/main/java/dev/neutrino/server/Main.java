@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code bin/neutrino}: one launcher, several subcommands. */
 @Command(name = "neutrino", mixinStandardHelpOptions = true, version = "neutrino 0.1.0",
         description = "An OpenStack Neutron compatible networking service.",
-        subcommands = {Main.ServerCommand.class, Main.DbCommand.class})
+        subcommands = {Main.ServerCommand.class, Main.DbCommand.class, Main.PolicyCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -104,6 +104,36 @@ public final class Main implements Callable<Integer> {
                 System.out.println("applied " + n + " migration(s) to " + db.url().display());
                 return 0;
             }
+        }
+    }
+
+    @Command(name = "policy", description = "Policy rules.", subcommands = {PolicySample.class, PolicyEffective.class})
+    static final class PolicyCommand implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            CommandLine.usage(this, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "generate-sample", description = "Print Neutron's default rules, commented, as policy.yaml.")
+    static final class PolicySample implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            System.out.print(dev.neutrino.policy.Policy.defaults().generateSample());
+            return 0;
+        }
+    }
+
+    @Command(name = "effective", description = "Print the rules in force (defaults with policy_file overrides).")
+    static final class PolicyEffective implements Callable<Integer> {
+        @CommandLine.Mixin
+        ConfigFiles config = new ConfigFiles();
+
+        @Override
+        public Integer call() throws Exception {
+            System.out.print(NeutrinoServer.loadPolicy(config.load()).generateEffective());
+            return 0;
         }
     }
 

@@ -8,6 +8,7 @@ import dev.neutrino.common.Options;
 import dev.neutrino.db.Database;
 import dev.neutrino.db.DatabaseUrl;
 import dev.neutrino.db.Schema;
+import dev.neutrino.policy.Policy;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -16,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -61,7 +63,7 @@ public final class NeutrinoServer implements AutoCloseable {
         Database db = openDatabase(config);
         try {
             prepareSchema(new Schema(db));
-            Neutrino app = new Neutrino(config, db);
+            Neutrino app = new Neutrino(config, db, loadPolicy(config));
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);
@@ -95,6 +97,38 @@ public final class NeutrinoServer implements AutoCloseable {
         } catch (Exception | Error e) {
             db.close();
             throw e;
+        }
+    }
+
+    /**
+     * [oslo_policy] policy_file: an absolute path must exist; a relative one is looked up in the
+     * working directory and /etc/neutron, and (as oslo.policy does) a missing default file is fine.
+     */
+    public static Policy loadPolicy(Config config) {
+        String file = config.get(Options.POLICY_FILE);
+        Path path = Path.of(file);
+        if (!path.isAbsolute()) {
+            for (Path candidate : List.of(path, Path.of("/etc/neutron").resolve(file))) {
+                if (Files.isRegularFile(candidate)) {
+                    path = candidate;
+                    break;
+                }
+            }
+        }
+        boolean scope = config.get(Options.ENFORCE_SCOPE);
+        boolean newDefaults = config.get(Options.ENFORCE_NEW_DEFAULTS);
+        if (!Files.isRegularFile(path)) {
+            if (config.isSet(Options.POLICY_FILE)) {
+                throw new ConfigException("[oslo_policy] policy_file: " + file + " not found");
+            }
+            return Policy.load(null, scope, newDefaults);
+        }
+        try {
+            Policy p = Policy.load(path, scope, newDefaults);
+            LOG.info("policy overrides from {}", path);
+            return p;
+        } catch (RuntimeException e) {
+            throw new ConfigException("[oslo_policy] policy_file " + path + ": " + e.getMessage());
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.neutrino.api.handlers;
 
 import dev.neutrino.api.Neutrino;
+import dev.neutrino.model.defs.FloatingIps;
+import dev.neutrino.model.defs.Routers;
 
 /** The L3 service: routers, their interfaces and gateways, floating IPs. */
 public final class L3 {
@@ -8,6 +10,16 @@ public final class L3 {
 
     /** Adds the L3 resources, actions and port hooks to the application. */
     public static void register(Neutrino app) {
-        // routers and floating IPs are being added
+        L3Ports l3 = new L3Ports(app);
+        RouterHooks routers = new RouterHooks(l3);
+        FloatingIpHooks floatingIps = new FloatingIpHooks(l3);
+        app.add(Routers.DEF, routers);
+        app.add(FloatingIps.DEF, floatingIps);
+        RouterInterfaces actions = new RouterInterfaces(l3);
+        app.addAction("routers", "add_router_interface", actions::add);
+        app.addAction("routers", "remove_router_interface", actions::remove);
+        app.addAction("routers", "add_extraroutes", actions::addExtraRoutes);
+        app.addAction("routers", "remove_extraroutes", actions::removeExtraRoutes);
+        app.ports().addHooks(new L3PortHooks(l3, floatingIps));
     }
 }

@@ -171,6 +171,19 @@ public final class NetworkHooks implements ResourceHooks {
         }
     }
 
+    /** Puts network:tenant_id and network:shared into the policy target of a port or subnet. */
+    static void addNetworkFields(Tx tx, Map<String, Object> target) {
+        Object networkId = target.get("network_id");
+        if (networkId == null) return;
+        Record r = tx.dsl().select(field(name("project_id")), field(name("shared"))).from(table(name("networks")))
+                .where(field(name("id")).eq(networkId)).fetchOne();
+        if (r == null) return;
+        target.put("network:tenant_id", r.get(0));
+        target.put("network:project_id", r.get(0));
+        Object shared = r.get(1);
+        target.put("network:shared", shared instanceof Number n ? n.intValue() != 0 : shared);
+    }
+
     /** provider:* filters, answered from the segments table. */
     @Override
     public Condition filter(Tx tx, dev.neutrino.model.Attribute attribute, List<String> values) {

@@ -341,6 +341,11 @@ public final class PortHooks implements ResourceHooks {
     // ------------------------------------------------------------------ reads
 
     @Override
+    public void policyTarget(Tx tx, Map<String, Object> target) {
+        NetworkHooks.addNetworkFields(tx, target);
+    }
+
+    @Override
     public void extend(Tx tx, List<Map<String, Object>> ports) {
         Map<String, Map<String, Object>> byId = new HashMap<>();
         for (Map<String, Object> p : ports) {

@@ -165,6 +165,16 @@ public final class SecurityGroupRuleHooks implements ResourceHooks {
     }
 
     @Override
+    public void policyTarget(Tx tx, Map<String, Object> target) {
+        Object sg = target.get("security_group_id");
+        if (sg == null) return;
+        Object owner = tx.dsl().select(field(name("project_id"))).from(table(name("securitygroups")))
+                .where(field(name("id")).eq(sg)).fetchOne(0);
+        target.put("security_group:tenant_id", owner);
+        target.put("security_group:project_id", owner);
+    }
+
+    @Override
     public Condition visibleTo(Tx tx) {
         // a project sees rules of its own groups, also those an admin wrote there
         return field(name("securitygrouprules", "project_id")).eq(tx.ctx().projectId())

@@ -134,6 +134,11 @@ public final class SubnetHooks implements ResourceHooks {
         networks.get().bumpRevision(tx, (String) s.get("network_id"));
     }
 
+    @Override
+    public void policyTarget(Tx tx, Map<String, Object> target) {
+        NetworkHooks.addNetworkFields(tx, target);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static SubnetLayout layoutOf(Map<String, Object> subnet) {

@@ -1,0 +1,110 @@
+package dev.neutrino.api;
+
+import static dev.neutrino.api.ApiHarness.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Non-admin callers get Neutron's answers: 404 for what they may not see, 403 for what they may not do. */
+class PolicyApiTest {
+    ApiHarness h;
+    final RequestContext admin = RequestContext.admin("admin-project");
+    final RequestContext alice = RequestContext.member("alice", "project-a");
+    final RequestContext bob = RequestContext.member("bob", "project-b");
+
+    @BeforeEach
+    void start() {
+        h = new ApiHarness();
+    }
+
+    @AfterEach
+    void stop() {
+        h.close();
+    }
+
+    @Test
+    void aMemberCannotSeeAnotherProjectsNetwork() {
+        var net = h.call(alice, "POST", "/v2.0/networks", body("network", "name", "a-net"));
+        assertThat(net.status()).isEqualTo(201);
+        String id = (String) net.get("network").get("id");
+        assertThat(net.get("network").get("project_id")).isEqualTo("project-a");
+
+        var show = h.call(bob, "GET", "/v2.0/networks/" + id, null);
+        assertThat(show.status()).isEqualTo(404);
+        assertThat(show.errorType()).isEqualTo("NetworkNotFound");
+        assertThat(h.call(bob, "GET", "/v2.0/networks", null).list("networks")).isEmpty();
+        assertThat(h.call(bob, "PUT", "/v2.0/networks/" + id, body("network", "name", "x")).status())
+                .isEqualTo(404);
+        assertThat(h.call(bob, "DELETE", "/v2.0/networks/" + id, null).status()).isEqualTo(404);
+        assertThat(h.call(alice, "GET", "/v2.0/networks/" + id, null).status()).isEqualTo(200);
+        assertThat(h.call(admin, "GET", "/v2.0/networks/" + id, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void providerAttributesAndSharingAreForAdmins() {
+        var r = h.call(alice, "POST", "/v2.0/networks", body("network", "name", "n",
+                "provider:network_type", "geneve"));
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.errorType()).isEqualTo("PolicyNotAuthorized");
+        assertThat((String) r.get("NeutronError").get("message")).contains("create_network:provider:network_type");
+        assertThat(h.call(alice, "GET", "/v2.0/networks", null).list("networks")).as("nothing was created").isEmpty();
+
+        var shared = h.call(alice, "POST", "/v2.0/networks", body("network", "name", "n", "shared", true));
+        assertThat(shared.status()).isEqualTo(403);
+
+        var own = h.call(alice, "POST", "/v2.0/networks", body("network", "name", "n"));
+        Map<String, Object> net = own.get("network");
+        assertThat(net).doesNotContainKeys("provider:network_type", "provider:segmentation_id");
+        var asAdmin = h.call(admin, "GET", "/v2.0/networks/" + net.get("id"), null).get("network");
+        assertThat(asAdmin.get("provider:network_type")).isEqualTo("geneve");
+    }
+
+    @Test
+    void sharedNetworksAreVisibleAndUsableByOtherProjects() {
+        var net = h.call(admin, "POST", "/v2.0/networks", body("network", "name", "public", "shared", true));
+        String id = (String) net.get("network").get("id");
+        h.call(admin, "POST", "/v2.0/subnets", body("subnet", "network_id", id, "cidr", "10.9.0.0/24",
+                "ip_version", 4));
+        assertThat(h.call(bob, "GET", "/v2.0/networks/" + id, null).status()).isEqualTo(200);
+        var port = h.call(bob, "POST", "/v2.0/ports", body("port", "network_id", id));
+        assertThat(port.status()).as(String.valueOf(port.body())).isEqualTo(201);
+        assertThat(port.get("port").get("project_id")).isEqualTo("project-b");
+        assertThat(port.get("port")).doesNotContainKeys("binding:host_id", "binding:vif_type", "binding:profile");
+        assertThat(h.call(bob, "PUT", "/v2.0/networks/" + id, body("network", "name", "mine")).status())
+                .as("a shared network stays its owner's to change").isIn(403, 404);
+        var hostSet = h.call(bob, "PUT", "/v2.0/ports/" + port.get("port").get("id"),
+                body("port", "binding:host_id", "compute-1"));
+        assertThat(hostSet.status()).isEqualTo(403);
+    }
+
+    @Test
+    void aMemberMayNotCreateForAnotherProject() {
+        var r = h.call(alice, "POST", "/v2.0/networks", body("network", "name", "n", "project_id", "project-b"));
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(h.call(admin, "GET", "/v2.0/networks", null).list("networks")).isEmpty();
+        var ok = h.call(admin, "POST", "/v2.0/networks", body("network", "name", "n", "project_id", "project-b"));
+        assertThat(ok.status()).isEqualTo(201);
+        assertThat(ok.get("network").get("project_id")).isEqualTo("project-b");
+        assertThat(h.call(bob, "GET", "/v2.0/networks", null).list("networks")).hasSize(1);
+    }
+
+    @Test
+    void securityGroupRulesOfAnotherProjectAreNotFound() {
+        var sg = h.call(alice, "POST", "/v2.0/security-groups", body("security_group", "name", "web"));
+        String sgId = (String) sg.get("security_group").get("id");
+        var rule = h.call(bob, "POST", "/v2.0/security-group-rules", body("security_group_rule",
+                "security_group_id", sgId, "direction", "ingress", "protocol", "tcp"));
+        assertThat(rule.status()).isEqualTo(404);
+        var mine = h.call(alice, "POST", "/v2.0/security-group-rules", body("security_group_rule",
+                "security_group_id", sgId, "direction", "ingress", "protocol", "tcp", "port_range_min", 80,
+                "port_range_max", 80));
+        assertThat(mine.status()).isEqualTo(201);
+        List<Map<String, Object>> bobsView = h.call(bob, "GET", "/v2.0/security-group-rules", null)
+                .list("security_group_rules");
+        assertThat(bobsView).extracting(r -> r.get("security_group_id")).doesNotContain(sgId);
+    }
+}
