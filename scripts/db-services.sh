@@ -12,8 +12,9 @@ as_postgres() { (cd / && as_root runuser -u postgres -- "$@"); }
 
 # --- install (only what is missing) -------------------------------------------
 missing=()
-dpkg -s "postgresql-$PG_VERSION" >/dev/null 2>&1 || missing+=(postgresql)
-dpkg -s mariadb-server >/dev/null 2>&1 || missing+=(mariadb-server)
+installed() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]; }
+installed "postgresql-$PG_VERSION" || missing+=(postgresql)
+installed mariadb-server || missing+=(mariadb-server)
 if (( ${#missing[@]} )); then
   echo "db-services: installing ${missing[*]}" >&2
   as_root apt-get update -qq

@@ -20,6 +20,12 @@ as_root() { if (( EUID == 0 )); then "$@"; else sudo "$@"; fi; }
 log() { echo "ovn-services: $*" >&2; }
 fail() { log "$*"; exit 1; }
 
+# Runs "$@" showing its output only when it fails (ovs-ctl complains harmlessly about ulimit in containers).
+quietly() {
+  local out
+  if ! out="$("$@" 2>&1)"; then echo "$out" >&2; return 1; fi
+}
+
 # Runs "$@" until it succeeds, at most $1 half-seconds (first argument).
 wait_for() {
   local tries="$1"; shift
@@ -28,9 +34,11 @@ wait_for() {
 }
 
 # --- install (only what is missing) ----------------------------------------------
+# (dpkg -s also succeeds for a package removed with its config files left: check the status)
+installed() { [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" == "install ok installed" ]]; }
 missing=()
 for pkg in ovn-central ovn-host openvswitch-switch; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  installed "$pkg" || missing+=("$pkg")
 done
 if (( ${#missing[@]} )); then
   log "installing ${missing[*]}"
@@ -44,13 +52,13 @@ fi
 # the module cannot be loaded, ovs-vswitchd is started through a stub modprobe.
 if ! as_root "$OVS_CTL" status >/dev/null 2>&1; then
   if as_root modprobe -q openvswitch 2>/dev/null; then
-    as_root "$OVS_CTL" start --system-id="$SYSTEM_ID" >/dev/null
+    quietly as_root "$OVS_CTL" start --system-id="$SYSTEM_ID"
   else
     stub="$(mktemp -d)"
     trap 'rm -rf "$stub"' EXIT
     printf '#!/bin/sh\nexit 0\n' >"$stub/modprobe"
     chmod +x "$stub/modprobe"
-    as_root env PATH="$stub:$PATH" "$OVS_CTL" start --system-id="$SYSTEM_ID" >/dev/null
+    quietly as_root env PATH="$stub:$PATH" "$OVS_CTL" start --system-id="$SYSTEM_ID"
   fi
 fi
 wait_for 40 as_root ovs-vsctl --timeout=2 show || fail "Open vSwitch did not start (see /var/log/openvswitch/)"
@@ -58,7 +66,7 @@ wait_for 40 as_root ovs-vsctl --timeout=2 show || fail "Open vSwitch did not sta
 # --- OVN central: northd + NB/SB ovsdb-servers --------------------------------------
 if ! as_root "$OVN_CTL" status_northd >/dev/null 2>&1 \
    || ! as_root "$OVN_CTL" status_ovsdb >/dev/null 2>&1; then
-  as_root "$OVN_CTL" start_northd >/dev/null
+  quietly as_root "$OVN_CTL" start_northd
 fi
 wait_for 40 as_root ovn-nbctl --db="unix:$NB_SOCK" --timeout=2 show || fail "OVN NB database did not start (see /var/log/ovn/)"
 wait_for 40 as_root ovn-sbctl --db="unix:$SB_SOCK" --timeout=2 show || fail "OVN SB database did not start (see /var/log/ovn/)"
@@ -78,7 +86,7 @@ as_root ovs-vsctl --may-exist add-br br-int -- set bridge br-int datapath_type=n
 
 # --- OVN host: ovn-controller ---------------------------------------------------------
 if ! as_root "$OVN_CTL" status_controller >/dev/null 2>&1; then
-  as_root "$OVN_CTL" start_controller >/dev/null
+  quietly as_root "$OVN_CTL" start_controller
 fi
 
 # --- verify -----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 echo "test-all: using JDK $JAVA_HOME"
 
 scripts/db-services.sh
+scripts/ovn-services.sh
 
 mvn -B verify \
   -Dneutrino.test.postgresql=jdbc:postgresql://127.0.0.1:5432/neutrino \

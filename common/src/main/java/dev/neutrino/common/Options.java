@@ -78,6 +78,18 @@ public final class Options {
     public static final Option<Boolean> ENFORCE_NEW_DEFAULTS = Option.bool("oslo_policy", "enforce_new_defaults",
             false, "Use only the new (secure RBAC) defaults, not the deprecated ones.");
 
+    public static final Option<String> OVN_NB_CONNECTION = Option.string("ovn", "ovn_nb_connection", "",
+            "OVN northbound database (unix:/var/run/ovn/ovnnb_db.sock, tcp:IP:6641, comma separated for a "
+                    + "cluster); empty: no OVN (API only).");
+    public static final Option<String> OVN_SB_CONNECTION = Option.string("ovn", "ovn_sb_connection", "",
+            "OVN southbound database.");
+    public static final Option<Boolean> OVN_METADATA_ENABLED = Option.bool("ovn", "ovn_metadata_enabled", false,
+            "Accepted for compatibility (no metadata agent yet).");
+    public static final Option<Boolean> OVN_DISTRIBUTED_FIP = Option.bool("ovn", "enable_distributed_floating_ip",
+            false, "Distributed floating IPs (NAT on the compute chassis).");
+    public static final Option<Integer> OVN_SYNC_INTERVAL = Option.integer("ovn", "db_sync_interval", 60, 1, 86400,
+            "Seconds between full comparisons of OVN with the database (the maintenance task).");
+
     public static final Option<Integer> QUOTA_NETWORK = quota("network", 100);
     public static final Option<Integer> QUOTA_SUBNET = quota("subnet", 100);
     public static final Option<Integer> QUOTA_PORT = quota("port", 500);
@@ -109,5 +121,6 @@ public final class Options {
             QUOTA_DRIVER, DEFAULT_QUOTA, ML2_TYPE_DRIVERS, ML2_TENANT_NETWORK_TYPES, ML2_MECHANISM_DRIVERS,
             ML2_EXTENSION_DRIVERS, ML2_PATH_MTU, ML2_PHYSICAL_NETWORK_MTUS, FLAT_NETWORKS, VLAN_RANGES,
             GENEVE_VNI_RANGES, GENEVE_MAX_HEADER_SIZE, VXLAN_VNI_RANGES, VXLAN_GROUP, POLICY_FILE, ENFORCE_SCOPE,
-            ENFORCE_NEW_DEFAULTS);
+            ENFORCE_NEW_DEFAULTS, OVN_NB_CONNECTION, OVN_SB_CONNECTION, OVN_METADATA_ENABLED, OVN_DISTRIBUTED_FIP,
+            OVN_SYNC_INTERVAL);
 }

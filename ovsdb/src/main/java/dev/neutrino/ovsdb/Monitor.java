@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -30,6 +31,8 @@ public final class Monitor implements AutoCloseable {
     private final CompletableFuture<Monitor> started = new CompletableFuture<>();
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Optional<UUID> lastTxnId = Optional.empty();
+    private final AtomicInteger fullLoads = new AtomicInteger();
+    private final AtomicInteger resumes = new AtomicInteger();
     private OvsdbConnection subscribedOn;
     private CompletableFuture<MonitorReply> subscription;
 
@@ -68,6 +71,16 @@ public final class Monitor implements AutoCloseable {
     /** The id of the last transaction applied, when the server tracks them (clustered databases). */
     public Optional<UUID> lastTxnId() {
         return lastTxnId;
+    }
+
+    /** How many times the replica was loaded whole: the first start and every reconnect that could not resume. */
+    public int fullLoads() {
+        return fullLoads.get();
+    }
+
+    /** How many reconnects resumed from {@link #lastTxnId()}, receiving only the changes since. */
+    public int resumes() {
+        return resumes.get();
     }
 
     /** Waits until {@code condition} holds for the replica; see {@link Replica#awaitUntil}. */
@@ -127,8 +140,10 @@ public final class Monitor implements AutoCloseable {
             if (reply.found()) {
                 LOG.debug("monitor {} resumed after {}: {} changes", id, lastTxnId, reply.updates().size());
                 replica.apply(reply.updates());
+                resumes.incrementAndGet();
             } else {
                 replica.reload(reply.updates());
+                fullLoads.incrementAndGet();
             }
             lastTxnId = reply.lastTxnId();
         }

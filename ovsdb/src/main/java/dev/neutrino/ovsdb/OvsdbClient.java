@@ -270,8 +270,10 @@ public final class OvsdbClient implements AutoCloseable {
                 break;
             } catch (RuntimeException e) {
                 Throwable cause = OvsdbConnection.unwrap(e);
-                if (!closed) {
+                if (!closed && failedRounds == 0) {
                     LOG.info("{}: cannot use {}: {}", name, remote, cause.getMessage());
+                } else if (!closed) {
+                    LOG.debug("{}: cannot use {}: {}", name, remote, cause.getMessage());
                 }
                 failedAttempts++;
             } finally {

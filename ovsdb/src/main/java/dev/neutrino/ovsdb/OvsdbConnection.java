@@ -8,7 +8,6 @@ import dev.neutrino.ovsdb.codec.SchemaParser;
 import dev.neutrino.ovsdb.jsonrpc.JsonRpcConnection;
 import dev.neutrino.ovsdb.monitor.MonitorRequest;
 import dev.neutrino.ovsdb.monitor.MonitorRequestEncoder;
-import dev.neutrino.ovsdb.monitor.TableUpdates;
 import dev.neutrino.ovsdb.monitor.TableUpdatesParser;
 import dev.neutrino.ovsdb.remote.Remote;
 import dev.neutrino.ovsdb.remote.SocketTransport;

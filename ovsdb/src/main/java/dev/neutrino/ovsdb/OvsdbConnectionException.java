@@ -5,6 +5,8 @@ package dev.neutrino.ovsdb;
  * fails with this (its outcome on the server is unknown).
  */
 public class OvsdbConnectionException extends OvsdbException {
+    private static final long serialVersionUID = 1L;
+
     public OvsdbConnectionException(String message) {
         super(message);
     }

@@ -2,6 +2,8 @@ package dev.neutrino.ovsdb;
 
 /** Base of every exception this library throws. */
 public class OvsdbException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     public OvsdbException(String message) {
         super(message);
     }

@@ -7,6 +7,8 @@ import java.util.Optional;
  * {@code get_schema}, or {@code "unknown method"}.
  */
 public class OvsdbRpcException extends OvsdbException {
+    private static final long serialVersionUID = 1L;
+
     private final String method;
     private final String error;
     private final String details;

@@ -9,10 +9,12 @@ import java.util.Optional;
  * with the server's error string and details. Nothing of the transaction was applied.
  */
 public class OvsdbTransactionException extends OvsdbException {
+    private static final long serialVersionUID = 1L;
+
     private final String error;
     private final String details;
     private final int operationIndex;
-    private final Operation operation;
+    private final transient Operation operation;
 
     /**
      * @param operationIndex the failed operation's index, or -1 when the commit failed

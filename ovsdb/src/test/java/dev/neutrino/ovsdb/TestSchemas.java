@@ -1,5 +1,6 @@
 package dev.neutrino.ovsdb;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.neutrino.ovsdb.codec.SchemaParser;
@@ -46,7 +47,7 @@ public final class TestSchemas {
 
     public static JsonNode json(String text) {
         try {
-            return new ObjectMapper().readTree(text);
+            return new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS).readTree(text);
         } catch (Exception e) {
             throw new IllegalArgumentException(e);
         }

@@ -8,7 +8,11 @@ import dev.neutrino.common.Options;
 import dev.neutrino.db.Database;
 import dev.neutrino.db.DatabaseUrl;
 import dev.neutrino.db.Schema;
+import dev.neutrino.ovn.OvnNorthbound;
+import dev.neutrino.ovsdb.OvsdbClient;
+import dev.neutrino.ovsdb.OvsdbClientOptions;
 import dev.neutrino.policy.Policy;
+import java.time.Duration;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -36,10 +40,14 @@ public final class NeutrinoServer implements AutoCloseable {
 
     private final Server jetty;
     private final Database db;
+    private final OvnNorthbound ovn;
+    private final OvsdbClient nb;
 
-    private NeutrinoServer(Server jetty, Database db) {
+    private NeutrinoServer(Server jetty, Database db, OvsdbClient nb, OvnNorthbound ovn) {
         this.jetty = jetty;
         this.db = db;
+        this.nb = nb;
+        this.ovn = ovn;
     }
 
     public static Database openDatabase(Config config) throws Exception {
@@ -64,6 +72,17 @@ public final class NeutrinoServer implements AutoCloseable {
         try {
             prepareSchema(new Schema(db));
             Neutrino app = new Neutrino(config, db, loadPolicy(config));
+            OvsdbClient nb = null;
+            OvnNorthbound ovn = null;
+            String nbConnection = config.get(Options.OVN_NB_CONNECTION);
+            if (!nbConnection.isBlank()) {
+                nb = OvsdbClient.connect(OvsdbClientOptions.of(nbConnection).withLeaderOnly("OVN_Northbound"));
+                ovn = new OvnNorthbound(app, nb, config.get(Options.BASE_MAC),
+                        Duration.ofSeconds(config.get(Options.OVN_SYNC_INTERVAL))).start();
+                LOG.info("OVN northbound at {}", nbConnection);
+            } else {
+                LOG.info("no [ovn] ovn_nb_connection: serving the API without a dataplane");
+            }
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);
@@ -93,7 +112,7 @@ public final class NeutrinoServer implements AutoCloseable {
             jetty.start();
             LOG.info("Neutrino listening on http://{}:{} (database {})", config.get(Options.BIND_HOST),
                     connector.getLocalPort(), db.url().display());
-            return new NeutrinoServer(jetty, db);
+            return new NeutrinoServer(jetty, db, nb, ovn);
         } catch (Exception | Error e) {
             db.close();
             throw e;
@@ -163,6 +182,8 @@ public final class NeutrinoServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         jetty.stop();
+        if (ovn != null) ovn.close();
+        if (nb != null) nb.close();
         db.close();
     }
 }

@@ -14,12 +14,14 @@ import java.io.InputStream;
  * Jackson's streaming parser reads one root value after the other, consuming exactly what arrived.
  */
 public final class JsonRpcReader {
+    private final InputStream input;
     private final ObjectMapper mapper;
-    private final JsonParser parser;
+    private JsonParser parser;
 
-    public JsonRpcReader(InputStream input, ObjectMapper mapper) throws IOException {
+    /** Reads nothing yet: the first {@link #read()} starts parsing. */
+    public JsonRpcReader(InputStream input, ObjectMapper mapper) {
+        this.input = input;
         this.mapper = mapper;
-        this.parser = mapper.getFactory().createParser(input);
     }
 
     /**
@@ -32,6 +34,10 @@ public final class JsonRpcReader {
     public JsonRpcMessage read() throws IOException {
         JsonNode json;
         try {
+            if (parser == null) {
+                // created on first use: Jackson reads ahead to detect the encoding
+                parser = mapper.getFactory().createParser(input);
+            }
             JsonToken token = parser.nextToken();
             if (token == null) {
                 return null;

@@ -1,0 +1,128 @@
+package dev.neutrino.ovn;
+
+import dev.neutrino.ovn.NbRow.Ref;
+import dev.neutrino.ovsdb.monitor.Replica;
+import dev.neutrino.ovsdb.monitor.TableReplica;
+import dev.neutrino.ovsdb.schema.ColumnType;
+import dev.neutrino.ovsdb.schema.TableSchema;
+import dev.neutrino.ovsdb.value.Atom;
+import dev.neutrino.ovsdb.value.OvsdbMap;
+import dev.neutrino.ovsdb.value.OvsdbSet;
+import dev.neutrino.ovsdb.value.OvsdbValue;
+import dev.neutrino.ovsdb.value.Row;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The northbound rows Neutrino owns, read from the monitor's replica into the same key model as
+ * {@link DesiredState} (references become {@link Ref}s), and the UUID of each key for the applier.
+ */
+final class NbState {
+    static final List<String> TABLES = List.of("Logical_Switch", "Logical_Switch_Port", "Port_Group", "ACL",
+            "DHCP_Options");
+
+    final Map<String, Map<String, NbRow>> rows = new HashMap<>();
+    final Map<Ref, UUID> uuids = new HashMap<>();
+    private final Map<UUID, Ref> keys = new HashMap<>();
+
+    static NbState read(Replica replica) {
+        NbState s = new NbState();
+        // keys first, so references can be resolved
+        for (Row r : replica.table("DHCP_Options").rows()) {
+            String subnet = r.getStringMap("external_ids").get(NbNames.EXT_SUBNET_ID);
+            if (subnet != null) s.key(r, "DHCP_Options", subnet);
+        }
+        List<Row> switches = new ArrayList<>();
+        for (Row r : replica.table("Logical_Switch").rows()) {
+            if (r.getString("name").startsWith("neutron-")) {
+                switches.add(r);
+                s.key(r, "Logical_Switch", r.getString("name"));
+            }
+        }
+        List<Row> ports = new ArrayList<>();
+        TableReplica lsps = replica.table("Logical_Switch_Port");
+        for (Row ls : switches) {
+            for (UUID u : ls.getUuidSet("ports")) {
+                lsps.row(u).ifPresent(p -> {
+                    ports.add(p);
+                    s.key(p, "Logical_Switch_Port", p.getString("name"));
+                });
+            }
+        }
+        List<Row> groups = new ArrayList<>();
+        List<Row> acls = new ArrayList<>();
+        TableReplica aclTable = replica.table("ACL");
+        for (Row pg : replica.table("Port_Group").rows()) {
+            String name = pg.getString("name");
+            if (!name.startsWith("pg_") && !name.equals(NbNames.DROP_PORT_GROUP)) continue;
+            groups.add(pg);
+            s.key(pg, "Port_Group", name);
+            for (UUID u : pg.getUuidSet("acls")) {
+                aclTable.row(u).ifPresent(acl -> {
+                    String rule = acl.getStringMap("external_ids").get(NbNames.EXT_SG_RULE_ID);
+                    String key = rule != null ? rule : name + "/" + acl.getString("direction");
+                    acls.add(acl);
+                    s.key(acl, "ACL", key);
+                });
+            }
+        }
+        for (Row r : replica.table("DHCP_Options").rows()) {
+            if (r.getStringMap("external_ids").containsKey(NbNames.EXT_SUBNET_ID)) s.add(replica, "DHCP_Options", r);
+        }
+        for (Row r : switches) s.add(replica, "Logical_Switch", r);
+        for (Row r : ports) s.add(replica, "Logical_Switch_Port", r);
+        for (Row r : groups) s.add(replica, "Port_Group", r);
+        for (Row r : acls) s.add(replica, "ACL", r);
+        return s;
+    }
+
+    private void key(Row r, String table, String key) {
+        UUID u = r.uuid().orElseThrow();
+        Ref ref = new Ref(table, key);
+        uuids.put(ref, u);
+        keys.put(u, ref);
+    }
+
+    private void add(Replica replica, String table, Row r) {
+        Ref ref = keys.get(r.uuid().orElseThrow());
+        TableSchema schema = replica.schema().requireTable(table);
+        Map<String, Object> cols = new LinkedHashMap<>();
+        for (var e : r.columns().entrySet()) {
+            if (e.getKey().startsWith("_")) continue;
+            var column = schema.column(e.getKey());
+            if (column.isEmpty()) continue;
+            cols.put(e.getKey(), toJava(e.getValue(), column.get().type()));
+        }
+        rows.computeIfAbsent(table, k -> new TreeMap<>()).put(ref.key(), new NbRow(table, ref.key(), cols));
+    }
+
+    private Object toJava(OvsdbValue v, ColumnType type) {
+        if (v instanceof OvsdbMap m) {
+            Map<String, Object> out = new TreeMap<>();
+            for (var e : m.entries().entrySet()) out.put(String.valueOf(atom(e.getKey())), atom(e.getValue()));
+            return out;
+        }
+        if (v instanceof OvsdbSet set) {
+            if (type.isScalar()) return set.isEmpty() ? null : atom(set.elements().iterator().next());
+            List<Object> out = new ArrayList<>();
+            for (Atom a : set.elements()) out.add(atom(a));
+            return out;
+        }
+        Atom a = (Atom) v;
+        return type.isScalar() ? atom(a) : new ArrayList<>(List.of(atom(a)));
+    }
+
+    private Object atom(Atom a) {
+        Object j = a.toJava();
+        if (j instanceof UUID u) {
+            Ref ref = keys.get(u);
+            return ref != null ? ref : u.toString();
+        }
+        return j;
+    }
+}

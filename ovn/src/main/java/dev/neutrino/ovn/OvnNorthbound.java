@@ -1,0 +1,212 @@
+package dev.neutrino.ovn;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import dev.neutrino.api.ListQuery;
+import dev.neutrino.api.Neutrino;
+import dev.neutrino.api.RequestContext;
+import dev.neutrino.ovn.NbRow.Ref;
+import dev.neutrino.ovsdb.Monitor;
+import dev.neutrino.ovsdb.OvsdbClient;
+import dev.neutrino.ovsdb.monitor.MonitorRequest;
+import dev.neutrino.ovsdb.txn.Comment;
+import dev.neutrino.ovsdb.txn.Condition;
+import dev.neutrino.ovsdb.txn.Delete;
+import dev.neutrino.ovsdb.txn.Insert;
+import dev.neutrino.ovsdb.txn.Operation;
+import dev.neutrino.ovsdb.txn.Update;
+import dev.neutrino.ovsdb.value.Atom;
+import dev.neutrino.ovsdb.value.OvsdbMap;
+import dev.neutrino.ovsdb.value.OvsdbSet;
+import dev.neutrino.ovsdb.value.OvsdbValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jooq.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps OVN's northbound database equal to what the Neutron database says, as ML2/OVN does, with
+ * the database as the source of truth: after every committed change (coalesced) and on a timer,
+ * it computes the desired rows ({@link DesiredState}), compares them with the monitored replica
+ * ({@link NbDiff}) and applies the difference in one OVSDB transaction. Missing, stale and orphaned
+ * rows are all repaired the same way, so a restart or a lost update converges on the next pass.
+ * No database transaction is open while it talks to OVN.
+ */
+public final class OvnNorthbound implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OvnNorthbound.class);
+    static final String DB = "OVN_Northbound";
+
+    private final Neutrino app;
+    private final OvsdbClient nb;
+    private final String baseMac;
+    private final Duration interval;
+    private final Semaphore wake = new Semaphore(1);
+    private final AtomicBoolean dirty = new AtomicBoolean(true);
+    private volatile boolean running = true;
+    private volatile Monitor monitor;
+    private Thread loop;
+
+    public OvnNorthbound(Neutrino app, OvsdbClient nb, String baseMac, Duration interval) {
+        this.app = app;
+        this.nb = nb;
+        this.baseMac = baseMac;
+        this.interval = interval;
+    }
+
+    /** Starts monitoring and the sync loop; the first pass runs at once. */
+    public OvnNorthbound start() {
+        app.onChange(this::requestSync);
+        loop = Thread.ofVirtual().name("ovn-nb-sync").start(this::run);
+        return this;
+    }
+
+    /** Asks for a pass soon; many requests while one runs collapse into one more pass. */
+    public void requestSync() {
+        if (!dirty.getAndSet(true)) wake.release();
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(200);
+        while (running) {
+            try {
+                wake.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                if (!running) return;
+                dirty.set(false);
+                NbDiff d = syncOnce();
+                if (!d.isEmpty()) LOG.debug("OVN northbound sync: {}", d);
+                backoff = Duration.ofMillis(200);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("OVN northbound sync failed, retrying in {} ms: {}", backoff.toMillis(), e.toString());
+                dirty.set(true);
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10)
+                        : backoff.multipliedBy(2);
+                wake.release();
+            }
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Monitor monitor() {
+        if (monitor == null) {
+            List<MonitorRequest> requests = new ArrayList<>();
+            for (String t : NbState.TABLES) requests.add(MonitorRequest.table(t));
+            monitor = nb.monitor(DB, requests).join();
+        }
+        return monitor;
+    }
+
+    /** One pass: compare and repair. Returns what was changed. */
+    public NbDiff syncOnce() {
+        DesiredState desired = desired();
+        NbState actual = NbState.read(monitor().replica());
+        NbDiff diff = NbDiff.between(desired, actual.rows);
+        if (!diff.isEmpty()) apply(diff, actual);
+        return diff;
+    }
+
+    /** Compares without changing anything ({@code ovn-db-sync --mode log}). */
+    public NbDiff compare() {
+        return NbDiff.between(desired(), NbState.read(monitor().replica()).rows);
+    }
+
+    DesiredState desired() {
+        RequestContext admin = RequestContext.admin(null);
+        List<Map<String, Object>> networks = app.service("networks").list(admin, ListQuery.all()).items();
+        List<Map<String, Object>> subnets = app.service("subnets").list(admin, ListQuery.all()).items();
+        List<Map<String, Object>> ports = app.service("ports").list(admin, ListQuery.all()).items();
+        List<Map<String, Object>> groups = app.service("security_groups").list(admin, ListQuery.all()).items();
+        Map<String, String> segments = app.db().tx(dsl -> {
+            Map<String, String> out = new HashMap<>();
+            for (Record r : dsl.select(field(name("network_id")), field(name("id"))).from(table(name(
+                    "network_segments"))).fetch()) {
+                out.put((String) r.get(0), (String) r.get(1));
+            }
+            return out;
+        });
+        return DesiredState.of(new DesiredState.Input(networks, segments, subnets, ports, groups, baseMac));
+    }
+
+    private void apply(NbDiff diff, NbState actual) {
+        Map<Ref, String> named = new HashMap<>();
+        int n = 0;
+        for (NbDiff.Insert i : diff.inserts()) named.put(i.row().ref(), "row" + n++);
+        List<Operation> ops = new ArrayList<>();
+        for (NbDiff.Insert i : diff.inserts()) {
+            Insert ins = Insert.into(i.row().table()).uuidName(named.get(i.row().ref()));
+            for (var c : i.row().columns().entrySet()) ins = ins.set(c.getKey(), encode(c.getValue(), named, actual));
+            ops.add(ins);
+        }
+        for (NbDiff.Update u : diff.updates()) {
+            UUID uuid = actual.uuids.get(u.row().ref());
+            Update up = Update.table(u.row().table()).where(Condition.uuidIs(uuid));
+            for (var c : u.changed().entrySet()) up = up.set(c.getKey(), encode(c.getValue(), named, actual));
+            ops.add(up);
+        }
+        for (NbDiff.Delete d : diff.deletes()) {
+            UUID uuid = actual.uuids.get(new Ref(d.table(), d.key()));
+            ops.add(Delete.from(d.table()).where(Condition.uuidIs(uuid)));
+        }
+        ops.add(Comment.of("neutrino: " + diff));
+        nb.transact(DB, ops).join();
+    }
+
+    private static OvsdbValue encode(Object value, Map<Ref, String> named, NbState actual) {
+        if (value instanceof List<?> list) {
+            List<Atom> atoms = new ArrayList<>();
+            for (Object o : list) atoms.add(atom(o, named, actual));
+            return OvsdbSet.of(atoms.toArray(Atom[]::new));
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, String> m = new java.util.TreeMap<>();
+            for (var e : map.entrySet()) m.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
+            return OvsdbMap.ofJava(m);
+        }
+        return atom(value, named, actual);
+    }
+
+    private static Atom atom(Object o, Map<Ref, String> named, NbState actual) {
+        if (o instanceof Ref ref) {
+            String name = named.get(ref);
+            if (name != null) return Atom.namedUuid(name);
+            UUID uuid = actual.uuids.get(ref);
+            if (uuid == null) throw new IllegalStateException("reference to a row that is neither there nor new: " + ref);
+            return Atom.of(uuid);
+        }
+        if (o instanceof Integer i) return Atom.of((long) i);
+        return Atom.fromJava(o);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wake.release();
+        if (loop != null) {
+            try {
+                loop.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

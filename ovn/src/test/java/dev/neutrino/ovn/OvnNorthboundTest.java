@@ -1,0 +1,160 @@
+package dev.neutrino.ovn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.neutrino.api.ApiRequest;
+import dev.neutrino.api.ApiResponse;
+import dev.neutrino.api.NeutronApi;
+import dev.neutrino.api.Neutrino;
+import dev.neutrino.api.RequestContext;
+import dev.neutrino.common.Config;
+import dev.neutrino.common.Options;
+import dev.neutrino.db.Database;
+import dev.neutrino.db.DatabaseUrl;
+import dev.neutrino.db.Schema;
+import dev.neutrino.ovsdb.OvsdbClient;
+import dev.neutrino.ovsdb.OvsdbServerProcess;
+import dev.neutrino.ovsdb.monitor.MonitorRequest;
+import dev.neutrino.ovsdb.monitor.Replica;
+import dev.neutrino.ovsdb.txn.Condition;
+import dev.neutrino.ovsdb.txn.Mutate;
+import dev.neutrino.ovsdb.txn.Mutation;
+import dev.neutrino.ovsdb.value.Row;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.SQLDialect;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The northbound sync against a real ovsdb-server with OVN's schema: rows appear as ML2/OVN writes
+ * them, a second pass changes nothing, deleted resources leave no orphans, and rows that drifted
+ * (removed, altered or added behind our back) are repaired by the next pass.
+ */
+class OvnNorthboundTest {
+    Path dir;
+    OvsdbServerProcess server;
+    OvsdbClient nb;
+    Database db;
+    Neutrino app;
+    NeutronApi api;
+    OvnNorthbound sync;
+    final RequestContext admin = RequestContext.admin("p1");
+
+    @BeforeEach
+    void start() throws Exception {
+        OvsdbServerProcess.requireTools();
+        dir = Files.createTempDirectory("ovn-nb-it");
+        server = OvsdbServerProcess.create(dir, false).start();
+        nb = OvsdbClient.connect(server.remote()).awaitConnected(Duration.ofSeconds(10));
+        db = new Database(new DatabaseUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "",
+                SQLDialect.H2), 4);
+        new Schema(db).upgradeAll();
+        app = new Neutrino(Config.defaults(Options.ALL), db);
+        api = new NeutronApi(app);
+        sync = new OvnNorthbound(app, nb, "fa:16:3e:00:00:00", Duration.ofHours(1));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        sync.close();
+        nb.close();
+        server.close();
+        db.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> post(String path, String key, Map<String, Object> body) {
+        ApiResponse r = api.handle(new ApiRequest("POST", path, Map.of(), Map.of(key, body), null, admin, "http://t"));
+        return (Map<String, Object>) ((Map<String, Object>) r.body()).get(key);
+    }
+
+    void delete(String path) {
+        api.handle(new ApiRequest("DELETE", path, Map.of(), null, null, admin, "http://t"));
+    }
+
+    Replica replica() {
+        return nb.monitor("OVN_Northbound", List.of(MonitorRequest.table("Logical_Switch"),
+                MonitorRequest.table("Logical_Switch_Port"), MonitorRequest.table("Port_Group"),
+                MonitorRequest.table("ACL"), MonitorRequest.table("DHCP_Options"))).join().replica();
+    }
+
+    @Test
+    void networksPortsAndSecurityGroupsBecomeNorthboundRowsAndStayInStep() {
+        var net = post("/v2.0/networks", "network", Map.of("name", "n1"));
+        String netId = (String) net.get("id");
+        var subnet = post("/v2.0/subnets", "subnet", Map.of("network_id", netId, "cidr", "10.0.0.0/24",
+                "ip_version", 4));
+        var port = post("/v2.0/ports", "port", Map.of("network_id", netId, "name", "vm1"));
+        String portId = (String) port.get("id");
+
+        NbDiff first = sync.syncOnce();
+        assertThat(first.inserts()).isNotEmpty();
+        assertThat(sync.syncOnce().isEmpty()).as("a second pass finds nothing to do").isTrue();
+
+        Replica r = replica();
+        Row ls = r.table("Logical_Switch").findFirst(x -> x.getString("name").equals("neutron-" + netId))
+                .orElseThrow();
+        assertThat(ls.getStringMap("external_ids")).containsEntry("neutron:network_name", "n1")
+                .containsEntry("neutron:mtu", "1442");
+        Row lsp = r.table("Logical_Switch_Port").findFirst(x -> x.getString("name").equals(portId)).orElseThrow();
+        assertThat(ls.getUuidSet("ports")).contains(lsp.uuid().orElseThrow());
+        @SuppressWarnings("unchecked")
+        String ip = (String) ((List<Map<String, Object>>) port.get("fixed_ips")).get(0).get("ip_address");
+        assertThat(lsp.getStringSet("addresses")).containsExactly(port.get("mac_address") + " " + ip);
+        assertThat(lsp.getStringSet("port_security")).containsExactly(port.get("mac_address") + " " + ip);
+        assertThat(lsp.getStringMap("external_ids")).containsEntry("neutron:cidrs", ip + "/24");
+        Row dhcp = r.table("DHCP_Options").findFirst(x -> subnet.get("id").equals(
+                x.getStringMap("external_ids").get("subnet_id"))).orElseThrow();
+        assertThat(lsp.getUuidSet("dhcpv4_options")).containsExactly(dhcp.uuid().orElseThrow());
+        @SuppressWarnings("unchecked")
+        String sg = ((List<String>) port.get("security_groups")).get(0);
+        Row pg = r.table("Port_Group").findFirst(x -> x.getString("name").equals(NbNames.portGroup(sg)))
+                .orElseThrow();
+        assertThat(pg.getUuidSet("ports")).containsExactly(lsp.uuid().orElseThrow());
+        assertThat(pg.getUuidSet("acls")).hasSize(4);
+        Row drop = r.table("Port_Group").findFirst(x -> x.getString("name").equals("neutron_pg_drop")).orElseThrow();
+        assertThat(drop.getUuidSet("ports")).containsExactly(lsp.uuid().orElseThrow());
+
+        // drift: a port removed behind our back, a switch's external_ids altered, a stray switch added
+        nb.transact("OVN_Northbound",
+                Mutate.table("Logical_Switch").where(Condition.uuidIs(ls.uuid().orElseThrow()))
+                        .mutate(Mutation.delete("ports", lsp.uuid().orElseThrow())),
+                dev.neutrino.ovsdb.txn.Update.table("Logical_Switch").where(Condition.uuidIs(ls.uuid().orElseThrow()))
+                        .set("external_ids", Map.of("neutron:mtu", "9000")),
+                dev.neutrino.ovsdb.txn.Insert.into("Logical_Switch").set("name", "neutron-orphan")).join();
+        NbDiff repair = sync.syncOnce();
+        assertThat(repair.deletes()).extracting(NbDiff.Delete::key).containsExactly("neutron-orphan");
+        assertThat(repair.inserts()).extracting(i -> i.row().key()).contains(portId);
+        assertThat(repair.updates()).extracting(u -> u.row().key()).contains("neutron-" + netId);
+        assertThat(sync.syncOnce().isEmpty()).isTrue();
+
+        delete("/v2.0/ports/" + portId);
+        delete("/v2.0/subnets/" + subnet.get("id"));
+        delete("/v2.0/networks/" + netId);
+        sync.syncOnce();
+        Replica after = replica();
+        assertThat(after.table("Logical_Switch").rows()).isEmpty();
+        assertThat(after.table("Logical_Switch_Port").rows()).isEmpty();
+        assertThat(after.table("DHCP_Options").rows()).isEmpty();
+        assertThat(after.table("Port_Group").rows()).extracting(x -> x.getString("name"))
+                .containsExactlyInAnyOrder("neutron_pg_drop", NbNames.portGroup(sg));
+    }
+
+    @Test
+    void theLoopFollowsCommittedChanges() throws Exception {
+        sync.start();
+        var net = post("/v2.0/networks", "network", Map.of("name", "live"));
+        Replica r = replica();
+        assertThat(r.awaitUntil(x -> x.table("Logical_Switch").findFirst(ls -> ls.getString("name")
+                .equals("neutron-" + net.get("id"))).isPresent(), Duration.ofSeconds(10))).isTrue();
+        delete("/v2.0/networks/" + net.get("id"));
+        assertThat(r.awaitUntil(x -> x.table("Logical_Switch").rows().isEmpty(), Duration.ofSeconds(10))).isTrue();
+    }
+
+}
