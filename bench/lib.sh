@@ -34,6 +34,24 @@ db_drop() {
   esac
 }
 
+# Dumps database $2 of kind $1 (schema and rows) as SQL on stdout.
+db_dump() {
+  case "$1" in
+    mariadb) mysqldump -h127.0.0.1 -P3306 -u"$DB_USER" -p"$DB_PASS" --single-transaction --skip-lock-tables \
+               --skip-comments "$2" ;;
+    postgresql) PGPASSWORD="$DB_PASS" pg_dump -h 127.0.0.1 -U "$DB_USER" --no-owner --no-privileges "$2" ;;
+  esac
+}
+
+# Loads SQL file $3 into database $2 of kind $1.
+db_restore() {
+  case "$1" in
+    mariadb) mysql -h127.0.0.1 -P3306 -u"$DB_USER" -p"$DB_PASS" "$2" <"$3" ;;
+    postgresql) PGPASSWORD="$DB_PASS" psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U "$DB_USER" -d "$2" \
+                  -f "$3" >/dev/null ;;
+  esac
+}
+
 # The SQLAlchemy URL both servers accept for database $2 of kind $1.
 db_url() {
   case "$1" in
@@ -83,3 +101,6 @@ stop_group() {
 }
 
 java_home() { bash "$ROOT_DIR/scripts/java-home.sh" 21; }
+
+# Prints the comment block at the top of the calling script (its usage).
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }

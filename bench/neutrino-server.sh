@@ -12,6 +12,7 @@ set -euo pipefail
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
 
 cmd="${1:-}"; shift || true
+case "$cmd" in -h|--help) usage; exit 0 ;; esac
 db=mariadb
 port=19696
 dir="${TMPDIR:-/tmp}/neutrino-bench/neutrino"
@@ -24,7 +25,7 @@ while (($#)); do
     --dir) dir="$2"; shift 2 ;;
     --database) database="$2"; shift 2 ;;
     --drop-db) drop="$2"; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) usage; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
 done

@@ -6,17 +6,21 @@
 #
 #   bench/run.sh [--quick|--full] [--db mariadb|postgresql] [--only neutrino|peer]
 #                [--ports N] [--sizes A,B] [--concurrency 1,8,32] [--list-repeats R]
-#                [--show-update K] [--warmup W] [--fips F] [--delete D] [--max-seconds S]
+#                [--show-update K] [--warmup W] [--fips F] [--delete D] [--bulk-batch B]
+#                [--max-seconds S]
 #                [--peer-service-plugins LIST] [--out DIR]
 #
-# --quick (default, under 3 minutes): 20 ports per concurrency level, lists with 100 and 300
-#   ports present, 30 of the ports deleted at the end (the peer creates and deletes only a
-#   few ports per second here);
-# --full: 500 ports per level, lists with 1,000 and 10,000 ports, 1,500 deleted.
+# --quick (default, under 3 minutes plus a build if one is needed): 20 ports per concurrency
+#   level, lists with 60 and 100 ports present, 10 ports deleted at the end, at most 75 s of
+#   requests per server (the peer handles only a few port writes per second on this machine;
+#   phases cut short by the limit say so in the report);
+# --full: 500 ports per level, lists with 1,000 and 10,000 ports, 1,500 deleted, 1 h limit.
 # The other options override single sizes of the preset. Results (JSON per server, report.md,
 # server logs) go to bench/results/<time>-<mode>-<db>/ unless --out says otherwise.
-# --peer-service-plugins: e.g. "router" to give the peer L3; the router/floating IP phase runs
-# on each server that lists the "router" extension and is skipped with a note on the other.
+# --peer-service-plugins: the peer's [DEFAULT] service_plugins. Default "auto": "router" when
+# Neutrino lists the router extension (so both run the router/floating IP phase), else empty
+# (API-only). The phase runs on each server that lists "router" and is skipped, with a note, on
+# a server that does not.
 # Extra JVM options for Neutrino: BENCH_NEUTRINO_JAVA_OPTS. The servers this script starts are
 # stopped on exit, and their databases dropped.
 set -euo pipefail
@@ -27,7 +31,7 @@ mode=quick
 db=mariadb
 only=both
 out=""
-peer_plugins=""
+peer_plugins=auto
 declare -A over=()
 while (($#)); do
   case "$1" in
@@ -37,9 +41,9 @@ while (($#)); do
     --only) only="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --peer-service-plugins) peer_plugins="$2"; shift 2 ;;
-    --ports|--sizes|--concurrency|--list-repeats|--show-update|--warmup|--fips|--delete|--max-seconds)
+    --ports|--sizes|--concurrency|--list-repeats|--show-update|--warmup|--fips|--delete|--bulk-batch|--max-seconds)
       over["${1#--}"]="$2"; shift 2 ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) usage; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
 done
@@ -48,11 +52,11 @@ case "$only" in both|neutrino|peer) ;; *) die "--only must be neutrino or peer" 
 
 declare -A size
 if [[ "$mode" == quick ]]; then
-  size=([ports]=20 [sizes]=100,300 [concurrency]=1,8,32 [list-repeats]=5 [show-update]=20
-        [warmup]=16 [fips]=10 [delete]=30 [max-seconds]=110)
+  size=([ports]=20 [sizes]=60,100 [concurrency]=1,8,32 [list-repeats]=3 [show-update]=10
+        [warmup]=10 [fips]=5 [delete]=10 [bulk-batch]=10 [max-seconds]=75)
 else
   size=([ports]=500 [sizes]=1000,10000 [concurrency]=1,8,32 [list-repeats]=5 [show-update]=200
-        [warmup]=100 [fips]=100 [delete]=1500 [max-seconds]=3600)
+        [warmup]=100 [fips]=100 [delete]=1500 [bulk-batch]=100 [max-seconds]=3600)
 fi
 for k in "${!over[@]}"; do size[$k]="${over[$k]}"; done
 
@@ -95,18 +99,26 @@ workload() { # label pid url
     --label "$1" --pid "$2" --url "$3" --clk-tck "$(getconf CLK_TCK)" --mode "$mode" --db "$db" \
     --ports "${size[ports]}" --sizes "${size[sizes]}" --concurrency "${size[concurrency]}" \
     --list-repeats "${size[list-repeats]}" --show-update "${size[show-update]}" --warmup "${size[warmup]}" \
-    --fips "${size[fips]}" --delete "${size[delete]}" --max-seconds "${size[max-seconds]}" \
+    --fips "${size[fips]}" --delete "${size[delete]}" --bulk-batch "${size[bulk-batch]}" \
+    --max-seconds "${size[max-seconds]}" \
     --out "$out/$1.json" 2> >(tee "$out/$1.progress" >&2)
 }
 
 say "mode $mode, database $db, results in $out"
-say "sizes: $(for k in ports sizes concurrency list-repeats show-update warmup fips delete max-seconds; do printf '%s=%s ' "$k" "${size[$k]}"; done)"
+say "sizes: $(for k in ports sizes concurrency list-repeats show-update warmup fips delete bulk-batch max-seconds; do printf '%s=%s ' "$k" "${size[$k]}"; done)"
 
 if [[ "$only" != peer ]]; then
   line="$("$BENCH_DIR/neutrino-server.sh" start --db "$db" --dir "$out/neutrino")" || die "Neutrino did not start"
   read -r pid url <<<"$line"
   workload neutrino "$pid" "$url"
   "$BENCH_DIR/neutrino-server.sh" stop --dir "$out/neutrino" --drop-db "$db"
+fi
+if [[ "$peer_plugins" == auto ]]; then
+  peer_plugins=""
+  if [[ -f "$out/neutrino.json" ]] && python3 -c 'import json,sys; sys.exit("router" not in json.load(open(sys.argv[1]))["extensions"])' "$out/neutrino.json"; then
+    peer_plugins=router
+    say "Neutrino lists the router extension: the peer gets service_plugins = router"
+  fi
 fi
 if [[ "$only" != neutrino ]]; then
   line="$("$BENCH_DIR/peer/setup-neutron.sh" --db "$db" --dir "$out/neutron" \

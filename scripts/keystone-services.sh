@@ -6,9 +6,10 @@
 #     /var/lib/keystone/keystone.db (fine for a single client, but concurrent writers such as
 #     tempest's dynamic credentials get "database is locked" from uwsgi's workers),
 #   - db_sync, fernet_setup, credential_setup and bootstrap (admin/admin, region RegionOne),
-#   - uwsgi serving keystone-wsgi-public in the background (--http11-socket 127.0.0.1:5000),
-#   - projects service/demo/alt, users neutron/neutron (admin in service), demo/demo and alt/alt
-#     (member of their projects), roles member and reader,
+#   - uwsgi serving keystone-wsgi-public in the background (--http11-socket 127.0.0.1:5000), one
+#     process with an in-memory cache and cheap bcrypt: fast enough for tempest on 2 cores,
+#   - projects service/demo/alt, users neutron/neutron (roles admin and service in project service),
+#     demo/demo and alt/alt (member of their projects), roles admin/member/reader/service,
 #   - the `network` service with public/internal/admin endpoints at NEUTRINO_URL.
 # Idempotent: quick when everything is already there. Files: openrc files for admin, demo, alt
 # and neutron in /etc/keystone/openrc/ (source one to use the openstack CLI).
@@ -45,7 +46,7 @@ while (($#)); do
     --db) KEYSTONE_DB="$2"; shift 2 ;;
     --restart) restart=true; shift ;;
     --stop) stop_only=true; shift ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
     *) echo "keystone-services: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -331,7 +332,7 @@ keystone-services: Keystone ready
   admin:         admin / $ADMIN_PASSWORD, project admin (domain Default)
   service user:  neutron / neutron, project service, roles admin + service
   demo users:    demo / demo in project demo, alt / alt in project alt (role member)
-  roles:         $(osc role list -f value -c Name | sort | tr '\n' ' ')
+  roles:         admin member reader service
   network:       endpoints public/internal/admin -> $NEUTRINO_URL (region $REGION)
   openrc files:  $OPENRC_DIR/{admin,neutron,demo,alt}
 SUMMARY

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Starts the real Python Neutron server (Debian's neutron-server, OpenStack Zed 21) for the
 # benchmark: installs it if missing, writes a config under --dir, creates a fresh database of the
-# chosen kind, runs `neutron-db-manage upgrade heads`, starts `neutron-server` in the background
-# (its own process group, no systemd) and waits until GET / answers. Stop it with stop-neutron.sh.
+# chosen kind, runs `neutron-db-manage upgrade heads` (or restores its cached result, see below),
+# starts `neutron-server` in the background (its own process group, no systemd) and waits until
+# GET / answers. Stop it with stop-neutron.sh.
 #
 #   bench/peer/setup-neutron.sh [--db mariadb|postgresql] [--port 29696] [--dir DIR]
 #                               [--api-workers 2] [--service-plugins LIST] [--database NAME]
+#                               [--no-schema-cache]
 #
 # Idempotent: a server still running from the same --dir is stopped first; the database is
 # always recreated empty. Prints "PID URL" on stdout.
@@ -21,6 +23,8 @@ dir="${TMPDIR:-/tmp}/neutrino-bench/neutron"
 api_workers=2
 service_plugins=""
 database=neutrino_bench_peer
+schema_cache="${BENCH_SCHEMA_CACHE:-/var/tmp/neutrino-bench}"
+use_cache=1
 while (($#)); do
   case "$1" in
     --db) db="$2"; shift 2 ;;
@@ -29,7 +33,8 @@ while (($#)); do
     --api-workers) api_workers="$2"; shift 2 ;;
     --service-plugins) service_plugins="$2"; shift 2 ;;
     --database) database="$2"; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --no-schema-cache) use_cache=0; shift ;;
+    -h|--help) usage; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
 done
@@ -115,11 +120,24 @@ quota_security_group_rule = -1
 CONF
 
 # --- database ---------------------------------------------------------------------------
-say "neutron: fresh $db database $database, neutron-db-manage upgrade heads"
+# `neutron-db-manage upgrade heads` takes 10-40 s here, so its result (schema and the few rows
+# the migrations insert) is dumped once per Neutron version and database kind and restored into
+# the fresh database next time: the same starting state, in a few seconds. --no-schema-cache
+# always runs the migrations.
+version="$(dpkg-query -W -f '${Version}' neutron-common | tr -c 'A-Za-z0-9.+-' '_')"
+cache="$schema_cache/neutron-$version-$db.sql"
 db_fresh "$db" "$database"
-if ! neutron-db-manage --config-file "$dir/neutron.conf" upgrade heads >"$dir/db-manage.log" 2>&1; then
-  tail -n 30 "$dir/db-manage.log" >&2
-  die "neutron-db-manage failed (log: $dir/db-manage.log)"
+if [[ -s "$cache" && "$use_cache" == 1 ]]; then
+  say "neutron: fresh $db database $database from the schema of neutron-db-manage upgrade heads ($cache)"
+  db_restore "$db" "$database" "$cache"
+else
+  say "neutron: fresh $db database $database, neutron-db-manage upgrade heads"
+  if ! neutron-db-manage --config-file "$dir/neutron.conf" upgrade heads >"$dir/db-manage.log" 2>&1; then
+    tail -n 30 "$dir/db-manage.log" >&2
+    die "neutron-db-manage failed (log: $dir/db-manage.log)"
+  fi
+  mkdir -p "$schema_cache"
+  db_dump "$db" "$database" >"$cache.tmp" && mv "$cache.tmp" "$cache"
 fi
 
 # --- start ------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ while (($#)); do
     --dir) dir="$2"; shift 2 ;;
     --drop-db) drop="$2"; shift 2 ;;
     --database) database="$2"; shift 2 ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    -h|--help) usage; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
 done

@@ -24,10 +24,16 @@ public final class NeutronApi {
         String path = req.path();
         if (path.endsWith(".json")) path = path.substring(0, path.length() - 5);
         while (path.length() > 1 && path.endsWith("/")) path = path.substring(0, path.length() - 1);
-        if (path.isEmpty() || path.equals("/")) return versions(req);
+        if (path.isEmpty() || path.equals("/")) {
+            if (!req.method().equals("GET")) throw methodNotAllowed();
+            return versions(req);
+        }
         String[] seg = path.substring(1).split("/");
         if (!seg[0].equals("v2.0")) throw notFound();
-        if (seg.length == 1) return resources(req);
+        if (seg.length == 1) {
+            if (!req.method().equals("GET")) throw methodNotAllowed();
+            return resources(req);
+        }
         String collection = seg[1];
         return switch (collection) {
             case "extensions" -> extensions(req, seg);
@@ -68,7 +74,7 @@ public final class NeutronApi {
     }
 
     private ApiResponse extensions(ApiRequest req, String[] seg) {
-        if (!req.method().equals("GET")) throw methodNotAllowed();
+        if (!req.method().equals("GET")) throw notFound();
         if (seg.length == 2) return ApiResponse.ok(Map.of("extensions", Extensions.list()));
         if (seg.length == 3) {
             Map<String, Object> e = Extensions.find(seg[2]);
@@ -149,7 +155,7 @@ public final class NeutronApi {
                 case "PUT" -> ApiResponse.ok(Map.of(singular,
                         svc.update(req.ctx(), id, bodyObject(req, singular), ifMatch(req))));
                 case "DELETE" -> {
-                    svc.delete(req.ctx(), id);
+                    svc.delete(req.ctx(), id, ifMatch(req));
                     yield ApiResponse.noContent();
                 }
                 default -> throw methodNotAllowed();
@@ -173,8 +179,18 @@ public final class NeutronApi {
 
     private ApiResponse list(ApiRequest req, ResourceService svc) {
         ListQuery q = ListQuery.parse(req.query());
-        if (svc.def().collection().equals("security_groups") && req.ctx().projectId() != null) {
-            app.db().run(dsl -> app.securityGroups().ensureDefault(new Tx(dsl, req.ctx()), req.ctx().projectId()));
+        if (svc.def().collection().equals("security_groups")) {
+            // Neutron creates the default group of the project being listed: the caller's, or the
+            // one an admin filters on
+            List<String> projects = new ArrayList<>();
+            for (String key : List.of("project_id", "tenant_id")) projects.addAll(q.filters().getOrDefault(key, List.of()));
+            if (!req.ctx().isAdmin() || projects.isEmpty()) projects = new ArrayList<>(List.of(String.valueOf(req.ctx().projectId())));
+            if (req.ctx().projectId() != null || req.ctx().isAdmin()) {
+                for (String p : new java.util.LinkedHashSet<>(projects)) {
+                    if (p.equals("null")) continue;
+                    app.db().run(dsl -> app.securityGroups().ensureDefault(new Tx(dsl, req.ctx()), p));
+                }
+            }
         }
         ResourceService.Page page = svc.list(req.ctx(), q);
         Map<String, Object> body = new LinkedHashMap<>();

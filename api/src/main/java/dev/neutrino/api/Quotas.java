@@ -105,6 +105,9 @@ public final class Quotas {
 
     public Map<String, Object> update(String projectId, Map<String, Object> body) {
         Map<String, Integer> values = new LinkedHashMap<>();
+        body = new LinkedHashMap<>(body);
+        body.remove("force");
+        boolean checkLimit = Boolean.TRUE.equals(body.remove("check_limit"));
         for (var e : body.entrySet()) {
             if (!defaults.containsKey(e.getKey())) {
                 throw NeutronException.badRequest("Unrecognized attribute(s) '" + e.getKey() + "'");
@@ -127,6 +130,11 @@ public final class Quotas {
         }
         return db.tx(dsl -> {
             for (var e : values.entrySet()) {
+                if (checkLimit && e.getValue() >= 0 && used(dsl, e.getKey(), projectId) > e.getValue()) {
+                    throw NeutronException.badRequest("Quota limit " + e.getValue() + " for " + e.getKey()
+                            + " must be greater than or equal to already used and reserved "
+                            + used(dsl, e.getKey(), projectId) + ".");
+                }
                 int n = dsl.update(QUOTAS).set(LIMIT, e.getValue())
                         .where(PROJECT.eq(projectId).and(RESOURCE.eq(e.getKey()))).execute();
                 if (n == 0) {

@@ -175,9 +175,9 @@ public final class ResourceService {
     }
 
     private Condition filterCondition(Tx tx, Attribute a, List<String> raw) {
-        Field<Object> f = store.field(a.name());
-        if (a.name().equals("tenant_id")) f = store.field("project_id");
-        if (f != null && a.storage() == Storage.COLUMN) {
+        Attribute column = a.name().equals("tenant_id") ? def.attribute("project_id") : a;
+        Field<Object> f = store.field(column.name());
+        if (f != null && column.storage() == Storage.COLUMN) {
             List<Object> values = new ArrayList<>();
             boolean matchNull = false;
             for (String v : raw) {
@@ -273,7 +273,8 @@ public final class ResourceService {
             links.add(link("next", n == 0 ? q.marker() : (String) rows.get(n - 1).get("id"), false));
         }
         if (!(n < q.limit() && q.pageReverse())) {
-            links.add(link("previous", n == 0 ? q.marker() : (String) rows.get(0).get("id"), true));
+            // past the end Neutron drops the marker: "previous" then leads to the last page
+            links.add(link("previous", n == 0 ? null : (String) rows.get(0).get("id"), true));
         }
         return links;
     }
@@ -359,15 +360,19 @@ public final class ResourceService {
             load(tx, List.of(current));
             if (!mayGet(tx, current)) throw NeutronException.notFound(def.singular(), id);
             enforce(tx, "update_" + def.singular(), Policy.updateTarget(target(tx, current), changes));
-            if (ifMatch != null && def.hasStandardAttributes()
-                    && ((Number) current.get("revision_number")).longValue() != ifMatch) {
-                throw new NeutronException(412, "RevisionNumberConstraintFailed", "Constrained to " + ifMatch
-                        + ", but current revision is " + current.get("revision_number"));
-            }
+            checkRevision(current, ifMatch);
             Map<String, Object> ch = new LinkedHashMap<>(changes);
             updateIn(tx, current, ch);
             return render(get(tx, id), Set.of(), ctx);
         }));
+    }
+
+    private void checkRevision(Map<String, Object> current, Long ifMatch) {
+        if (ifMatch != null && def.hasStandardAttributes()
+                && ((Number) current.get("revision_number")).longValue() != ifMatch) {
+            throw new NeutronException(412, "RevisionNumberConstraintFailed", "Constrained to " + ifMatch
+                    + ", but current revision is " + current.get("revision_number"));
+        }
     }
 
     /** Applies validated changes inside an open transaction, with the optimistic revision check. */
@@ -401,12 +406,17 @@ public final class ResourceService {
     }
 
     public void delete(RequestContext ctx, String id) {
+        delete(ctx, id, null);
+    }
+
+    public void delete(RequestContext ctx, String id, Long ifMatch) {
         db.run(dsl -> {
             Tx tx = new Tx(dsl, ctx);
             Map<String, Object> current = findVisible(tx, id);
             if (current == null) throw NeutronException.notFound(def.singular(), id);
             load(tx, List.of(current));
             if (!mayGet(tx, current)) throw NeutronException.notFound(def.singular(), id);
+            checkRevision(current, ifMatch);
             enforce(tx, "delete_" + def.singular(), target(tx, current));
             deleteIn(tx, current);
         });

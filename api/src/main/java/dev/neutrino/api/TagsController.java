@@ -84,6 +84,7 @@ final class TagsController {
                 throw NeutronException.invalidInput("tags", "'" + o + "' is not a valid string");
             }
             validateTag(s);
+            if (out.contains(s)) throw NeutronException.invalidInput("tags", "Duplicate items in the list: '" + s + "'");
             out.add(s);
         }
         return out;

@@ -20,6 +20,8 @@ final class OpStats {
     long wallNanos;
     double serverCpuSeconds = Double.NaN;
     Integer portsPresent;
+    /** Not started: the workload's deadline had passed. */
+    boolean notRun;
     final List<String> notes = new ArrayList<>();
 
     OpStats(String name, int concurrency, int capacity) {

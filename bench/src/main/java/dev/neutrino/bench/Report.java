@@ -50,10 +50,11 @@ final class Report implements Callable<Integer> {
         String nName = n.path("server").asText("neutrino");
         JsonNode cfg = n.path("config");
         sb.append(String.format(Locale.ROOT, "Mode %s, database %s; %d ports per concurrency level %s; "
-                        + "list sizes %s (each list repeated %d times); show/update %d ports; warm-up %d ports.%n",
+                        + "list sizes %s (each list repeated %d times); show/update %d ports; warm-up %d ports; "
+                        + "at most %d s of requests per server.%n",
                 n.path("mode").asText(), n.path("db").asText(), cfg.path("ports_per_level").asInt(),
                 cfg.path("concurrency"), cfg.path("list_sizes"), cfg.path("list_repeats").asInt(),
-                cfg.path("show_update").asInt(), cfg.path("warmup").asInt()));
+                cfg.path("show_update").asInt(), cfg.path("warmup").asInt(), cfg.path("max_seconds").asInt()));
         sb.append("Load average (1/5/15 min) at start and end: ").append(nName).append(' ')
                 .append(n.path("loadavg_start").asText()).append(" -> ").append(n.path("loadavg_end").asText());
         if (p != null) {

@@ -28,9 +28,9 @@ import picocli.CommandLine.Option;
  *   <li>create a network and an IPv4 /16 subnet (65,534 addresses: ports never exhaust it);
  *   <li>warm-up (not compared): create, show, list and delete a few ports;
  *   <li>create N ports at each concurrency level (every 10th port has device_owner compute:bench);
+ *   <li>show and update (rename) K ports one at a time;
  *   <li>for each list size S: bulk-create ports until S are present, then list them R times each
  *       unfiltered, filtered by device_owner=compute:bench, and with fields=id&amp;fields=name;
- *   <li>show and update (rename) K ports one at a time;
  *   <li>routers and floating IPs, only when the server lists the "router" extension;
  *   <li>delete every port at the highest concurrency, then the subnet and the network.
  * </ol>
@@ -120,6 +120,8 @@ final class Workload implements Callable<Integer> {
     private final List<Map<String, Object>> ops = new ArrayList<>();
     private final List<Map<String, Object>> errorSamples = Collections.synchronizedList(new ArrayList<>());
     private final List<String> notes = new ArrayList<>();
+    private final List<String> notRun = new ArrayList<>();
+    private volatile boolean serverGone;
     private final List<String> ports = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> computePorts = Collections.synchronizedSet(new TreeSet<>());
     private final AtomicInteger portSeq = new AtomicInteger();
@@ -155,16 +157,21 @@ final class Workload implements Callable<Integer> {
             if (setUp()) {
                 warmUp(Math.min(8, maxC));
                 for (int c : concurrency) createPorts(c);
+                showAndUpdate();
                 for (int size : sizes.stream().sorted().toList()) {
                     fill(size, maxC);
                     listPorts(size);
                 }
-                showAndUpdate();
                 if (extensions.contains("router") && fips > 0) routerPhase(maxC);
                 else notes.add(extensions.contains("router") ? "router/floating IP phase skipped (--fips 0)"
                         : "router/floating IP phase skipped: the server does not list the 'router' extension");
             }
             tearDown(maxC);
+            if (serverGone) notes.add("the server process " + pid + " exited during the workload (see its log)");
+            if (!notRun.isEmpty()) {
+                notes.add("not run, " + (serverGone ? "server gone" : "past --max-seconds " + maxSeconds) + ": "
+                        + String.join(", ", notRun));
+            }
         } finally {
             if (sampler != null) {
                 ProcTree.Reading after = sampler.sampleOnce();
@@ -176,7 +183,9 @@ final class Workload implements Callable<Integer> {
                 resources.put("rss_peak_mb", mb(sampler.peakRssKb()));
                 resources.put("rss_end_mb", mb(after.rssKb()));
                 resources.put("hwm_sum_mb", mb(after.hwmKb()));
-                resources.put("cpu_s", OpStats.round((after.cpuTicks() - before.cpuTicks()) / (double) clkTck));
+                // A tree that lost processes lost their CPU time too: no total then.
+                resources.put("cpu_s", serverGone || after.processes() == 0 ? null
+                        : OpStats.round((after.cpuTicks() - before.cpuTicks()) / (double) clkTck));
                 resources.put("rss_samples", sampler.samples());
                 resources.put("sample_ms", sampleMillis);
             }
@@ -202,6 +211,7 @@ final class Workload implements Callable<Integer> {
         config.put("bulk_concurrency", bulkConcurrency);
         config.put("fips", fips);
         config.put("delete", deleteCount);
+        config.put("max_seconds", maxSeconds);
         result.put("config", config);
         result.put("extensions", extensions);
         result.put("notes", notes);
@@ -331,7 +341,7 @@ final class Workload implements Callable<Integer> {
         s.portsPresent = ports.size();
         finish(s, false, "port_bulk_create_" + bulkBatch + "@" + size);
         int still = size - ports.size();
-        if (still > 0) {
+        if (still > 0 && s.errors() > 0) {
             OpStats f = run("port_create_fill_c" + c, c, still,
                     i -> new Req("POST", "/v2.0/ports", Map.of("port", portBody(portSeq.getAndIncrement())), 1),
                     (i, q, r) -> {
@@ -346,7 +356,9 @@ final class Workload implements Callable<Integer> {
 
     private void listPorts(int size) {
         int present = ports.size();
-        if (present < size) notes.add("only " + present + " ports present for the " + size + "-port listings");
+        if (present < size && !pastDeadline()) {
+            notes.add("only " + present + " ports present for the " + size + "-port listings");
+        }
         listOnce("port_list@" + size, "/v2.0/ports", present);
         listOnce("port_list_filtered@" + size, "/v2.0/ports?device_owner=compute%3Abench", computePorts.size());
         listOnce("port_list_fields@" + size, "/v2.0/ports?fields=id&fields=name", present);
@@ -387,7 +399,7 @@ final class Workload implements Callable<Integer> {
                 Map.of("network", Map.of("name", "bench-ext", "router:external", true, "project_id", project)),
                 1), (i, q, r) -> id[0] = idOf(r, "network")), false);
         if (id[0] == null) {
-            notes.add("router phase: external network create failed");
+            if (!pastDeadline()) notes.add("router phase: external network create failed");
             return;
         }
         String ext = id[0];
@@ -441,17 +453,19 @@ final class Workload implements Callable<Integer> {
     private void tearDown(int c) {
         List<String> all = List.copyOf(ports);
         List<String> ids = deleteCount < 0 || deleteCount >= all.size() ? all : all.subList(0, deleteCount);
+        boolean everything = ids.size() == all.size();
         if (!ids.isEmpty()) {
-            // Deletion ignores --max-seconds: leaving ports behind would block the network delete.
+            // Deleting everything ignores --max-seconds: ports left behind would block the network
+            // delete. A partial delete (the rest goes with the database) keeps to the deadline.
             long saved = deadline;
-            deadline = Long.MAX_VALUE;
+            if (everything) deadline = Long.MAX_VALUE;
             OpStats s = run("port_delete_c" + c, c, ids.size(),
                     i -> new Req("DELETE", "/v2.0/ports/" + ids.get(i), null, 1), null);
             s.portsPresent = all.size();
             finish(s, false);
             deadline = saved;
         }
-        if (ids.size() < all.size()) {
+        if (!everything) {
             notes.add("deleted " + ids.size() + " of " + all.size() + " ports (--delete " + deleteCount
                     + "); the rest, the subnet and the network go with the database");
             return;
@@ -479,6 +493,10 @@ final class Workload implements Callable<Integer> {
      */
     private OpStats run(String name, int c, int n, IntFunction<Req> request, OnResp onResp) {
         OpStats s = new OpStats(name, c, n);
+        if (pastDeadline()) {
+            s.notRun = true;
+            return s;
+        }
         ProcTree.Reading cpu0 = tree == null ? null : tree.read();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger sent = new AtomicInteger();
@@ -487,13 +505,14 @@ final class Workload implements Callable<Integer> {
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < Math.max(1, Math.min(c, n)); t++) {
             threads.add(Thread.ofVirtual().name(name + "-" + t).start(() -> {
-                while (System.nanoTime() < deadline) {
+                while (System.nanoTime() < deadline && !serverGone) {
                     int i = next.getAndIncrement();
                     if (i >= n) return;
                     Req q = request.apply(i);
                     Api.Resp r = api.call(q.method(), q.path(), q.body());
                     s.record(i, r.nanos(), r.status(), q.items());
                     sent.incrementAndGet();
+                    if (r.status() < 0 && tree != null && !tree.alive()) serverGone = true;
                     if (!r.ok() && errorsKept.getAndIncrement() < MAX_ERROR_SAMPLES_PER_OP) keepError(name, q, r);
                     if (onResp != null) onResp.accept(i, q, r);
                 }
@@ -534,7 +553,17 @@ final class Workload implements Callable<Integer> {
         finish(s, warm, s.name);
     }
 
+    /** True past --max-seconds, or when the server's process has exited (nothing left to measure). */
+    private boolean pastDeadline() {
+        if (tree != null && !serverGone && !tree.alive()) serverGone = true;
+        return serverGone || System.nanoTime() >= deadline;
+    }
+
     private void finish(OpStats s, boolean warm, String name) {
+        if (s.notRun) {
+            notRun.add(name);
+            return;
+        }
         Map<String, Object> m = s.toJson();
         m.put("name", name);
         if (warm) m.put("warmup", true);

@@ -49,7 +49,18 @@ public class NeutronException extends RuntimeException {
     }
 
     // ---- 404 ------------------------------------------------------------------------------
+    /** Neutron's NotFound of each resource, where its type or wording differs from the common pattern. */
+    private static final java.util.Map<String, String[]> NOT_FOUND = java.util.Map.of(
+            "router", new String[] {"RouterNotFound", "Router %s could not be found"},
+            "floatingip", new String[] {"FloatingIPNotFound", "Floating IP %s could not be found"},
+            "security_group", new String[] {"SecurityGroupNotFound", "Security group %s does not exist"},
+            "security_group_rule", new String[] {"SecurityGroupRuleNotFound", "Security group rule %s does not exist"},
+            "subnetpool", new String[] {"SubnetPoolNotFound", "Subnet pool %s could not be found."},
+            "rbac_policy", new String[] {"RbacPolicyNotFound", "RBAC policy of type network with ID %s not found"});
+
     public static NeutronException notFound(String resourceType, String id) {
+        String[] special = NOT_FOUND.get(resourceType);
+        if (special != null) return new NeutronException(404, special[0], String.format(special[1], id));
         String human = humanize(resourceType);
         return new NeutronException(404, camel(resourceType) + "NotFound",
                 human + " " + id + " could not be found.");

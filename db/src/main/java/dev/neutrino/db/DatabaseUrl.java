@@ -70,6 +70,7 @@ public record DatabaseUrl(String jdbcUrl, String user, String password, SQLDiale
 
     /** The URL with the password left out, for logs. */
     public String display() {
-        return jdbcUrl + (user == null ? "" : " as " + user);
+        String shown = jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        return shown + (user == null ? "" : " as " + user);
     }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -85,6 +86,15 @@ class ConcurrentPortsTest {
             List<Resp> out = new ArrayList<>();
             for (Future<Resp> f : futures) out.add(f.get());
             return out;
+        }
+    }
+
+    @Test
+    void logsDoNotShowTheDatabasePassword() throws Exception {
+        String password = System.getProperty(TestDatabases.PASSWORD);
+        Assumptions.assumeTrue(password != null && !password.isEmpty(), "no password configured");
+        for (ServerProcess s : servers) {
+            assertThat(s.log()).contains("Neutrino listening on").doesNotContain("password=" + password);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The version document, the v2.0 resource list and the extensions (tempest test_versions, test_extensions). */
@@ -24,7 +25,7 @@ class DiscoveryTest extends ApiTest {
 
     @Test
     void v2ListsTheCoreResourcesWithLinks() {
-        for (String path : List.of("/v2.0/", "/v2.0")) {
+        for (String path : List.of("/v2.0/")) {
             Resp r = api.get(path).expect(200);
             List<String> names = new ArrayList<>();
             for (JsonNode res : r.at("/resources")) {
@@ -41,6 +42,51 @@ class DiscoveryTest extends ApiTest {
             }
             assertThat(names).as(path).contains("network", "subnet", "port", "subnetpool");
         }
+    }
+
+    @Test
+    void extensionCollectionsAreServedWithHyphens() {
+        // the URLs neutronclient, openstacksdk and tempest use; the JSON keys keep the underscores
+        for (String collection : List.of("security-groups", "security-group-rules", "rbac-policies",
+                "address-scopes")) {
+            Resp r = api.get("/v2.0/" + collection).expect(200);
+            assertThat(r.json().has(collection.replace('-', '_'))).as(r.body()).isTrue();
+        }
+        Resp sg = api.post("/v2.0/security-groups", J.obj("security_group", J.obj("name", "h"))).expect(201);
+        api.get("/v2.0/security-groups/" + sg.text("/security_group/id")).expect(200);
+        api.get("/v2.0/security_groups").expect(404);
+    }
+
+    @Test
+    @Disabled("bug (minor): GET /v2.0 without the trailing slash is 200; neutron's V2Controller.index "
+            + "aborts with 404 unless the path ends with '/'")
+    void v2WithoutTrailingSlashIs404() {
+        // neutron functional test TestV2Controller.test_get_no_trailing_slash
+        api.get("/v2.0").expect(404);
+    }
+
+    @Test
+    void documentsAreReadOnly() {
+        // neutron functional tests TestRootController / TestV2Controller / TestExtensionsController.test_methods
+        org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+        for (String method : List.of("POST", "PUT", "DELETE")) {
+            for (var e : java.util.Map.of("/", 405, "/v2.0/", 405, "/v2.0/extensions", 404).entrySet()) {
+                Resp r = api.send(method, e.getKey(), null, java.util.Map.of());
+                soft.assertThat(r.status()).as("%s %s", method, e.getKey()).isEqualTo(e.getValue());
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void jsonSuffixIsAccepted() {
+        String id = createNetworkId("j");
+        assertThat(ids(api.get("/v2.0/networks.json?project_id=" + project).expect(200).at("/networks")))
+                .containsExactly(id);
+        assertThat(api.get("/v2.0/networks/" + id + ".json").expect(200).text("/network/id")).isEqualTo(id);
+        assertThat(api.get("/v2.0/extensions.json").expect(200).at("/extensions").size()).isPositive();
+        assertThat(api.get("/v2.0/quotas/" + project + "/default.json").expect(200).at("/quota/network").asInt())
+                .isEqualTo(100);
     }
 
     @Test

@@ -71,7 +71,7 @@ class PortsTest extends ApiTest {
         // the project's default security group
         JsonNode sgs = p.path("security_groups");
         assertThat(sgs.size()).isEqualTo(1);
-        JsonNode sg = api.get(Paths.securityGroups(api) + "/" + sgs.get(0).asText()).expect(200)
+        JsonNode sg = api.get(SecurityGroupsTest.GROUPS + "/" + sgs.get(0).asText()).expect(200)
                 .at("/security_group");
         assertThat(sg.path("name").asText()).isEqualTo("default");
         assertThat(sg.path("project_id").asText()).isEqualTo(project);
@@ -239,7 +239,7 @@ class PortsTest extends ApiTest {
 
     @Test
     void securityGroupInUseCannotBeDeleted() {
-        String groups = Paths.securityGroups(api);
+        String groups = SecurityGroupsTest.GROUPS;
         String sg = api.post(groups, obj("security_group", obj("name", "web"))).expect(201)
                 .text("/security_group/id");
         String net = createNetworkId("n");

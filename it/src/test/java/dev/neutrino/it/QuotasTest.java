@@ -102,7 +102,7 @@ class QuotasTest extends ApiTest {
 
     @Test
     void securityGroupQuotaCountsTheDefaultGroup() {
-        String groups = Paths.securityGroups(api);
+        String groups = SecurityGroupsTest.GROUPS;
         api.put("/v2.0/quotas/" + project, obj("quota", obj("security_group", 1))).expect(200);
         api.get(groups).expect(200);
         api.post(groups, obj("security_group", obj("name", "extra"))).expectError(409, "OverQuota");

@@ -4,7 +4,6 @@ import static dev.neutrino.it.J.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,12 +11,7 @@ import org.junit.jupiter.api.Test;
  * admin, so what a policy makes visible to a non-admin project cannot be tested yet.
  */
 class RbacPoliciesTest extends ApiTest {
-    private String rbac;
-
-    @BeforeEach
-    void paths() {
-        rbac = Paths.rbacPolicies(api);
-    }
+    private final String rbac = "/v2.0/rbac-policies";
 
     private Resp createPolicy(String networkId, String action, String target) {
         return api.post(rbac, obj("rbac_policy", obj("object_type", "network", "object_id", networkId,

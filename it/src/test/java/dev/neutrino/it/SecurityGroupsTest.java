@@ -7,19 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Security groups and rules (neutron/db/securitygroups_db.py, tempest test_security_groups[_negative]). */
 class SecurityGroupsTest extends ApiTest {
-    private String groups;
-    private String rules;
-
-    @BeforeEach
-    void paths() {
-        groups = Paths.securityGroups(api);
-        rules = Paths.securityGroupRules(api);
-    }
+    static final String GROUPS = "/v2.0/security-groups";
+    static final String RULES = "/v2.0/security-group-rules";
+    private final String groups = GROUPS;
+    private final String rules = RULES;
 
     private JsonNode listGroups() {
         return api.get(groups + "?project_id=" + project).expect(200).at("/security_groups");

@@ -7,9 +7,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 
 /**
  * A Neutrino server in a JVM of its own ({@code dev.neutrino.server.Main server --config-file ...}),
@@ -40,20 +42,73 @@ final class ServerProcess implements AutoCloseable {
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-XX:TieredStopAtLevel=1"); // C1 only: starts faster on small machines
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(classpath(dir.getParent()));
         cmd.add("dev.neutrino.server.Main");
         cmd.add("server");
         cmd.add("--config-file");
         cmd.add(conf.toString());
+        long started = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServerProcess sp = new ServerProcess(p, port, log);
         try {
             sp.awaitListening(90);
+            System.err.printf("%s listening on %d after %d ms%n", name, port,
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (Exception | Error e) {
             sp.close();
             throw e;
         }
         return sp;
+    }
+
+    private static String snapshot;
+
+    /**
+     * This JVM's classpath for the server processes, with private copies of the dev.neutrino jars: a
+     * {@code mvn install} of the main modules running meanwhile rewrites the jars in the local repository,
+     * and a server that loads a class late from a half-written jar fails with NoClassDefFoundError.
+     */
+    static synchronized String classpath(Path workDir) throws IOException {
+        if (snapshot != null) return snapshot;
+        Path jars = Files.createDirectories(workDir.resolve("jars"));
+        List<String> out = new ArrayList<>();
+        for (Path entry : classpathEntries()) {
+            String text = entry.toString();
+            // the server needs no class directories (this module's tests)
+            if (!text.endsWith(".jar") || !Files.isRegularFile(entry)) continue;
+            if (text.contains("dev" + java.io.File.separator + "neutrino")) {
+                Path copy = jars.resolve(entry.getFileName());
+                Files.copy(entry, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                out.add(copy.toAbsolutePath().toString());
+            } else {
+                out.add(entry.toAbsolutePath().toString());
+            }
+        }
+        snapshot = String.join(java.io.File.pathSeparator, out);
+        return snapshot;
+    }
+
+    /** java.class.path, with surefire's manifest-only booter jar expanded to the entries it names. */
+    private static List<Path> classpathEntries() throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (e.isBlank()) continue;
+            Path p = Path.of(e);
+            String manifestClassPath = null;
+            if (p.getFileName().toString().startsWith("surefirebooter") && e.endsWith(".jar")) {
+                try (JarFile jar = new JarFile(p.toFile())) {
+                    manifestClassPath = jar.getManifest().getMainAttributes().getValue("Class-Path");
+                }
+            }
+            if (manifestClassPath == null) {
+                out.add(p);
+                continue;
+            }
+            for (String u : manifestClassPath.trim().split("\\s+")) {
+                out.add(Path.of(p.getParent().toUri().resolve(u)));
+            }
+        }
+        return out;
     }
 
     URI baseUri() {
@@ -75,6 +130,10 @@ final class ServerProcess implements AutoCloseable {
         }
         throw new IllegalStateException("server did not listen on " + port + " within " + seconds + "s:\n"
                 + logTail());
+    }
+
+    String log() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
     }
 
     String logTail() {

@@ -240,4 +240,41 @@ class SubnetsTest extends ApiTest {
         assertThat(values(api.get(base + "&cidr=10.0.1.0/24").expect(200).at("/subnets"), "name"))
                 .containsExactly("b");
     }
+    @Test
+    void subnetPoolDefaultsAndCompaction() {
+        JsonNode p = api.post("/v2.0/subnetpools", obj("subnetpool", obj("name", "pool",
+                "prefixes", arr("10.100.0.0/17", "10.100.128.0/17")))).expect(201).at("/subnetpool");
+        assertThat(p.path("ip_version").asInt()).isEqualTo(4);
+        // neutron SubnetPoolReader: min 8 (IPv4), max 32, default = min; prefixes compacted
+        assertThat(p.path("min_prefixlen").asInt()).isEqualTo(8);
+        assertThat(p.path("max_prefixlen").asInt()).isEqualTo(32);
+        assertThat(p.path("default_prefixlen").asInt()).isEqualTo(8);
+        assertThat(p.path("prefixes").toString()).isEqualTo("[\"10.100.0.0/16\"]");
+        assertThat(p.path("is_default").asBoolean()).isFalse();
+        assertThat(p.path("shared").asBoolean()).isFalse();
+        assertThat(p.path("project_id").asText()).isEqualTo(project);
+    }
+
+    @Test
+    void subnetsFromAPool() {
+        String pool = api.post("/v2.0/subnetpools", obj("subnetpool", obj("name", "pool",
+                "prefixes", arr("10.110.0.0/16"), "default_prefixlen", 24))).expect(201).text("/subnetpool/id");
+        String net = createNetworkId("n");
+        JsonNode a = createSubnet(net, "subnetpool_id", pool, "prefixlen", 26).expect(201).at("/subnet");
+        assertThat(a.path("cidr").asText()).isEqualTo("10.110.0.0/26");
+        assertThat(a.path("subnetpool_id").asText()).isEqualTo(pool);
+        assertThat(a.path("gateway_ip").asText()).isEqualTo("10.110.0.1");
+        assertThat(pools(a)).isEqualTo("10.110.0.2-10.110.0.62");
+        JsonNode b = createSubnet(net, "subnetpool_id", pool, "prefixlen", 26).expect(201).at("/subnet");
+        assertThat(b.path("cidr").asText()).isEqualTo("10.110.0.64/26");
+        // without prefixlen: the pool's default_prefixlen, the lowest free /24
+        JsonNode c = createSubnet(net, "subnetpool_id", pool).expect(201).at("/subnet");
+        assertThat(c.path("cidr").asText()).isEqualTo("10.110.1.0/24");
+        // a specific cidr from the pool
+        JsonNode d = createSubnet(net, "subnetpool_id", pool, "cidr", "10.110.9.0/24").expect(201).at("/subnet");
+        assertThat(d.path("cidr").asText()).isEqualTo("10.110.9.0/24");
+        // below the pool's min_prefixlen (MinPrefixSubnetAllocationError is a BadRequest)
+        createSubnet(net, "subnetpool_id", pool, "prefixlen", 4).expectError(400, null);
+        assertThat(subnetCount(net)).isEqualTo(4);
+    }
 }

@@ -108,6 +108,7 @@ public final class TestDatabases {
             } catch (SQLException e) {
                 String why = kind + " at " + serverUrl + " is not usable: " + e.getMessage();
                 if (requireAll()) throw new IllegalStateException(why, e);
+                System.err.println("SKIPPED: " + why + " (set -D" + REQUIRE_ALL + "=true to fail instead)");
                 Assumptions.abort(why);
             }
             return new Fresh(this, name, urlFor(name));

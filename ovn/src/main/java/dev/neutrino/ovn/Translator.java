@@ -178,7 +178,8 @@ public final class Translator {
         match.append(" && ").append(ip);
         String dir = ingress ? "src" : "dst";
         if (rule.get("remote_ip_prefix") != null) {
-            match.append(" && ").append(ip).append('.').append(dir).append(" == ").append(rule.get("remote_ip_prefix"));
+            match.append(" && ").append(ip).append('.').append(dir).append(" == ")
+                    .append(dev.neutrino.common.Cidr.parse(rule.get("remote_ip_prefix").toString()).canonical());
         }
         if (rule.get("remote_group_id") != null) {
             match.append(" && ").append(ip).append('.').append(dir).append(" == $")

@@ -117,11 +117,15 @@ public final class FloatingIpHooks implements ResourceHooks {
         Association a = new Association(null, null, null);
         if (portId != null) {
             a = associationData(tx, portId, fixedIp, fip);
-            if (portId.equals(fip.get("port_id"))) return a;
+            boolean samePort = portId.equals(fip.get("port_id"));
+            // Neutron returns here for the same port; moving to another of its addresses still must
+            // not take one that has a floating IP (its unique key would refuse it)
+            if (samePort && a.fixedIp().equals(fip.get("fixed_ip_address"))) return a;
             String netId = (String) fip.get("floating_network_id");
             boolean taken = tx.dsl().fetchExists(table(name("floatingips")), field(name("port_id")).eq(portId)
                     .and(field(name("floating_network_id")).eq(netId))
-                    .and(field(name("fixed_ip_address")).eq(a.fixedIp())));
+                    .and(field(name("fixed_ip_address")).eq(a.fixedIp()))
+                    .and(field(name("id")).ne(fip.get("id"))));
             if (taken) {
                 throw L3Errors.portAlreadyAssociated((String) fip.get("floating_ip_address"),
                         (String) fip.get("id"), portId, a.fixedIp(), netId);

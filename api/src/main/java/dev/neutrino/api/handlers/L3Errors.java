@@ -23,10 +23,6 @@ final class L3Errors {
         return new NeutronException(404, "RouterNotFound", "Router " + id + " could not be found");
     }
 
-    static NeutronException floatingIpNotFound(String id) {
-        return new NeutronException(404, "FloatingIPNotFound", "Floating IP " + id + " could not be found");
-    }
-
     static NeutronException routerInUse(String routerId, String reason) {
         return NeutronException.conflict("RouterInUse", "Router " + routerId + " " + reason);
     }

@@ -209,6 +209,11 @@ public final class NetworkHooks implements ResourceHooks {
 
     @Override
     public Condition visibleTo(Tx tx) {
+        return visibleNetwork(tx);
+    }
+
+    /** Networks the caller may see: own, shared, external, or shared with its project through RBAC. */
+    static Condition visibleNetwork(Tx tx) {
         String project = tx.ctx().projectId();
         return field(name("networks", "project_id")).eq(project)
                 .or(field(name("networks", "shared")).isTrue())

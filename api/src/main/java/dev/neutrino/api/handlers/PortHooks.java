@@ -345,6 +345,15 @@ public final class PortHooks implements ResourceHooks {
         NetworkHooks.addNetworkFields(tx, target);
     }
 
+    /** Own ports, and every port on the caller's own networks (Neutron's network owner rule). */
+    @Override
+    public Condition visibleTo(Tx tx) {
+        return field(name("ports", "project_id")).eq(tx.ctx().projectId())
+                .or(DSL.exists(DSL.selectOne().from(table(name("networks")))
+                        .where(field(name("networks", "id")).eq(field(name("ports", "network_id")))
+                                .and(field(name("networks", "project_id")).eq(tx.ctx().projectId())))));
+    }
+
     @Override
     public void extend(Tx tx, List<Map<String, Object>> ports) {
         Map<String, Map<String, Object>> byId = new HashMap<>();

@@ -9,6 +9,8 @@ import dev.neutrino.api.ResourceService;
 import dev.neutrino.api.Tx;
 import dev.neutrino.api.Views;
 import dev.neutrino.common.NeutronException;
+import dev.neutrino.db.Retryable;
+import dev.neutrino.db.SqlErrors;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -75,8 +77,13 @@ public final class SecurityGroupHooks implements ResourceHooks {
         String project = (String) sg.get("project_id");
         if (isDefault) {
             // the unique key on project_id makes a concurrent second default group fail and retry
-            tx.dsl().insertInto(table(name("default_security_group")))
-                    .set(field(name("project_id")), project).set(field(name("security_group_id")), id).execute();
+            try {
+                tx.dsl().insertInto(table(name("default_security_group")))
+                        .set(field(name("project_id")), project).set(field(name("security_group_id")), id).execute();
+            } catch (RuntimeException e) {
+                if (SqlErrors.isUniqueViolation(e)) throw new Retryable("default group of " + project + " created concurrently");
+                throw e;
+            }
         }
         for (String ethertype : List.of("IPv4", "IPv6")) {
             rules.get().createIn(tx, rule(id, project, "egress", ethertype, null));

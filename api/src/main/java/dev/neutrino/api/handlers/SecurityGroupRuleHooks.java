@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.jooq.Condition;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /** Security group rules: protocol and port range checks, remote checks and duplicates, as Neutron. */
@@ -100,6 +101,13 @@ public final class SecurityGroupRuleHooks implements ResourceHooks {
             throw new NeutronException(400, "SecurityGroupProtocolRequiredWithPorts",
                     "Must also specify protocol if port range is given.");
         }
+        if (Integer.valueOf(1).equals(min) && Integer.valueOf(65535).equals(max)) {
+            // Neutron stores the entire port range as no range (_make_canonical_port_range)
+            rule.put("port_range_min", null);
+            rule.put("port_range_max", null);
+            min = null;
+            max = null;
+        }
         if (proto != null && PORT_PROTOCOLS.contains(proto)) {
             if (min != null && max != null && min > max) {
                 throw new NeutronException(400, "SecurityGroupInvalidPortRange",
@@ -127,10 +135,9 @@ public final class SecurityGroupRuleHooks implements ResourceHooks {
                                 + "missing.");
             }
         } else if (min != null || max != null) {
-            if (min != null && max != null && min > max) {
-                throw new NeutronException(400, "SecurityGroupInvalidPortRange",
-                        "For TCP/UDP protocols, port_range_min must be <= port_range_max");
-            }
+            throw new NeutronException(400, "SecurityGroupInvalidProtocolForPort", "Ports cannot be specified for "
+                    + "protocol " + proto + ". Ports are only supported for ['tcp', 'udp', 'dccp', 'sctp', "
+                    + "'udplite'].");
         }
         Object prefix = rule.get("remote_ip_prefix");
         if (prefix != null && rule.get("remote_group_id") != null) {
@@ -149,19 +156,57 @@ public final class SecurityGroupRuleHooks implements ResourceHooks {
                 throw new NeutronException(400, "SecurityGroupRuleParameterConflict", "Conflicting value ethertype "
                         + ethertype + " for CIDR " + prefix);
             }
-            rule.put("remote_ip_prefix", cidr.canonical().toString());
+            rule.put("remote_ip_prefix", cidr.toString());
         }
     }
 
-    private static String findDuplicate(Tx tx, Map<String, Object> rule) {
-        Condition c = field(name("security_group_id")).eq(rule.get("security_group_id"));
-        for (String k : List.of("direction", "ethertype", "protocol", "port_range_min", "port_range_max",
-                "remote_ip_prefix", "remote_group_id", "remote_address_group_id")) {
-            Object v = rule.get(k);
-            c = c.and(v == null ? field(name(k)).isNull() : field(name(k)).eq(v));
+    /** Neutron's _rule_to_key: protocol as a number, "any" prefixes as none. */
+    static String ruleKey(Map<String, Object> r) {
+        StringBuilder k = new StringBuilder();
+        for (String key : List.of("direction", "ethertype", "port_range_max", "port_range_min", "protocol",
+                "remote_group_id", "remote_address_group_id", "remote_ip_prefix")) {
+            Object v = r.get(key);
+            String norm;
+            if (key.equals("remote_ip_prefix")) {
+                norm = v == null || v.equals("0.0.0.0/0") || v.equals("::/0") ? "+"
+                        : Cidr.parse(v.toString()).canonical().toString();
+            } else if (v == null) {
+                norm = "+";
+            } else if (key.equals("protocol")) {
+                String p = v.toString();
+                norm = PROTOCOLS.containsKey(p) ? String.valueOf(PROTOCOLS.get(p)) : p;
+            } else {
+                norm = v.toString();
+            }
+            k.append(norm).append('|');
         }
-        return tx.dsl().select(field(name("id"), String.class)).from(table(name("securitygrouprules")))
-                .where(c).limit(1).fetchOne(field(name("id"), String.class));
+        return k.toString();
+    }
+
+    private static String findDuplicate(Tx tx, Map<String, Object> rule) {
+        String key = ruleKey(rule);
+        for (Record r : tx.dsl().select(field(name("id")), field(name("direction")), field(name("ethertype")),
+                        field(name("port_range_max")), field(name("port_range_min")), field(name("protocol")),
+                        field(name("remote_group_id")), field(name("remote_address_group_id")),
+                        field(name("remote_ip_prefix")))
+                .from(table(name("securitygrouprules")))
+                .where(field(name("security_group_id")).eq(rule.get("security_group_id"))).fetch()) {
+            Map<String, Object> existing = new java.util.HashMap<>();
+            for (int i = 1; i < r.size(); i++) {
+                Object v = r.get(i);
+                existing.put(r.field(i).getName(), v instanceof Number n ? (Object) n.intValue() : v);
+            }
+            if (ruleKey(existing).equals(key)) return (String) r.get(0);
+        }
+        return null;
+    }
+
+    @Override
+    public void extend(Tx tx, List<Map<String, Object>> rules) {
+        for (Map<String, Object> r : rules) {
+            Object prefix = r.get("remote_ip_prefix");
+            r.put("normalized_cidr", prefix == null ? null : Cidr.parse(prefix.toString()).canonical().toString());
+        }
     }
 
     @Override

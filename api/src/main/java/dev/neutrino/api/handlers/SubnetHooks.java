@@ -66,7 +66,8 @@ public final class SubnetHooks implements ResourceHooks {
             s.put("cidr", cidr.toString());
         } else {
             if (!hasCidr) throw badSubnets("a subnetpool must be specified in the absence of a cidr");
-            cidr = Cidr.parse((String) s.get("cidr"));
+            cidr = Cidr.parse((String) s.get("cidr")).canonical();
+            s.put("cidr", cidr.toString());
         }
         s.put("subnetpool_id", poolId);
         checkVersion(version, cidr.toString(), "cidr", cidr.version());
@@ -137,6 +138,15 @@ public final class SubnetHooks implements ResourceHooks {
     @Override
     public void policyTarget(Tx tx, Map<String, Object> target) {
         NetworkHooks.addNetworkFields(tx, target);
+    }
+
+    /** A subnet is visible with its network: own, shared, or shared with the caller through RBAC. */
+    @Override
+    public org.jooq.Condition visibleTo(Tx tx) {
+        return field(name("subnets", "project_id")).eq(tx.ctx().projectId())
+                .or(org.jooq.impl.DSL.exists(org.jooq.impl.DSL.selectOne().from(table(name("networks")))
+                        .where(field(name("networks", "id")).eq(field(name("subnets", "network_id")))
+                                .and(NetworkHooks.visibleNetwork(tx)))));
     }
 
     // ------------------------------------------------------------------ helpers

@@ -27,7 +27,7 @@ class FloatingIpsTest extends L3TestBase {
         net = network(USER, "private");
         sub = subnet(USER, net.get("id"), "10.0.0.0/24");
         action(USER, routerId, "add_router_interface", "{'subnet_id': '" + sub.get("id") + "'}");
-        vm = create(USER, "ports", "port", "{'port': {'network_id': '" + net.get("id") + "', 'name': 'vm1', "
+        vm = userPort("{'port': {'network_id': '" + net.get("id") + "', 'name': 'vm1', "
                 + "'device_id': 'vm-1', 'device_owner': 'compute:nova'}}");
     }
 
@@ -112,7 +112,7 @@ class FloatingIpsTest extends L3TestBase {
                         + extSubnet.get("id"));
         assertError(fails(USER, "POST", "/v2.0/floatingips", "{'floatingip': {'floating_network_id': '"
                         + ext.get("id") + "', 'floating_ip_address': '172.24.4.51'}}"), 403, "PolicyNotAuthorized",
-                "(rule:create_floatingip:floating_ip_address) is disallowed by policy");
+                "(rule:create_floatingip and rule:create_floatingip:floating_ip_address) is disallowed by policy");
 
         Map<String, Object> extSubnet2 = subnet(ext.get("id"), "198.51.100.0/24");
         Map<String, Object> g = fip(", 'subnet_id': '" + extSubnet2.get("id") + "'");
@@ -140,7 +140,7 @@ class FloatingIpsTest extends L3TestBase {
     @Test
     void theFixedAddressMustBeOneIpv4AddressOfThePort() {
         Map<String, Object> sub2 = subnet(USER, net.get("id"), "10.1.0.0/24");
-        Map<String, Object> multi = create(USER, "ports", "port", "{'port': {'network_id': '" + net.get("id")
+        Map<String, Object> multi = userPort("{'port': {'network_id': '" + net.get("id")
                 + "', 'fixed_ips': [{'subnet_id': '" + sub.get("id") + "', 'ip_address': '10.0.0.10'}, "
                 + "{'subnet_id': '" + sub2.get("id") + "', 'ip_address': '10.1.0.10'}]}}");
         assertError(fails(USER, "POST", "/v2.0/floatingips", "{'floatingip': {'floating_network_id': '"
@@ -186,6 +186,26 @@ class FloatingIpsTest extends L3TestBase {
                         + second.get("floating_ip_address") + " (" + second.get("id") + ") with port " + vm.get("id")
                         + " using fixed IP " + vmIp() + ", as that fixed IP already has a floating IP on external "
                         + "network " + ext.get("id") + ".");
+    }
+
+    @Test
+    void movingToAnotherAddressOfThePortStillRespectsOneFloatingIpPerAddress() {
+        Map<String, Object> multi = userPort("{'port': {'network_id': '" + net.get("id") + "', 'fixed_ips': "
+                + "[{'subnet_id': '" + sub.get("id") + "', 'ip_address': '10.0.0.10'}, {'subnet_id': '"
+                + sub.get("id") + "', 'ip_address': '10.0.0.11'}]}}");
+        fip(", 'port_id': '" + multi.get("id") + "', 'fixed_ip_address': '10.0.0.10'");
+        Map<String, Object> b = fip(", 'port_id': '" + multi.get("id") + "', 'fixed_ip_address': '10.0.0.11'");
+        assertThat(b).containsEntry("fixed_ip_address", "10.0.0.11").containsEntry("status", "ACTIVE");
+        assertThat(fails(USER, "PUT", "/v2.0/floatingips/" + b.get("id"), "{'floatingip': {'port_id': '"
+                + multi.get("id") + "', 'fixed_ip_address': '10.0.0.10'}}").type())
+                .isEqualTo("FloatingIPPortAlreadyAssociated");
+        assertError(fails(USER, "PUT", "/v2.0/floatingips/" + b.get("id"), "{'floatingip': {'fixed_ip_address': "
+                + "'10.0.0.10'}}"), 400, "BadRequest", "Bad floatingip request: fixed_ip_address cannot be "
+                + "specified without a port_id.");
+        // the same association again is no change
+        Map<String, Object> same = update(USER, "floatingips", "floatingip", b.get("id"), "{'floatingip': "
+                + "{'port_id': '" + multi.get("id") + "', 'fixed_ip_address': '10.0.0.11'}}");
+        assertThat(same).containsEntry("fixed_ip_address", "10.0.0.11");
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.neutrino.common.Options;
 import dev.neutrino.db.Database;
 import dev.neutrino.db.DatabaseUrl;
 import dev.neutrino.db.Schema;
+import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,11 +35,38 @@ abstract class L3TestBase {
     Database db;
     Neutrino app;
     NeutronApi api;
+    private Runnable dropDatabase = () -> { };
 
+    /**
+     * H2 in memory; {@code -Dneutrino.test.l3.db=postgresql|mariadb} runs the same tests on a fresh
+     * database of that server (with the neutrino.test.KIND / neutrino.test.db.user / .password
+     * properties scripts/test-all.sh sets).
+     */
     @BeforeEach
-    void start() {
-        db = new Database(new DatabaseUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "",
-                SQLDialect.H2), 4);
+    void start() throws Exception {
+        String kind = System.getProperty("neutrino.test.l3.db", "h2");
+        DatabaseUrl url;
+        if (kind.equals("h2")) {
+            url = new DatabaseUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", SQLDialect.H2);
+        } else {
+            String name = "neutrino_l3_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            String admin = System.getProperty("neutrino.test." + kind);
+            String user = System.getProperty("neutrino.test.db.user");
+            String password = System.getProperty("neutrino.test.db.password");
+            try (var c = DriverManager.getConnection(admin, user, password); var st = c.createStatement()) {
+                st.execute("CREATE DATABASE " + name);
+            }
+            dropDatabase = () -> {
+                try (var c = DriverManager.getConnection(admin, user, password); var st = c.createStatement()) {
+                    st.execute("DROP DATABASE " + name);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            url = new DatabaseUrl(admin.substring(0, admin.lastIndexOf('/') + 1) + name, user, password,
+                    kind.equals("postgresql") ? SQLDialect.POSTGRES : SQLDialect.MARIADB);
+        }
+        db = new Database(url, 4);
         new Schema(db).upgradeAll();
         app = new Neutrino(Config.defaults(Options.ALL), db);
         api = new NeutronApi(app);
@@ -47,6 +75,7 @@ abstract class L3TestBase {
     @AfterEach
     void stop() {
         db.close();
+        dropDatabase.run();
     }
 
     // ------------------------------------------------------------------ requests
@@ -168,8 +197,24 @@ abstract class L3TestBase {
         return create(ctx, "routers", "router", body);
     }
 
+    /**
+     * A port of the caller's project. An admin creates it on the project's behalf: what the tests
+     * look at is the port's project, not who made it (and member port creation belongs to the
+     * port API's own tests).
+     */
     Map<String, Object> port(RequestContext ctx, Object networkId) {
-        return create(ctx, "ports", "port", "{'port': {'network_id': '" + networkId + "'}}");
+        return create(ADMIN, "ports", "port", "{'port': {'network_id': '" + networkId + "', 'project_id': '"
+                + ctx.projectId() + "'}}");
+    }
+
+    /** A port of project p1 from a full request body. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> userPort(String body) {
+        Map<String, Object> request = (Map<String, Object>) json(body);
+        ((Map<String, Object>) request.get("port")).put("project_id", USER.projectId());
+        ApiResponse r = call(ADMIN, "POST", "/v2.0/ports", request);
+        assertThat(r.status()).isEqualTo(201);
+        return (Map<String, Object>) ((Map<String, Object>) r.body()).get("port");
     }
 
     @SuppressWarnings("unchecked")

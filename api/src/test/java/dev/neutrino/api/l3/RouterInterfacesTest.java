@@ -51,7 +51,7 @@ class RouterInterfacesTest extends L3TestBase {
 
     @Test
     void byPortTheProjectsPortBecomesTheInterface() {
-        Map<String, Object> port = create(USER, "ports", "port", "{'port': {'network_id': '" + net.get("id")
+        Map<String, Object> port = userPort("{'port': {'network_id': '" + net.get("id")
                 + "', 'fixed_ips': [{'subnet_id': '" + sub.get("id") + "', 'ip_address': '10.0.0.254'}]}}");
         Map<String, Object> info = action(USER, routerId, "add_router_interface", "{'port_id': '" + port.get("id")
                 + "'}");
@@ -119,7 +119,7 @@ class RouterInterfacesTest extends L3TestBase {
 
     @Test
     void portsMustBeFreeAndAddressed() {
-        Map<String, Object> used = create(USER, "ports", "port", "{'port': {'network_id': '" + net.get("id")
+        Map<String, Object> used = userPort("{'port': {'network_id': '" + net.get("id")
                 + "', 'device_id': 'vm-1'}}");
         assertError(fails(USER, "PUT", path("add_router_interface"), "{'port_id': '" + used.get("id") + "'}"),
                 409, "PortInUse", "Unable to complete operation on port " + used.get("id") + " for network "
@@ -131,7 +131,7 @@ class RouterInterfacesTest extends L3TestBase {
                 400, "BadRequest", "Bad router request: Router port must have at least one fixed IP.");
 
         Map<String, Object> sub2 = subnet(USER, net.get("id"), "10.1.0.0/24");
-        Map<String, Object> twoV4 = create(USER, "ports", "port", "{'port': {'network_id': '" + net.get("id")
+        Map<String, Object> twoV4 = userPort("{'port': {'network_id': '" + net.get("id")
                 + "', 'fixed_ips': [{'subnet_id': '" + sub.get("id") + "'}, {'subnet_id': '" + sub2.get("id")
                 + "'}]}}");
         assertError(fails(USER, "PUT", path("add_router_interface"), "{'port_id': '" + twoV4.get("id") + "'}"),

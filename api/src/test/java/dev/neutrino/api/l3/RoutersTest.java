@@ -133,12 +133,19 @@ class RoutersTest extends L3TestBase {
     void onlyAdminsChooseSnatAndExternalAddresses() {
         assertError(fails(USER, "POST", "/v2.0/routers", "{'router': {'external_gateway_info': "
                         + gw(", 'enable_snat': false") + "}}"), 403, "PolicyNotAuthorized",
-                "(rule:create_router:external_gateway_info:enable_snat) is disallowed by policy");
+                "(rule:create_router and (rule:create_router:external_gateway_info and "
+                        + "(rule:create_router:external_gateway_info:network_id and "
+                        + "rule:create_router:external_gateway_info:enable_snat))) is disallowed by policy");
         Map<String, Object> r = router(USER, "{'router': {}}");
-        assertError(fails(USER, "PUT", "/v2.0/routers/" + r.get("id"), "{'router': {'external_gateway_info': "
-                        + gw(", 'external_fixed_ips': [{'ip_address': '172.24.4.9'}]") + "}}"), 403,
-                "PolicyNotAuthorized",
-                "(rule:update_router:external_gateway_info:external_fixed_ips) is disallowed by policy");
+        NeutronException e = fails(USER, "PUT", "/v2.0/routers/" + r.get("id"), "{'router': "
+                + "{'external_gateway_info': " + gw(", 'external_fixed_ips': [{'ip_address': '172.24.4.9'}]") + "}}");
+        assertThat(e.status()).isEqualTo(403);
+        assertThat(e.getMessage()).contains("rule:update_router:external_gateway_info:external_fixed_ips");
+        assertThat(portsOf(r.get("id"))).isEmpty();
+        // an admin may
+        r = update("routers", "router", r.get("id"), "{'router': {'external_gateway_info': "
+                + gw(", 'enable_snat': false, 'external_fixed_ips': [{'ip_address': '172.24.4.9'}]") + "}}");
+        assertThat(gatewayInfo(r)).containsEntry("enable_snat", false);
     }
 
     @Test

@@ -43,7 +43,10 @@ public final class SecurityGroups {
                     .validate(Validators.range(0, 65535)).query())
             .add(integer("port_range_max").post(null).convert(Converters.INTEGER_OR_NONE)
                     .validate(Validators.range(0, 65535)).query())
-            .add(string("ethertype").post("IPv4").validate(Validators.values(ETHERTYPES)).query())
+            .add(string("ethertype").post("IPv4").convert(v -> v instanceof String e
+                    ? (e.equalsIgnoreCase("ipv4") ? "IPv4" : e.equalsIgnoreCase("ipv6") ? "IPv6" : e) : v)
+                    .validate(Validators.values(ETHERTYPES)).query())
             .add(string("remote_ip_prefix").post(null).query())
+            .add(string("normalized_cidr").computed())
             .build();
 }
