@@ -23,3 +23,6 @@ mvn -B verify \
 
 # the real openstack CLI against the server built above
 scripts/cli-smoke.sh
+
+# packets: DHCP, port status and security groups on real OVN with namespaces as VMs
+scenario/dataplane.sh

@@ -63,6 +63,21 @@ public final class OvnNorthbound implements AutoCloseable {
         this.interval = interval;
     }
 
+    /**
+     * ML2/OVN's bind_port for normal (virtio) ports: vif_type ovs, OVN's port filter; ovn-controller
+     * on the host then claims the port whose iface-id is the port id.
+     */
+    public static Map<String, Object> bindPort(Map<String, Object> port) {
+        Object vnic = port.getOrDefault("binding:vnic_type", "normal");
+        if (!"normal".equals(vnic)) return null;
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("port_filter", true);
+        details.put("connectivity", "l2");
+        details.put("bridge_name", "br-int");
+        details.put("datapath_type", "system");
+        return details;
+    }
+
     /** Starts monitoring and the sync loop; the first pass runs at once. */
     public OvnNorthbound start() {
         app.onChange(this::requestSync);
@@ -111,9 +126,63 @@ public final class OvnNorthbound implements AutoCloseable {
         if (monitor == null) {
             List<MonitorRequest> requests = new ArrayList<>();
             for (String t : NbState.TABLES) requests.add(MonitorRequest.table(t));
-            monitor = nb.monitor(DB, requests).join();
+            monitor = nb.monitor(DB, requests, new PortStatus()).join();
+            for (var row : monitor.replica().table("Logical_Switch_Port").rows()) {
+                String port = row.getString("name");
+                statusWorker.execute(() -> refreshStatus(port));
+            }
         }
         return monitor;
+    }
+
+    private final java.util.concurrent.ExecutorService statusWorker =
+            java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofVirtual().name("ovn-port-status").factory());
+
+    /**
+     * OVN says a port is up (ovn-controller bound it and its flows are in) or down: Neutron's
+     * ACTIVE/DOWN. The listener only notes which port changed; a worker reads its current {@code up}
+     * with a select (the authoritative value) and records it outside the reader thread.
+     */
+    private final class PortStatus implements dev.neutrino.ovsdb.monitor.RowListener {
+        @Override
+        public void onUpdate(String table, dev.neutrino.ovsdb.value.Row oldRow, dev.neutrino.ovsdb.value.Row newRow) {
+            if (!table.equals("Logical_Switch_Port")) return;
+            if (java.util.Objects.equals(oldRow.value("up"), newRow.value("up"))) return;
+            String port = newRow.getString("name");
+            statusWorker.execute(() -> refreshStatus(port));
+        }
+    }
+
+    private void refreshStatus(String portId) {
+        try {
+            var result = nb.transact(DB, dev.neutrino.ovsdb.txn.Select.from("Logical_Switch_Port")
+                    .where(Condition.equal("name", portId)).columns("up")).join();
+            for (var row : result.rows(0)) {
+                java.util.Set<Boolean> up = row.getSet("up", Boolean.class);
+                if (up.size() == 1) setStatus(portId, up.iterator().next());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not read the state of port {} from OVN: {}", portId, e.toString());
+        }
+    }
+
+    private void setStatus(String portId, boolean up) {
+        String status = up ? "ACTIVE" : "DOWN";
+        try {
+            int n = app.db().tx(dsl -> {
+                int changed = dsl.update(table(name("ports"))).set(field(name("status")), status)
+                        .where(field(name("id")).eq(portId).and(field(name("status")).ne(status))).execute();
+                if (changed > 0) app.service("ports").bumpRevision(new dev.neutrino.api.Tx(dsl,
+                        RequestContext.admin(null)), portId);
+                return changed;
+            });
+            if (n > 0) {
+                LOG.info("port {} is {}", portId, status);
+                requestSync();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not record status {} of port {}: {}", status, portId, e.toString());
+        }
     }
 
     /** One pass: compare and repair. Returns what was changed. */
@@ -200,6 +269,7 @@ public final class OvnNorthbound implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        statusWorker.shutdown();
         wake.release();
         if (loop != null) {
             try {

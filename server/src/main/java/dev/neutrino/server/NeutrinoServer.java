@@ -77,6 +77,7 @@ public final class NeutrinoServer implements AutoCloseable {
             String nbConnection = config.get(Options.OVN_NB_CONNECTION);
             if (!nbConnection.isBlank()) {
                 nb = OvsdbClient.connect(OvsdbClientOptions.of(nbConnection).withLeaderOnly("OVN_Northbound"));
+                app.ports().setBinder(OvnNorthbound::bindPort);
                 ovn = new OvnNorthbound(app, nb, config.get(Options.BASE_MAC),
                         Duration.ofSeconds(config.get(Options.OVN_SYNC_INTERVAL))).start();
                 LOG.info("OVN northbound at {}", nbConnection);

@@ -426,13 +426,29 @@ public final class PortHooks implements ResourceHooks {
 
     // ------------------------------------------------------------------ attribute checks
 
-    /** No mechanism driver binds ports yet: unbound without a host, binding_failed with one. */
-    private static void bind(Map<String, Object> port) {
+    /**
+     * ML2 port binding: without a host the port is unbound; with one, the mechanism driver decides
+     * (OVN binds normal VNICs as vif_type ovs); with no driver that binds, binding_failed.
+     */
+    private void bind(Map<String, Object> port) {
         String host = (String) port.get("binding:host_id");
         boolean unbound = host == null || host.isEmpty();
-        port.put("binding:vif_type", unbound ? "unbound" : "binding_failed");
-        port.put("binding:vif_details", Map.of());
+        Map<String, Object> details = unbound ? null : binder.bind(port);
+        port.put("binding:vif_type", unbound ? "unbound" : details == null ? "binding_failed" : "ovs");
+        port.put("binding:vif_details", details == null ? Map.of() : details);
         if (port.get("binding:profile") == null) port.put("binding:profile", Map.of());
+    }
+
+    /** A mechanism driver's bind_port: vif_details when it binds the port, null when it does not. */
+    @FunctionalInterface
+    public interface Binder {
+        Map<String, Object> bind(Map<String, Object> port);
+    }
+
+    private volatile Binder binder = port -> null;
+
+    public void setBinder(Binder binder) {
+        this.binder = binder;
     }
 
     private static List<Map<String, Object>> addressPairs(Object raw, boolean portSecurity, String portMac) {

@@ -34,6 +34,10 @@ public final class Update2Diff {
             String column = change.getKey();
             Optional<ColumnType> type = table.flatMap(t -> t.column(column)).map(ColumnSchema::type);
             OvsdbValue before = old.value(column).orElse(null);
+            if (before == null && type.isPresent() && !type.get().isScalar()) {
+                // update2 rows leave out columns that hold their default: an empty set or map
+                before = type.get().isMap() ? OvsdbMap.empty() : OvsdbSet.empty();
+            }
             OvsdbValue after = type.isPresent() && before != null
                     ? apply(type.get(), before, change.getValue())
                     : change.getValue();

@@ -78,4 +78,21 @@ class Update2DiffTest {
         }
         return OvsdbMap.ofJava(map);
     }
+
+    /** update2 rows leave out default values: a diff then applies to the empty set. */
+    @Test
+    void aColumnLeftOutOfTheInsertIsItsEmptyDefault() {
+        TableSchema lspTable = lsp;
+        Row inserted = Row.of(Map.of("name", "p1"));
+        Row afterFalse = Update2Diff.apply(inserted, Row.of(Map.of("up", OvsdbSet.of(Atom.of(false)))),
+                Optional.of(lspTable));
+        org.assertj.core.api.Assertions.assertThat(afterFalse.getOptionalBoolean("up")).contains(false);
+        Row insertedWithoutUp = Row.of(Map.of("name", "p1"));
+        Row toggled = Update2Diff.apply(insertedWithoutUp,
+                Row.of(Map.of("up", OvsdbSet.of(Atom.of(true)))), Optional.of(lspTable));
+        org.assertj.core.api.Assertions.assertThat(toggled.getOptionalBoolean("up")).contains(true);
+        Row up = Update2Diff.apply(afterFalse, Row.of(Map.of("up", OvsdbSet.of(Atom.of(false), Atom.of(true)))),
+                Optional.of(lspTable));
+        org.assertj.core.api.Assertions.assertThat(up.getOptionalBoolean("up")).contains(true);
+    }
 }

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Dataplane scenario with real OVN and OVS (userspace datapath) and network namespaces as VMs:
+# two ports get their fixed IPs by OVN's native DHCP, become ACTIVE with vif_type ovs, and a
+# security group without an ingress ICMP rule blocks ping until the rule is added, and again once it
+# is deleted. Prints "dataplane: N passed, M failed"; exits non-zero on any failure.
+set -uo pipefail
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+cd "$root"
+scripts/ovn-services.sh >/dev/null || { echo "dataplane: OVN could not be started"; exit 1; }
+command -v udhcpc >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q udhcpc iputils-ping >/dev/null
+
+state="$(mktemp -d)"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+cat > "$state/neutron.conf" <<CONF
+[DEFAULT]
+bind_port = $port
+state_path = $state
+[ovn]
+ovn_nb_connection = unix:/var/run/ovn/ovnnb_db.sock
+ovn_sb_connection = unix:/var/run/ovn/ovnsb_db.sock
+CONF
+bin/neutrino server --config-file "$state/neutron.conf" > "$state/server.log" 2>&1 &
+server=$!
+vms=(vm1 vm2)
+for vm in "${vms[@]}"; do ip netns del "$vm" 2>/dev/null; ovs-vsctl --if-exists del-port br-int "t-$vm"; done
+cleanup() {
+  [ "$failed" -gt 0 ] && { echo "--- server log"; grep -v " DEBUG " "$state/server.log" | tail -20; }
+  for vm in "${vms[@]}"; do ip netns del "$vm" 2>/dev/null; ovs-vsctl --if-exists del-port br-int "t-$vm"; done
+  kill $server 2>/dev/null; wait $server 2>/dev/null
+  rm -rf "$state"
+}
+trap cleanup EXIT
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.5; done
+
+api() { # method path [json]
+  curl -s -X "$1" "http://127.0.0.1:$port/v2.0/$2" -H 'Content-Type: application/json' ${3:+-d "$3"}
+}
+jq_() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }
+passed=0; failed=0
+# OVN applied: the northbound rows match the API, and every chassis has caught up with them
+settle() { sleep 1; ovn-nbctl --timeout=20 --wait=hv sync; }
+ok() { passed=$((passed+1)); echo "ok: $1"; }
+fail() { failed=$((failed+1)); echo "FAIL: $1"; }
+expect() { if eval "$2"; then ok "$1"; else fail "$1"; fi; }
+
+host="$(ovn-sbctl --bare --columns=hostname list Chassis | head -1)"
+net=$(api POST networks '{"network":{"name":"scenario"}}' | jq_ 'd["network"]["id"]')
+api POST subnets "{\"subnet\":{\"network_id\":\"$net\",\"cidr\":\"10.123.0.0/24\",\"ip_version\":4}}" >/dev/null
+sg=$(api POST security-groups '{"security_group":{"name":"no-icmp"}}' | jq_ 'd["security_group"]["id"]')
+
+plug() { # name -> creates the port, the namespace, and runs DHCP in it; prints the port id
+  local vm="$1"
+  local p; p=$(api POST ports "{\"port\":{\"network_id\":\"$net\",\"name\":\"$vm\",\"security_groups\":[\"$sg\"],\"binding:host_id\":\"$host\",\"device_owner\":\"compute:nova\",\"device_id\":\"$vm\"}}")
+  local id mac; id=$(echo "$p" | jq_ 'd["port"]["id"]'); mac=$(echo "$p" | jq_ 'd["port"]["mac_address"]')
+  ip netns add "$vm"
+  ip link add "t-$vm" type veth peer name "e-$vm"
+  ip link set "e-$vm" netns "$vm"
+  ip -n "$vm" link set "e-$vm" name eth0
+  ip -n "$vm" link set eth0 address "$mac"
+  ip -n "$vm" link set lo up; ip -n "$vm" link set eth0 up
+  ovs-vsctl add-port br-int "t-$vm" -- set Interface "t-$vm" external-ids:iface-id="$id"
+  ip link set "t-$vm" up
+  echo "$id"
+}
+id1=$(plug vm1); id2=$(plug vm2)
+ip1=$(api GET "ports/$id1" | jq_ 'd["port"]["fixed_ips"][0]["ip_address"]')
+ip2=$(api GET "ports/$id2" | jq_ 'd["port"]["fixed_ips"][0]["ip_address"]')
+
+for _ in $(seq 1 60); do
+  s1=$(api GET "ports/$id1" | jq_ 'd["port"]["status"]'); s2=$(api GET "ports/$id2" | jq_ 'd["port"]["status"]')
+  [ "$s1" = ACTIVE ] && [ "$s2" = ACTIVE ] && break; sleep 0.5
+done
+expect "ports become ACTIVE when OVN reports them up ($s1, $s2)" '[ "$s1" = ACTIVE ] && [ "$s2" = ACTIVE ]'
+[ "$s1" = ACTIVE ] || ovn-nbctl --columns=name,up list Logical_Switch_Port
+vif=$(api GET "ports/$id1" | jq_ 'd["port"]["binding:vif_type"]')
+expect "port bound with vif_type ovs ($vif)" '[ "$vif" = ovs ]'
+
+for vm in vm1 vm2; do ip netns exec "$vm" udhcpc -i eth0 -n -q -t 10 -T 1 >/dev/null 2>&1; done
+got1=$(ip -n vm1 -4 -o addr show eth0 | awk '{print $4}' | cut -d/ -f1)
+got2=$(ip -n vm2 -4 -o addr show eth0 | awk '{print $4}' | cut -d/ -f1)
+expect "vm1 got its fixed IP $ip1 by DHCP ($got1)" '[ "$got1" = "$ip1" ]'
+expect "vm2 got its fixed IP $ip2 by DHCP ($got2)" '[ "$got2" = "$ip2" ]'
+
+pings() { ip netns exec vm1 ping -c 1 -W 1 "$ip2" >/dev/null 2>&1; }
+eventually() { for _ in $(seq 1 10); do pings && return 0; sleep 0.5; done; return 1; }
+never() { for _ in $(seq 1 4); do pings && return 1; sleep 0.5; done; return 0; }
+settle
+expect "no ingress ICMP rule: ping is blocked" 'never'
+rule=$(api POST security-group-rules "{\"security_group_rule\":{\"security_group_id\":\"$sg\",\"direction\":\"ingress\",\"protocol\":\"icmp\",\"ethertype\":\"IPv4\"}}" | jq_ 'd["security_group_rule"]["id"]')
+settle
+expect "ingress ICMP rule added: ping passes" 'eventually'
+api DELETE "security-group-rules/$rule" >/dev/null
+settle
+expect "rule deleted: ping is blocked again" 'never'
+
+echo "dataplane: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
