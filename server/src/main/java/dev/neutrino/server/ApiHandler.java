@@ -51,7 +51,9 @@ final class ApiHandler extends Handler.Abstract {
         int status;
         Object body;
         try {
-            RequestContext ctx = auth.authenticate(request, requestId);
+            // version discovery is open to all, as in Neutron's paste pipeline
+            RequestContext ctx = path.equals("/") || path.isEmpty()
+                    ? RequestContext.admin(null) : auth.authenticate(request, requestId);
             Object json = null;
             if (BODY_METHODS.contains(method)) {
                 String text = Content.Source.asString(request, StandardCharsets.UTF_8);

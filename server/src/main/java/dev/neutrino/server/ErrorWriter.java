@@ -27,6 +27,14 @@ final class ErrorWriter {
             e = new NeutronException(500, "HTTPInternalServerError",
                     "Request Failed: internal server error while processing your request.");
         }
+        if (e.status() == 401 || e.status() == 503 && e.type().equals("HTTPServiceUnavailable")) {
+            // these come from the auth middleware in Neutron, which answers in keystonemiddleware's shape
+            Map<String, Object> err = new LinkedHashMap<>();
+            err.put("code", e.status());
+            err.put("title", e.status() == 401 ? "Unauthorized" : "Service Unavailable");
+            err.put("message", e.getMessage());
+            return new Error(e.status(), Map.of("error", err));
+        }
         Map<String, Object> err = new LinkedHashMap<>();
         err.put("type", e.type());
         err.put("message", e.getMessage());

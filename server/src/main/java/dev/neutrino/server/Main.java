@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 /** {@code bin/neutrino}: one launcher, several subcommands. */
 @Command(name = "neutrino", mixinStandardHelpOptions = true, version = "neutrino 0.1.0",
         description = "An OpenStack Neutron compatible networking service.",
-        subcommands = {Main.ServerCommand.class, Main.DbCommand.class, Main.PolicyCommand.class})
+        subcommands = {Main.ServerCommand.class, Main.DbCommand.class, Main.PolicyCommand.class,
+            Main.OvnDbSync.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -50,7 +51,9 @@ public final class Main implements Callable<Integer> {
             for (Path p : files) {
                 if (!p.toFile().isFile()) throw new ConfigException("config file not found: " + p);
             }
-            return Config.of(IniFile.load(files), Options.ALL);
+            List<dev.neutrino.common.Option<?>> known = new ArrayList<>(Options.ALL);
+            known.addAll(dev.neutrino.keystone.KeystoneAuthConfig.OPTIONS);
+            return Config.of(IniFile.load(files), known);
         }
     }
 
@@ -102,6 +105,40 @@ public final class Main implements Callable<Integer> {
                 if (contract || !expand) phases.add(Schema.Phase.CONTRACT);
                 int n = schema.upgrade(phases.toArray(Schema.Phase[]::new));
                 System.out.println("applied " + n + " migration(s) to " + db.url().display());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "ovn-db-sync", description = "Compare OVN's northbound database with Neutrino's database; "
+            + "in repair mode, make OVN match (missing rows created, stale ones updated, orphans deleted).")
+    static final class OvnDbSync implements Callable<Integer> {
+        @CommandLine.Mixin
+        ConfigFiles config = new ConfigFiles();
+        @Option(names = "--mode", defaultValue = "log", description = "log (report only) or repair")
+        String mode;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!mode.equals("log") && !mode.equals("repair")) {
+                throw new ConfigException("--mode must be log or repair, not '" + mode + "'");
+            }
+            Config c = config.load();
+            String nbConnection = c.get(Options.OVN_NB_CONNECTION);
+            if (nbConnection.isBlank()) throw new ConfigException("[ovn] ovn_nb_connection is not set");
+            try (Database db = NeutrinoServer.openDatabase(c);
+                 var nb = dev.neutrino.ovsdb.OvsdbClient.connect(dev.neutrino.ovsdb.OvsdbClientOptions.of(nbConnection)
+                         .withLeaderOnly("OVN_Northbound"));
+                 var sync = new dev.neutrino.ovn.OvnNorthbound(new dev.neutrino.api.Neutrino(c, db,
+                         NeutrinoServer.loadPolicy(c)), nb, c.get(Options.BASE_MAC), java.time.Duration.ofHours(1))) {
+                NeutrinoServer.prepareSchema(new Schema(db));
+                var diff = mode.equals("repair") ? sync.syncOnce() : sync.compare();
+                for (var i : diff.inserts()) System.out.println("missing   " + i.row().table() + " " + i.row().key());
+                for (var u : diff.updates()) {
+                    System.out.println("stale     " + u.row().table() + " " + u.row().key() + " " + u.changed().keySet());
+                }
+                for (var d : diff.deletes()) System.out.println("orphaned  " + d.table() + " " + d.key());
+                System.out.println((mode.equals("repair") ? "repaired: " : "found: ") + diff);
                 return 0;
             }
         }

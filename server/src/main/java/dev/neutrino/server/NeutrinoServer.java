@@ -8,6 +8,8 @@ import dev.neutrino.common.Options;
 import dev.neutrino.db.Database;
 import dev.neutrino.db.DatabaseUrl;
 import dev.neutrino.db.Schema;
+import dev.neutrino.keystone.KeystoneAuthConfig;
+import dev.neutrino.keystone.TokenValidator;
 import dev.neutrino.ovn.OvnNorthbound;
 import dev.neutrino.ovsdb.OvsdbClient;
 import dev.neutrino.ovsdb.OvsdbClientOptions;
@@ -65,13 +67,14 @@ public final class NeutrinoServer implements AutoCloseable {
             throw new ConfigException("[DEFAULT] core_plugin: only ml2 is supported, not '"
                     + config.get(Options.CORE_PLUGIN) + "'");
         }
-        if (!config.get(Options.AUTH_STRATEGY).equals("noauth")) {
-            throw new ConfigException("[DEFAULT] auth_strategy = keystone is not supported yet; use noauth");
-        }
         Database db = openDatabase(config);
         try {
             prepareSchema(new Schema(db));
-            Neutrino app = new Neutrino(config, db, loadPolicy(config));
+            Policy policy = loadPolicy(config);
+            Neutrino app = new Neutrino(config, db, policy);
+            Authenticator auth = config.get(Options.AUTH_STRATEGY).equals("keystone")
+                    ? new KeystoneAuthenticator(TokenValidator.create(KeystoneAuthConfig.from(config)), policy)
+                    : Authenticator.noauth();
             OvsdbClient nb = null;
             OvnNorthbound ovn = null;
             String nbConnection = config.get(Options.OVN_NB_CONNECTION);
@@ -96,7 +99,7 @@ public final class NeutrinoServer implements AutoCloseable {
             connector.setHost(config.get(Options.BIND_HOST));
             connector.setPort(config.get(Options.BIND_PORT));
             jetty.addConnector(connector);
-            ApiHandler api = new ApiHandler(new NeutronApi(app), Authenticator.noauth(), metrics);
+            ApiHandler api = new ApiHandler(new NeutronApi(app), auth, metrics);
             jetty.setHandler(new Handler.Wrapper(api) {
                 @Override
                 public boolean handle(Request request, Response response, Callback callback) throws Exception {
