@@ -6,7 +6,8 @@
 #   bench/neutrino-server.sh start [--db mariadb|postgresql] [--port 19696] [--dir DIR] [--database NAME]
 #   bench/neutrino-server.sh stop  [--dir DIR] [--drop-db mariadb|postgresql] [--database NAME]
 #
-# JVM options: BENCH_NEUTRINO_JAVA_OPTS (default: none, the launcher's defaults). Prints "PID URL".
+# JVM options: BENCH_NEUTRINO_JAVA_OPTS (default: none, the launcher's defaults). Prints "PID URL"
+# (PID: the java process). DIR/neutrino.exit says how the server ended.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
@@ -75,11 +76,23 @@ CONF
 
 say "neutrino: fresh $db database $database"
 db_fresh "$db" "$database"
-: >"$dir/neutrino.log"
-NEUTRINO_JAVA_OPTS="${BENCH_NEUTRINO_JAVA_OPTS:-}" setsid "$ROOT_DIR/bin/neutrino" server \
-  --config-file "$dir/neutrino.conf" </dev/null >"$dir/neutrino.log" 2>&1 &
-pid=$!
-echo "$pid" >"$dir/neutrino.pid"
+rm -f "$dir/neutrino.exit" "$dir/neutrino.java.pid"
+# A small wrapper leads the process group: it starts the launcher (which execs java), writes the
+# java pid, and records how the server ended, so that a server dying in the middle of a run
+# leaves "exit CODE at TIME" in neutrino.exit (143: SIGTERM, 137: SIGKILL). It ignores SIGTERM
+# itself (set after the fork: java keeps its handler) to outlive the server and write that line.
+# shellcheck disable=SC2016  # the script is for the inner bash
+NEUTRINO_JAVA_OPTS="${BENCH_NEUTRINO_JAVA_OPTS:-}" setsid bash -c '
+  "$1" server --config-file "$2" &
+  server=$!
+  echo "$server" >"$3"
+  trap "" TERM
+  wait "$server"
+  echo "exit $? at $(date +%H:%M:%S)" >"$4"' neutrino-bench-wrapper "$ROOT_DIR/bin/neutrino" \
+  "$dir/neutrino.conf" "$dir/neutrino.java.pid" "$dir/neutrino.exit" </dev/null >"$dir/neutrino.log" 2>&1 &
+echo "$!" >"$dir/neutrino.pid"
+for _ in $(seq 100); do [[ -s "$dir/neutrino.java.pid" ]] && break; sleep 0.05; done
+pid="$(cat "$dir/neutrino.java.pid" 2>/dev/null)" || die "the Neutrino wrapper did not start"
 # Generous: bin/neutrino rebuilds the jar first when the sources are newer.
 if ! wait_http "$url/" 600 "$pid"; then
   tail -n 40 "$dir/neutrino.log" >&2 || true

@@ -564,6 +564,7 @@ final class Workload implements Callable<Integer> {
             notRun.add(name);
             return;
         }
+        if (s.requests() == 0) return; // nothing asked for (e.g. --show-update 0)
         Map<String, Object> m = s.toJson();
         m.put("name", name);
         if (warm) m.put("warmup", true);

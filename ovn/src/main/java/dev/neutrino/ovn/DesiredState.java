@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -19,7 +20,14 @@ public final class DesiredState {
     /** The Neutron side, as the API shows it (admin view, so provider and binding attributes are there). */
     public record Input(List<Map<String, Object>> networks, Map<String, String> segmentIds,
                         List<Map<String, Object>> subnets, List<Map<String, Object>> ports,
-                        List<Map<String, Object>> securityGroups, String baseMac) {}
+                        List<Map<String, Object>> securityGroups, List<Map<String, Object>> routers,
+                        List<Map<String, Object>> floatingIps, boolean distributedFloatingIps, String baseMac) {
+        public Input(List<Map<String, Object>> networks, Map<String, String> segmentIds,
+                     List<Map<String, Object>> subnets, List<Map<String, Object>> ports,
+                     List<Map<String, Object>> securityGroups, String baseMac) {
+            this(networks, segmentIds, subnets, ports, securityGroups, List.of(), List.of(), false, baseMac);
+        }
+    }
 
     public static DesiredState of(Input in) {
         DesiredState s = new DesiredState();
@@ -80,7 +88,89 @@ public final class DesiredState {
             s.put(Translator.portGroup(sg, groupPorts.getOrDefault((String) sg.get("id"), List.of()), acls));
         }
         for (NbRow r : Translator.dropPortGroup(filtered)) s.put(r);
+        s.routers(in, subnets);
         return s;
+    }
+
+    /** Routers: their ports (interfaces and gateway), SNAT, floating IPs and routes. */
+    private void routers(Input in, Map<String, Map<String, Object>> subnets) {
+        Map<String, Map<String, Object>> portsById = new HashMap<>();
+        Map<String, List<Map<String, Object>>> routerPorts = new HashMap<>();
+        for (Map<String, Object> p : in.ports()) {
+            portsById.put((String) p.get("id"), p);
+            String owner = Translator.str(p.get("device_owner"));
+            if (owner.equals("network:router_interface") || owner.equals("network:router_gateway")) {
+                routerPorts.computeIfAbsent((String) p.get("device_id"), k -> new ArrayList<>()).add(p);
+            }
+        }
+        Map<String, List<Map<String, Object>>> fips = new HashMap<>();
+        for (Map<String, Object> f : in.floatingIps()) {
+            if (f.get("router_id") != null && f.get("fixed_ip_address") != null) {
+                fips.computeIfAbsent((String) f.get("router_id"), k -> new ArrayList<>()).add(f);
+            }
+        }
+        for (Map<String, Object> router : in.routers()) {
+            String id = (String) router.get("id");
+            List<Ref> lrps = new ArrayList<>();
+            List<Ref> nats = new ArrayList<>();
+            List<Ref> routes = new ArrayList<>();
+            Map<String, Object> gateway = null;
+            List<String> interfaceCidrs = new ArrayList<>();
+            for (Map<String, Object> p : routerPorts.getOrDefault(id, List.of())) {
+                NbRow lrp = Translator.routerPort(p, subnets);
+                put(lrp);
+                lrps.add(lrp.ref());
+                if ("network:router_gateway".equals(p.get("device_owner"))) {
+                    gateway = p;
+                } else {
+                    for (Map<String, Object> ip : Translator.fixedIps(p)) {
+                        Map<String, Object> sub = subnets.get((String) ip.get("subnet_id"));
+                        if (sub != null && Objects.equals(sub.get("ip_version"), 4)) {
+                            interfaceCidrs.add((String) sub.get("cidr"));
+                        }
+                    }
+                }
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> gwInfo = (Map<String, Object>) router.get("external_gateway_info");
+            if (gateway != null) {
+                for (Map<String, Object> ip : Translator.fixedIps(gateway)) {
+                    Map<String, Object> sub = subnets.get((String) ip.get("subnet_id"));
+                    if (sub == null || !Objects.equals(sub.get("ip_version"), 4)) continue;
+                    if (sub.get("gateway_ip") != null) {
+                        NbRow r = Translator.staticRoute(id, "0.0.0.0/0", (String) sub.get("gateway_ip"), true);
+                        put(r);
+                        routes.add(r.ref());
+                    }
+                    boolean snat = gwInfo == null || !Boolean.FALSE.equals(gwInfo.get("enable_snat"));
+                    if (snat) {
+                        for (String cidr : interfaceCidrs) {
+                            NbRow n = Translator.snat(id, cidr, (String) ip.get("ip_address"));
+                            put(n);
+                            nats.add(n.ref());
+                        }
+                    }
+                    break;
+                }
+            }
+            for (Map<String, Object> f : fips.getOrDefault(id, List.of())) {
+                NbRow n = Translator.floatingIp(f, portsById.get((String) f.get("floating_port_id")),
+                        in.distributedFloatingIps());
+                put(n);
+                nats.add(n.ref());
+            }
+            for (Map<String, Object> r : Translator.maps(router.get("routes"))) {
+                NbRow route = Translator.staticRoute(id, (String) r.get("destination"), (String) r.get("nexthop"), false);
+                put(route);
+                routes.add(route.ref());
+            }
+            NbRow lr = Translator.logicalRouter(router, gateway == null ? null : (String) gateway.get("id"));
+            Map<String, Object> cols = new LinkedHashMap<>(lr.columns());
+            cols.put("ports", lrps);
+            cols.put("nat", nats);
+            cols.put("static_routes", routes);
+            put(new NbRow(lr.table(), lr.key(), cols));
+        }
     }
 
     /**

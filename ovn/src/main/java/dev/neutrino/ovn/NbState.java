@@ -24,7 +24,7 @@ import java.util.UUID;
  */
 final class NbState {
     static final List<String> TABLES = List.of("Logical_Switch", "Logical_Switch_Port", "Port_Group", "ACL",
-            "DHCP_Options");
+            "DHCP_Options", "Logical_Router", "Logical_Router_Port", "NAT", "Logical_Router_Static_Route");
 
     final Map<String, Map<String, NbRow>> rows = new HashMap<>();
     final Map<Ref, UUID> uuids = new HashMap<>();
@@ -71,9 +71,44 @@ final class NbState {
                 });
             }
         }
+        List<Row> routers = new ArrayList<>();
+        List<Row> lrps = new ArrayList<>();
+        List<Row> nats = new ArrayList<>();
+        List<Row> routes = new ArrayList<>();
+        for (Row lr : replica.table("Logical_Router").rows()) {
+            String name = lr.getString("name");
+            if (!name.startsWith("neutron-")) continue;
+            String routerId = name.substring("neutron-".length());
+            routers.add(lr);
+            s.key(lr, "Logical_Router", name);
+            for (UUID u : lr.getUuidSet("ports")) {
+                replica.table("Logical_Router_Port").row(u).ifPresent(p -> {
+                    lrps.add(p);
+                    s.key(p, "Logical_Router_Port", p.getString("name"));
+                });
+            }
+            for (UUID u : lr.getUuidSet("nat")) {
+                replica.table("NAT").row(u).ifPresent(n -> {
+                    String fip = n.getStringMap("external_ids").get("neutron:fip_id");
+                    nats.add(n);
+                    s.key(n, "NAT", fip != null ? "fip/" + fip : "snat/" + routerId + "/" + n.getString("logical_ip"));
+                });
+            }
+            for (UUID u : lr.getUuidSet("static_routes")) {
+                replica.table("Logical_Router_Static_Route").row(u).ifPresent(r -> {
+                    routes.add(r);
+                    s.key(r, "Logical_Router_Static_Route", "route/" + routerId + "/" + r.getString("ip_prefix") + "/"
+                            + r.getString("nexthop"));
+                });
+            }
+        }
         for (Row r : replica.table("DHCP_Options").rows()) {
             if (r.getStringMap("external_ids").containsKey(NbNames.EXT_SUBNET_ID)) s.add(replica, "DHCP_Options", r);
         }
+        for (Row r : routers) s.add(replica, "Logical_Router", r);
+        for (Row r : lrps) s.add(replica, "Logical_Router_Port", r);
+        for (Row r : nats) s.add(replica, "NAT", r);
+        for (Row r : routes) s.add(replica, "Logical_Router_Static_Route", r);
         for (Row r : switches) s.add(replica, "Logical_Switch", r);
         for (Row r : ports) s.add(replica, "Logical_Switch_Port", r);
         for (Row r : groups) s.add(replica, "Port_Group", r);

@@ -50,6 +50,7 @@ public final class OvnNorthbound implements AutoCloseable {
     private final OvsdbClient nb;
     private final String baseMac;
     private final Duration interval;
+    private volatile boolean distributedFloatingIps;
     private final Semaphore wake = new Semaphore(1);
     private final AtomicBoolean dirty = new AtomicBoolean(true);
     private volatile boolean running = true;
@@ -76,6 +77,12 @@ public final class OvnNorthbound implements AutoCloseable {
         details.put("bridge_name", "br-int");
         details.put("datapath_type", "system");
         return details;
+    }
+
+    /** [ovn] enable_distributed_floating_ip: NAT floating IPs on the port's chassis. */
+    public OvnNorthbound distributedFloatingIps(boolean enabled) {
+        this.distributedFloatingIps = enabled;
+        return this;
     }
 
     /** Starts monitoring and the sync loop; the first pass runs at once. */
@@ -213,7 +220,26 @@ public final class OvnNorthbound implements AutoCloseable {
             }
             return out;
         });
-        return DesiredState.of(new DesiredState.Input(networks, segments, subnets, ports, groups, baseMac));
+        List<Map<String, Object>> routers = app.service("routers") == null ? List.of()
+                : app.service("routers").list(admin, ListQuery.all()).items();
+        List<Map<String, Object>> fips = app.service("floatingips") == null ? List.of()
+                : app.service("floatingips").list(admin, ListQuery.all()).items();
+        Map<String, String> floatingPorts = app.db().tx(dsl -> {
+            Map<String, String> out = new HashMap<>();
+            for (Record r : dsl.select(field(name("id")), field(name("floating_port_id")))
+                    .from(table(name("floatingips"))).fetch()) {
+                out.put((String) r.get(0), (String) r.get(1));
+            }
+            return out;
+        });
+        List<Map<String, Object>> withPorts = new ArrayList<>();
+        for (Map<String, Object> f : fips) {
+            Map<String, Object> copy = new HashMap<>(f);
+            copy.put("floating_port_id", floatingPorts.get((String) f.get("id")));
+            withPorts.add(copy);
+        }
+        return DesiredState.of(new DesiredState.Input(networks, segments, subnets, ports, groups, routers, withPorts,
+                distributedFloatingIps, baseMac));
     }
 
     private void apply(NbDiff diff, NbState actual) {

@@ -294,6 +294,96 @@ public final class Translator {
         return new NbRow("DHCP_Options", (String) subnet.get("id"), cols);
     }
 
+    // ------------------------------------------------------------------ routers
+
+    /**
+     * The logical router of a Neutron router (ports, NAT and static routes are filled by
+     * {@link DesiredState}).
+     */
+    public static NbRow logicalRouter(Map<String, Object> router, String gwPortId) {
+        Map<String, Object> ext = new TreeMap<>();
+        ext.put("neutron:router_name", str(router.get("name")));
+        ext.put(NbNames.EXT_REVISION, str(router.get("revision_number")));
+        ext.put("neutron:gw_port_id", str(gwPortId));
+        ext.put(NbNames.EXT_AZ_HINTS, String.join(",", strings(router.get("availability_zone_hints"))));
+        Map<String, Object> options = new TreeMap<>();
+        options.put("always_learn_from_arp_request", "false");
+        options.put("dynamic_neigh_routers", "true");
+        Map<String, Object> cols = new LinkedHashMap<>();
+        cols.put("name", NbNames.ovnName((String) router.get("id")));
+        cols.put("enabled", List.of(Boolean.TRUE.equals(router.get("admin_state_up"))));
+        cols.put("external_ids", ext);
+        cols.put("options", options);
+        return new NbRow("Logical_Router", NbNames.ovnName((String) router.get("id")), cols);
+    }
+
+    /** lrp-&lt;port id&gt;: a router's interface or gateway port, with the cidrs of its fixed IPs. */
+    public static NbRow routerPort(Map<String, Object> port, Map<String, Map<String, Object>> subnets) {
+        List<String> networks = new ArrayList<>();
+        List<String> subnetIds = new ArrayList<>();
+        for (Map<String, Object> ip : fixedIps(port)) {
+            Map<String, Object> subnet = subnets.get((String) ip.get("subnet_id"));
+            if (subnet == null) continue;
+            String cidr = (String) subnet.get("cidr");
+            networks.add(ip.get("ip_address") + cidr.substring(cidr.indexOf('/')));
+            subnetIds.add((String) subnet.get("id"));
+        }
+        Map<String, Object> ext = new TreeMap<>();
+        ext.put(NbNames.EXT_REVISION, str(port.get("revision_number")));
+        ext.put("neutron:router_name", str(port.get("device_id")));
+        ext.put(NbNames.EXT_NETWORK_NAME, NbNames.ovnName((String) port.get("network_id")));
+        ext.put("neutron:subnet_ids", String.join(" ", subnetIds));
+        ext.put("neutron:is_ext_gw", String.valueOf("network:router_gateway".equals(port.get("device_owner"))));
+        String name = NbNames.routerPort((String) port.get("id"));
+        Map<String, Object> cols = new LinkedHashMap<>();
+        cols.put("name", name);
+        cols.put("mac", port.get("mac_address"));
+        cols.put("networks", networks);
+        cols.put("external_ids", ext);
+        return new NbRow("Logical_Router_Port", name, cols);
+    }
+
+    /** SNAT of an interface subnet to the gateway address (enable_snat). */
+    public static NbRow snat(String routerId, String cidr, String externalIp) {
+        Map<String, Object> cols = new LinkedHashMap<>();
+        cols.put("type", "snat");
+        cols.put("logical_ip", cidr);
+        cols.put("external_ip", externalIp);
+        cols.put("external_ids", Map.of("neutron:router_name", NbNames.ovnName(routerId)));
+        return new NbRow("NAT", "snat/" + routerId + "/" + cidr, cols);
+    }
+
+    /**
+     * A floating IP: dnat_and_snat from its address to the fixed IP; with distributed floating IPs
+     * the NAT happens on the chassis of the port (logical_port and external_mac set).
+     */
+    public static NbRow floatingIp(Map<String, Object> fip, Map<String, Object> floatingPort, boolean distributed) {
+        Map<String, Object> ext = new TreeMap<>();
+        ext.put("neutron:fip_id", fip.get("id"));
+        ext.put("neutron:fip_port_id", str(fip.get("port_id")));
+        ext.put("neutron:fip_network_id", str(fip.get("floating_network_id")));
+        ext.put("neutron:router_name", NbNames.ovnName((String) fip.get("router_id")));
+        ext.put(NbNames.EXT_REVISION, str(fip.get("revision_number")));
+        Map<String, Object> cols = new LinkedHashMap<>();
+        cols.put("type", "dnat_and_snat");
+        cols.put("logical_ip", fip.get("fixed_ip_address"));
+        cols.put("external_ip", fip.get("floating_ip_address"));
+        cols.put("external_ids", ext);
+        cols.put("logical_port", distributed ? List.of(fip.get("port_id")) : List.of());
+        cols.put("external_mac", distributed && floatingPort != null ? List.of(floatingPort.get("mac_address"))
+                : List.of());
+        return new NbRow("NAT", "fip/" + fip.get("id"), cols);
+    }
+
+    /** A static route of a router (the default route through the gateway, or an extra route). */
+    public static NbRow staticRoute(String routerId, String prefix, String nexthop, boolean gateway) {
+        Map<String, Object> cols = new LinkedHashMap<>();
+        cols.put("ip_prefix", prefix);
+        cols.put("nexthop", nexthop);
+        cols.put("external_ids", gateway ? Map.of("neutron:is_ext_gw", "true") : Map.of());
+        return new NbRow("Logical_Router_Static_Route", "route/" + routerId + "/" + prefix + "/" + nexthop, cols);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static String str(Object o) {

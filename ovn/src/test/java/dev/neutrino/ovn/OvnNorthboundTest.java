@@ -79,9 +79,64 @@ class OvnNorthboundTest {
     }
 
     Replica replica() {
-        return nb.monitor("OVN_Northbound", List.of(MonitorRequest.table("Logical_Switch"),
-                MonitorRequest.table("Logical_Switch_Port"), MonitorRequest.table("Port_Group"),
-                MonitorRequest.table("ACL"), MonitorRequest.table("DHCP_Options"))).join().replica();
+        List<MonitorRequest> tables = new java.util.ArrayList<>();
+        for (String t : NbState.TABLES) tables.add(MonitorRequest.table(t));
+        return nb.monitor("OVN_Northbound", tables).join().replica();
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> put(String path, Map<String, Object> body) {
+        ApiResponse r = api.handle(new ApiRequest("PUT", path, Map.of(), body, null, admin, "http://t"));
+        return (Map<String, Object>) r.body();
+    }
+
+    @Test
+    void routersBecomeLogicalRoutersWithPortsRoutesSnatAndFloatingIps() {
+        var ext = post("/v2.0/networks", "network", Map.of("name", "public", "router:external", true,
+                "provider:network_type", "flat", "provider:physical_network", "physnet1"));
+        post("/v2.0/subnets", "subnet", Map.of("network_id", ext.get("id"), "cidr", "172.24.4.0/24",
+                "ip_version", 4));
+        var net = post("/v2.0/networks", "network", Map.of("name", "private"));
+        var sub = post("/v2.0/subnets", "subnet", Map.of("network_id", net.get("id"), "cidr", "10.1.0.0/24",
+                "ip_version", 4));
+        var router = post("/v2.0/routers", "router", Map.of("name", "r1", "external_gateway_info",
+                Map.of("network_id", ext.get("id"))));
+        String routerId = (String) router.get("id");
+        put("/v2.0/routers/" + routerId + "/add_router_interface", Map.of("subnet_id", sub.get("id")));
+        var port = post("/v2.0/ports", "port", Map.of("network_id", net.get("id")));
+        var fip = post("/v2.0/floatingips", "floatingip", Map.of("floating_network_id", ext.get("id"),
+                "port_id", port.get("id")));
+
+        sync.syncOnce();
+        assertThat(sync.syncOnce().isEmpty()).isTrue();
+        Replica r = replica();
+        Row lr = r.table("Logical_Router").findFirst(x -> x.getString("name").equals("neutron-" + routerId))
+                .orElseThrow();
+        assertThat(lr.getUuidSet("ports")).hasSize(2);
+        List<String> networks = new java.util.ArrayList<>();
+        for (var u : lr.getUuidSet("ports")) networks.addAll(r.table("Logical_Router_Port").row(u).orElseThrow()
+                .getStringSet("networks"));
+        assertThat(networks).contains("10.1.0.1/24").anyMatch(n -> n.startsWith("172.24.4.") && n.endsWith("/24"));
+        List<Row> nats = new java.util.ArrayList<>();
+        for (var u : lr.getUuidSet("nat")) nats.add(r.table("NAT").row(u).orElseThrow());
+        assertThat(nats).extracting(n -> n.getString("type") + " " + n.getString("logical_ip"))
+                .containsExactlyInAnyOrder("snat 10.1.0.0/24", "dnat_and_snat " + fip.get("fixed_ip_address"));
+        assertThat(nats).anyMatch(n -> n.getString("external_ip").equals(fip.get("floating_ip_address")));
+        var route = r.table("Logical_Router_Static_Route").row(lr.getUuidSet("static_routes").iterator().next())
+                .orElseThrow();
+        assertThat(route.getString("ip_prefix")).isEqualTo("0.0.0.0/0");
+        assertThat(route.getString("nexthop")).isEqualTo("172.24.4.1");
+        Row lsp = r.table("Logical_Switch_Port").findFirst(x -> x.getString("type").equals("router")
+                && x.getStringMap("options").get("router-port") != null).orElseThrow();
+        assertThat(lsp.getStringSet("addresses")).containsExactly("router");
+
+        put("/v2.0/floatingips/" + fip.get("id"), Map.of("floatingip", java.util.Collections.singletonMap("port_id",
+                null)));
+        sync.syncOnce();
+        Replica after = replica();
+        Row lr2 = after.table("Logical_Router").findFirst(x -> x.getString("name").equals("neutron-" + routerId))
+                .orElseThrow();
+        assertThat(lr2.getUuidSet("nat")).as("the floating IP's NAT is gone once disassociated").hasSize(1);
     }
 
     @Test

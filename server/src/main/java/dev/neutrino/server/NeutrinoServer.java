@@ -82,7 +82,8 @@ public final class NeutrinoServer implements AutoCloseable {
                 nb = OvsdbClient.connect(OvsdbClientOptions.of(nbConnection).withLeaderOnly("OVN_Northbound"));
                 app.ports().setBinder(OvnNorthbound::bindPort);
                 ovn = new OvnNorthbound(app, nb, config.get(Options.BASE_MAC),
-                        Duration.ofSeconds(config.get(Options.OVN_SYNC_INTERVAL))).start();
+                        Duration.ofSeconds(config.get(Options.OVN_SYNC_INTERVAL)))
+                        .distributedFloatingIps(config.get(Options.OVN_DISTRIBUTED_FIP)).start();
                 LOG.info("OVN northbound at {}", nbConnection);
             } else {
                 LOG.info("no [ovn] ovn_nb_connection: serving the API without a dataplane");
