@@ -52,10 +52,10 @@ case "$only" in both|neutrino|peer) ;; *) die "--only must be neutrino or peer" 
 
 declare -A size
 if [[ "$mode" == quick ]]; then
-  size=([ports]=20 [sizes]=60,100 [concurrency]=1,8,32 [list-repeats]=3 [show-update]=10
+  size=([ports]=20 [sizes]="60,100" [concurrency]="1,8,32" [list-repeats]=3 [show-update]=10
         [warmup]=10 [fips]=5 [delete]=10 [bulk-batch]=10 [max-seconds]=75)
 else
-  size=([ports]=500 [sizes]=1000,10000 [concurrency]=1,8,32 [list-repeats]=5 [show-update]=200
+  size=([ports]=500 [sizes]="1000,10000" [concurrency]="1,8,32" [list-repeats]=5 [show-update]=200
         [warmup]=100 [fips]=100 [delete]=1500 [bulk-batch]=100 [max-seconds]=3600)
 fi
 for k in "${!over[@]}"; do size[$k]="${over[$k]}"; done
@@ -111,6 +111,9 @@ if [[ "$only" != peer ]]; then
   line="$("$BENCH_DIR/neutrino-server.sh" start --db "$db" --dir "$out/neutrino")" || die "Neutrino did not start"
   read -r pid url <<<"$line"
   workload neutrino "$pid" "$url"
+  if [[ -s "$out/neutrino/neutrino.exit" ]]; then
+    say "Neutrino ended during the workload: $(cat "$out/neutrino/neutrino.exit") (log: $out/neutrino/neutrino.log)"
+  fi
   "$BENCH_DIR/neutrino-server.sh" stop --dir "$out/neutrino" --drop-db "$db"
 fi
 if [[ "$peer_plugins" == auto ]]; then

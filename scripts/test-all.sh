@@ -26,3 +26,6 @@ scripts/cli-smoke.sh
 
 # packets: DHCP, port status and security groups on real OVN with namespaces as VMs
 scenario/dataplane.sh
+
+# OVN converges to the database after the server is killed in the middle of a burst
+scenario/crash-converge.sh
