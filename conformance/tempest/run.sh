@@ -20,6 +20,9 @@
 # neutron-server for --target neutron). Exit status: 0 when no test failed, 1 when some failed,
 # 2 for usage errors, 3 when the target cannot run behind Keystone (e.g. Neutrino refusing
 # auth_strategy = keystone), 4 for other setup failures.
+# The whole script is one { ... } block: bash parses it completely before running it, so editing
+# this file while a (long) run is in progress cannot derail that run.
+{
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 
@@ -83,6 +86,10 @@ if $list_only; then
   (cd "$ws" && tempest run --list-tests --regex "$regex" 2>/dev/null | grep -E '^(tempest|neutron_tempest_plugin)\.' ) || true
   exit 0
 fi
+
+# One run at a time: each run points Keystone's network endpoint at its own target.
+exec 9>/tmp/neutrino-conformance.lock
+flock -n 9 || die 4 "another conformance run holds /tmp/neutrino-conformance.lock"
 
 # --- Keystone ---------------------------------------------------------------------------------------------
 say "Keystone: scripts/keystone-services.sh (network endpoint $url)"
@@ -149,6 +156,9 @@ network_vlan_ranges = public
 
 $(keystone_section)
 CONF
+    say "building Neutrino if needed (bin/neutrino --version)"
+    "$ROOT/bin/neutrino" --version >"$workdir/build.log" 2>&1 \
+      || { tail -n 40 "$workdir/build.log" >&2; die 4 "Neutrino does not build (log: $workdir/build.log)"; }
     say "starting Neutrino: bin/neutrino server --config-file $workdir/neutrino.conf"
     setsid "$ROOT/bin/neutrino" server --config-file "$workdir/neutrino.conf" </dev/null >"$log" 2>&1 &
     echo $! >"$pidfile"
@@ -334,3 +344,5 @@ read -r passed failed skipped < <("$PY" -c 'import json,sys; s = json.load(open(
 print(s["passed"], s["failed"], s["skipped"])' "$workdir/summary.json")
 (( passed + failed + skipped > 0 )) || die 4 "tempest ran no test (log: $workdir/tempest-run.log)"
 [[ "$failed" == 0 ]]
+exit $?
+}

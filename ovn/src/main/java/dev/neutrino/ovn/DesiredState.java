@@ -21,11 +21,12 @@ public final class DesiredState {
     public record Input(List<Map<String, Object>> networks, Map<String, String> segmentIds,
                         List<Map<String, Object>> subnets, List<Map<String, Object>> ports,
                         List<Map<String, Object>> securityGroups, List<Map<String, Object>> routers,
-                        List<Map<String, Object>> floatingIps, boolean distributedFloatingIps, String baseMac) {
+                        List<Map<String, Object>> floatingIps, boolean distributedFloatingIps,
+                        List<String> gatewayChassis, String baseMac) {
         public Input(List<Map<String, Object>> networks, Map<String, String> segmentIds,
                      List<Map<String, Object>> subnets, List<Map<String, Object>> ports,
                      List<Map<String, Object>> securityGroups, String baseMac) {
-            this(networks, segmentIds, subnets, ports, securityGroups, List.of(), List.of(), false, baseMac);
+            this(networks, segmentIds, subnets, ports, securityGroups, List.of(), List.of(), false, List.of(), baseMac);
         }
     }
 
@@ -118,6 +119,19 @@ public final class DesiredState {
             List<String> interfaceCidrs = new ArrayList<>();
             for (Map<String, Object> p : routerPorts.getOrDefault(id, List.of())) {
                 NbRow lrp = Translator.routerPort(p, subnets);
+                if ("network:router_gateway".equals(p.get("device_owner"))) {
+                    // the gateway port is scheduled on the gateway chassis (L3 HA by priority)
+                    List<Ref> gcs = new ArrayList<>();
+                    long priority = in.gatewayChassis().size();
+                    for (String chassis : in.gatewayChassis()) {
+                        NbRow gc = Translator.gatewayChassis((String) p.get("id"), chassis, priority--);
+                        put(gc);
+                        gcs.add(gc.ref());
+                    }
+                    Map<String, Object> cols = new LinkedHashMap<>(lrp.columns());
+                    cols.put("gateway_chassis", gcs);
+                    lrp = new NbRow(lrp.table(), lrp.key(), cols);
+                }
                 put(lrp);
                 lrps.add(lrp.ref());
                 if ("network:router_gateway".equals(p.get("device_owner"))) {

@@ -24,7 +24,8 @@ import java.util.UUID;
  */
 final class NbState {
     static final List<String> TABLES = List.of("Logical_Switch", "Logical_Switch_Port", "Port_Group", "ACL",
-            "DHCP_Options", "Logical_Router", "Logical_Router_Port", "NAT", "Logical_Router_Static_Route");
+            "DHCP_Options", "Logical_Router", "Logical_Router_Port", "NAT", "Logical_Router_Static_Route",
+            "Gateway_Chassis");
 
     final Map<String, Map<String, NbRow>> rows = new HashMap<>();
     final Map<Ref, UUID> uuids = new HashMap<>();
@@ -75,6 +76,7 @@ final class NbState {
         List<Row> lrps = new ArrayList<>();
         List<Row> nats = new ArrayList<>();
         List<Row> routes = new ArrayList<>();
+        List<Row> gcs = new ArrayList<>();
         for (Row lr : replica.table("Logical_Router").rows()) {
             String name = lr.getString("name");
             if (!name.startsWith("neutron-")) continue;
@@ -85,6 +87,12 @@ final class NbState {
                 replica.table("Logical_Router_Port").row(u).ifPresent(p -> {
                     lrps.add(p);
                     s.key(p, "Logical_Router_Port", p.getString("name"));
+                    for (UUID g : p.getUuidSet("gateway_chassis")) {
+                        replica.table("Gateway_Chassis").row(g).ifPresent(gc -> {
+                            gcs.add(gc);
+                            s.key(gc, "Gateway_Chassis", gc.getString("name"));
+                        });
+                    }
                 });
             }
             for (UUID u : lr.getUuidSet("nat")) {
@@ -109,6 +117,7 @@ final class NbState {
         for (Row r : lrps) s.add(replica, "Logical_Router_Port", r);
         for (Row r : nats) s.add(replica, "NAT", r);
         for (Row r : routes) s.add(replica, "Logical_Router_Static_Route", r);
+        for (Row r : gcs) s.add(replica, "Gateway_Chassis", r);
         for (Row r : switches) s.add(replica, "Logical_Switch", r);
         for (Row r : ports) s.add(replica, "Logical_Switch_Port", r);
         for (Row r : groups) s.add(replica, "Port_Group", r);

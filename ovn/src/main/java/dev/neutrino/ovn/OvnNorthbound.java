@@ -51,6 +51,7 @@ public final class OvnNorthbound implements AutoCloseable {
     private final String baseMac;
     private final Duration interval;
     private volatile boolean distributedFloatingIps;
+    private volatile java.util.function.Supplier<List<String>> gatewayChassis = List::of;
     private final Semaphore wake = new Semaphore(1);
     private final AtomicBoolean dirty = new AtomicBoolean(true);
     private volatile boolean running = true;
@@ -82,6 +83,12 @@ public final class OvnNorthbound implements AutoCloseable {
     /** [ovn] enable_distributed_floating_ip: NAT floating IPs on the port's chassis. */
     public OvnNorthbound distributedFloatingIps(boolean enabled) {
         this.distributedFloatingIps = enabled;
+        return this;
+    }
+
+    /** The chassis that may host router gateways, best first (from the southbound database). */
+    public OvnNorthbound gatewayChassis(java.util.function.Supplier<List<String>> chassis) {
+        this.gatewayChassis = chassis;
         return this;
     }
 
@@ -239,7 +246,7 @@ public final class OvnNorthbound implements AutoCloseable {
             withPorts.add(copy);
         }
         return DesiredState.of(new DesiredState.Input(networks, segments, subnets, ports, groups, routers, withPorts,
-                distributedFloatingIps, baseMac));
+                distributedFloatingIps, gatewayChassis.get(), baseMac));
     }
 
     private void apply(NbDiff diff, NbState actual) {

@@ -343,6 +343,16 @@ public final class Translator {
         return new NbRow("Logical_Router_Port", name, cols);
     }
 
+    /** Where a router's gateway port is scheduled: one row per gateway chassis, highest priority first. */
+    public static NbRow gatewayChassis(String gwPortId, String chassis, long priority) {
+        String name = NbNames.routerPort(gwPortId) + "_" + chassis;
+        Map<String, Object> cols = new LinkedHashMap<>();
+        cols.put("name", name);
+        cols.put("chassis_name", chassis);
+        cols.put("priority", priority);
+        return new NbRow("Gateway_Chassis", name, cols);
+    }
+
     /** SNAT of an interface subnet to the gateway address (enable_snat). */
     public static NbRow snat(String routerId, String cidr, String externalIp) {
         Map<String, Object> cols = new LinkedHashMap<>();

@@ -57,7 +57,8 @@ class OvnNorthboundTest {
         new Schema(db).upgradeAll();
         app = new Neutrino(Config.defaults(Options.ALL), db);
         api = new NeutronApi(app);
-        sync = new OvnNorthbound(app, nb, "fa:16:3e:00:00:00", Duration.ofHours(1));
+        sync = new OvnNorthbound(app, nb, "fa:16:3e:00:00:00", Duration.ofHours(1))
+                .gatewayChassis(() -> List.of("gw-a", "gw-b"));
     }
 
     @AfterEach
@@ -114,8 +115,17 @@ class OvnNorthboundTest {
                 .orElseThrow();
         assertThat(lr.getUuidSet("ports")).hasSize(2);
         List<String> networks = new java.util.ArrayList<>();
-        for (var u : lr.getUuidSet("ports")) networks.addAll(r.table("Logical_Router_Port").row(u).orElseThrow()
-                .getStringSet("networks"));
+        List<String> chassis = new java.util.ArrayList<>();
+        for (var u : lr.getUuidSet("ports")) {
+            Row lrp = r.table("Logical_Router_Port").row(u).orElseThrow();
+            networks.addAll(lrp.getStringSet("networks"));
+            for (var g : lrp.getUuidSet("gateway_chassis")) {
+                Row gc = r.table("Gateway_Chassis").row(g).orElseThrow();
+                chassis.add(gc.getString("chassis_name") + ":" + gc.getInteger("priority"));
+            }
+        }
+        assertThat(chassis).as("the gateway port is scheduled on both gateway chassis")
+                .containsExactlyInAnyOrder("gw-a:2", "gw-b:1");
         assertThat(networks).contains("10.1.0.1/24").anyMatch(n -> n.startsWith("172.24.4.") && n.endsWith("/24"));
         List<Row> nats = new java.util.ArrayList<>();
         for (var u : lr.getUuidSet("nat")) nats.add(r.table("NAT").row(u).orElseThrow());

@@ -10,6 +10,7 @@ import dev.neutrino.db.DatabaseUrl;
 import dev.neutrino.db.Schema;
 import dev.neutrino.keystone.KeystoneAuthConfig;
 import dev.neutrino.keystone.TokenValidator;
+import dev.neutrino.ovn.GatewayChassis;
 import dev.neutrino.ovn.OvnNorthbound;
 import dev.neutrino.ovsdb.OvsdbClient;
 import dev.neutrino.ovsdb.OvsdbClientOptions;
@@ -44,11 +45,13 @@ public final class NeutrinoServer implements AutoCloseable {
     private final Database db;
     private final OvnNorthbound ovn;
     private final OvsdbClient nb;
+    private final OvsdbClient sb;
 
-    private NeutrinoServer(Server jetty, Database db, OvsdbClient nb, OvnNorthbound ovn) {
+    private NeutrinoServer(Server jetty, Database db, OvsdbClient nb, OvsdbClient sb, OvnNorthbound ovn) {
         this.jetty = jetty;
         this.db = db;
         this.nb = nb;
+        this.sb = sb;
         this.ovn = ovn;
     }
 
@@ -76,6 +79,7 @@ public final class NeutrinoServer implements AutoCloseable {
                     ? new KeystoneAuthenticator(TokenValidator.create(KeystoneAuthConfig.from(config)), policy)
                     : Authenticator.noauth();
             OvsdbClient nb = null;
+            OvsdbClient sb = null;
             OvnNorthbound ovn = null;
             String nbConnection = config.get(Options.OVN_NB_CONNECTION);
             if (!nbConnection.isBlank()) {
@@ -83,7 +87,13 @@ public final class NeutrinoServer implements AutoCloseable {
                 app.ports().setBinder(OvnNorthbound::bindPort);
                 ovn = new OvnNorthbound(app, nb, config.get(Options.BASE_MAC),
                         Duration.ofSeconds(config.get(Options.OVN_SYNC_INTERVAL)))
-                        .distributedFloatingIps(config.get(Options.OVN_DISTRIBUTED_FIP)).start();
+                        .distributedFloatingIps(config.get(Options.OVN_DISTRIBUTED_FIP));
+                String sbConnection = config.get(Options.OVN_SB_CONNECTION);
+                if (!sbConnection.isBlank()) {
+                    sb = OvsdbClient.connect(OvsdbClientOptions.of(sbConnection).withLeaderOnly("OVN_Southbound"));
+                    ovn.gatewayChassis(new GatewayChassis(sb));
+                }
+                ovn.start();
                 LOG.info("OVN northbound at {}", nbConnection);
             } else {
                 LOG.info("no [ovn] ovn_nb_connection: serving the API without a dataplane");
@@ -117,7 +127,7 @@ public final class NeutrinoServer implements AutoCloseable {
             jetty.start();
             LOG.info("Neutrino listening on http://{}:{} (database {})", config.get(Options.BIND_HOST),
                     connector.getLocalPort(), db.url().display());
-            return new NeutrinoServer(jetty, db, nb, ovn);
+            return new NeutrinoServer(jetty, db, nb, sb, ovn);
         } catch (Exception | Error e) {
             db.close();
             throw e;
@@ -189,6 +199,7 @@ public final class NeutrinoServer implements AutoCloseable {
         jetty.stop();
         if (ovn != null) ovn.close();
         if (nb != null) nb.close();
+        if (sb != null) sb.close();
         db.close();
     }
 }
