@@ -209,25 +209,24 @@ public final class TypeDrivers {
             };
             if (s != null) return s;
         }
-        throw new NeutronException(503, "NoNetworkAvailable", "Unable to create the network. No tenant network is "
+        throw noNetworkAvailable();
+    }
+
+    private static NeutronException noNetworkAvailable() {
+        return new NeutronException(503, "NoNetworkAvailable", "Unable to create the network. No tenant network is "
                 + "available for allocation.");
     }
 
     private Segment allocateVlan(Tx tx, String physnet) {
-        Segment s = tryAllocateVlan(tx, physnet);
-        if (s == null) {
-            throw new NeutronException(503, "NoNetworkAvailable", "Unable to create the network. No tenant network "
-                    + "is available for allocation.");
-        }
-        return s;
+        return orUnavailable(tryAllocateVlan(tx, physnet));
     }
 
     private Segment allocateTunnel(Tx tx, String type) {
-        Segment s = tryAllocateTunnel(tx, type);
-        if (s == null) {
-            throw new NeutronException(503, "NoNetworkAvailable", "Unable to create the network. No tenant network "
-                    + "is available for allocation.");
-        }
+        return orUnavailable(tryAllocateTunnel(tx, type));
+    }
+
+    private static Segment orUnavailable(Segment s) {
+        if (s == null) throw noNetworkAvailable();
         return s;
     }
 
