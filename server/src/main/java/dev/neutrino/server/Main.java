@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "neutrino", mixinStandardHelpOptions = true, version = "neutrino 0.1.0",
         description = "An OpenStack Neutron compatible networking service.",
         subcommands = {Main.ServerCommand.class, Main.DbCommand.class, Main.PolicyCommand.class,
-            Main.OvnDbSync.class})
+            Main.OvnDbSync.class, ProbeCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
