@@ -9,6 +9,7 @@
 #                [--show-update K] [--warmup W] [--fips F] [--delete D] [--bulk-batch B]
 #                [--max-seconds S]
 #                [--peer-service-plugins LIST] [--out DIR]
+#                [--neutrino-port 19696] [--peer-port 29696] [--db-prefix neutrino_bench]
 #
 # --quick (default, under 3 minutes plus a build if one is needed): 20 ports per concurrency
 #   level, lists with 60 and 100 ports present, 10 ports deleted at the end, at most 75 s of
@@ -21,8 +22,10 @@
 # Neutrino lists the router extension (so both run the router/floating IP phase), else empty
 # (API-only). The phase runs on each server that lists "router" and is skipped, with a note, on
 # a server that does not.
-# Extra JVM options for Neutrino: BENCH_NEUTRINO_JAVA_OPTS. The servers this script starts are
-# stopped on exit, and their databases dropped.
+# The ports and database names (PREFIX_neutrino, PREFIX_peer) can be changed to run two
+# benchmarks side by side. Extra JVM options for Neutrino: BENCH_NEUTRINO_JAVA_OPTS.
+# The servers this script starts are stopped on exit, and their databases dropped; a Neutrino
+# that ends during its workload is reported with its exit status.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
@@ -32,6 +35,9 @@ db=mariadb
 only=both
 out=""
 peer_plugins=auto
+neutrino_port=19696
+peer_port=29696
+db_prefix=neutrino_bench
 declare -A over=()
 while (($#)); do
   case "$1" in
@@ -41,6 +47,9 @@ while (($#)); do
     --only) only="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --peer-service-plugins) peer_plugins="$2"; shift 2 ;;
+    --neutrino-port) neutrino_port="$2"; shift 2 ;;
+    --peer-port) peer_port="$2"; shift 2 ;;
+    --db-prefix) db_prefix="$2"; shift 2 ;;
     --ports|--sizes|--concurrency|--list-repeats|--show-update|--warmup|--fips|--delete|--bulk-batch|--max-seconds)
       over["${1#--}"]="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
@@ -65,9 +74,11 @@ mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 started=$SECONDS
 
+ndb="${db_prefix}_neutrino"
+pdb="${db_prefix}_peer"
 cleanup() {
-  "$BENCH_DIR/neutrino-server.sh" stop --dir "$out/neutrino" --drop-db "$db" >/dev/null 2>&1 || true
-  "$BENCH_DIR/peer/stop-neutron.sh" --dir "$out/neutron" --drop-db "$db" >/dev/null 2>&1 || true
+  "$BENCH_DIR/neutrino-server.sh" stop --dir "$out/neutrino" --drop-db "$db" --database "$ndb" >/dev/null 2>&1 || true
+  "$BENCH_DIR/peer/stop-neutron.sh" --dir "$out/neutron" --drop-db "$db" --database "$pdb" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -108,13 +119,14 @@ say "mode $mode, database $db, results in $out"
 say "sizes: $(for k in ports sizes concurrency list-repeats show-update warmup fips delete bulk-batch max-seconds; do printf '%s=%s ' "$k" "${size[$k]}"; done)"
 
 if [[ "$only" != peer ]]; then
-  line="$("$BENCH_DIR/neutrino-server.sh" start --db "$db" --dir "$out/neutrino")" || die "Neutrino did not start"
+  line="$("$BENCH_DIR/neutrino-server.sh" start --db "$db" --dir "$out/neutrino" --port "$neutrino_port" \
+    --database "$ndb")" || die "Neutrino did not start"
   read -r pid url <<<"$line"
   workload neutrino "$pid" "$url"
   if [[ -s "$out/neutrino/neutrino.exit" ]]; then
     say "Neutrino ended during the workload: $(cat "$out/neutrino/neutrino.exit") (log: $out/neutrino/neutrino.log)"
   fi
-  "$BENCH_DIR/neutrino-server.sh" stop --dir "$out/neutrino" --drop-db "$db"
+  "$BENCH_DIR/neutrino-server.sh" stop --dir "$out/neutrino" --drop-db "$db" --database "$ndb"
 fi
 if [[ "$peer_plugins" == auto ]]; then
   peer_plugins=""
@@ -125,10 +137,10 @@ if [[ "$peer_plugins" == auto ]]; then
 fi
 if [[ "$only" != neutrino ]]; then
   line="$("$BENCH_DIR/peer/setup-neutron.sh" --db "$db" --dir "$out/neutron" \
-    --service-plugins "$peer_plugins")" || die "neutron-server did not start"
+    --service-plugins "$peer_plugins" --port "$peer_port" --database "$pdb")" || die "neutron-server did not start"
   read -r pid url <<<"$line"
   workload neutron "$pid" "$url"
-  "$BENCH_DIR/peer/stop-neutron.sh" --dir "$out/neutron" --drop-db "$db"
+  "$BENCH_DIR/peer/stop-neutron.sh" --dir "$out/neutron" --drop-db "$db" --database "$pdb"
 fi
 
 echo

@@ -267,7 +267,7 @@ new_workspace
 cat >"$ws/etc/tempest.conf" <<CONF
 # Written by conformance/tempest/run.sh for target $target
 [DEFAULT]
-log_dir = $ws/logs
+log_dir = $ws
 log_file = tempest.log
 debug = false
 
