@@ -76,14 +76,17 @@ fi
 # --- tempest workspace ----------------------------------------------------------------------------------
 mkdir -p "$workdir"
 ws="$workdir/tempest"
-new_workspace() {
+new_workspace() { # name
   rm -rf "$ws"
-  tempest workspace remove --name "neutrino-$target" >/dev/null 2>&1 || true
-  tempest init --name "neutrino-$target" "$ws" >/dev/null
+  tempest workspace remove --name "$1" >/dev/null 2>&1 || true
+  tempest init --name "$1" "$ws" >/dev/null
 }
 if $list_only; then
-  new_workspace
+  ws="$(mktemp -d)/tempest"
+  new_workspace "neutrino-list-$$"
   (cd "$ws" && tempest run --list-tests --regex "$regex" 2>/dev/null | grep -E '^(tempest|neutron_tempest_plugin)\.' ) || true
+  tempest workspace remove --name "neutrino-list-$$" >/dev/null 2>&1 || true
+  rm -rf "$(dirname "$ws")"
   exit 0
 fi
 
@@ -263,7 +266,7 @@ eval "$("$PY" "$HERE/lib/prepare.py" --keystone http://127.0.0.1:5000/v3 --netwo
   || die 4 "preparing $target for tempest failed"
 say "public network $PUBLIC_NETWORK_ID; $(tr ',' '\n' <<<"$API_EXTENSIONS" | wc -l) extensions"
 
-new_workspace
+new_workspace "neutrino-$target"
 cat >"$ws/etc/tempest.conf" <<CONF
 # Written by conformance/tempest/run.sh for target $target
 [DEFAULT]

@@ -28,8 +28,8 @@ EXC = re.compile(r"^([A-Za-z_][\w.]*(?:Error|Exception|NotFound|BadRequest|Confl
                  r"ServerFault|Failure|Timeout|Mismatch\w*|Gone|NotImplemented|InvalidContentType|"
                  r"UnexpectedResponseCode|UnexpectedContentType|InvalidHTTPResponseBody|TimeoutException|"
                  r"\w+Error))(?::\s*(.*))?$")
-CLIENT = re.compile(r'File ".*?/tempest/lib/services/network/(\w+)\.py", line \d+, in (\w+)')
-TEST_FRAME = re.compile(r'File ".*?/(tempest|neutron_tempest_plugin)/api/[\w/]+\.py", line \d+, in (\w+)')
+CLIENT = re.compile(r'File ".*?/(?:tempest/lib|neutron_tempest_plugin)/services/network/(?:json/)?(\w+)\.py", '
+                    r'line \d+, in (\w+)')
 
 
 def normalize(text):

@@ -107,4 +107,25 @@ class PolicyApiTest {
                 .list("security_group_rules");
         assertThat(bobsView).extracting(r -> r.get("security_group_id")).doesNotContain(sgId);
     }
+
+    @Test
+    void subnetsOfAnExternalNetworkAndRbacSharedNetworksAreVisibleToMembers() {
+        var ext = h.call(admin, "POST", "/v2.0/networks", body("network", "name", "public", "router:external", true));
+        String extId = (String) ext.get("network").get("id");
+        h.call(admin, "POST", "/v2.0/subnets", body("subnet", "network_id", extId, "cidr", "172.24.4.0/24",
+                "ip_version", 4));
+        var list = h.call(alice, "GET", "/v2.0/subnets", null);
+        assertThat(list.status()).as(String.valueOf(list.body())).isEqualTo(200);
+
+        var priv = h.call(admin, "POST", "/v2.0/networks", body("network", "name", "for-a"));
+        String privId = (String) priv.get("network").get("id");
+        assertThat(h.call(alice, "GET", "/v2.0/networks/" + privId, null).status()).isEqualTo(404);
+        var rbac = h.call(admin, "POST", "/v2.0/rbac-policies", body("rbac_policy", "object_type", "network",
+                "object_id", privId, "action", "access_as_shared", "target_tenant", "project-a"));
+        assertThat(rbac.status()).isEqualTo(201);
+        var seen = h.call(alice, "GET", "/v2.0/networks/" + privId, null);
+        assertThat(seen.status()).isEqualTo(200);
+        assertThat(seen.get("network").get("shared")).isEqualTo(true);
+        assertThat(h.call(bob, "GET", "/v2.0/networks/" + privId, null).status()).isEqualTo(404);
+    }
 }

@@ -164,6 +164,12 @@ public final class NetworkHooks implements ResourceHooks {
             n.put(PHYSNET, seg == null ? null : seg.physicalNetwork());
             n.put(SEGMENTATION_ID, seg == null ? null : seg.segmentationId());
             n.put("subnets", subnets.get((String) n.get("id")));
+            // as Neutron shows it: shared for a project an RBAC entry shares the network with
+            if (!Boolean.TRUE.equals(n.get("shared")) && !tx.ctx().isAdmin()
+                    && !java.util.Objects.equals(n.get("project_id"), tx.ctx().projectId())
+                    && sharedWith(tx, (String) n.get("id"), tx.ctx().projectId())) {
+                n.put("shared", true);
+            }
             n.put("availability_zones", List.of());
             n.put("ipv4_address_scope", null);
             n.put("ipv6_address_scope", null);
@@ -180,8 +186,19 @@ public final class NetworkHooks implements ResourceHooks {
         if (r == null) return;
         target.put("network:tenant_id", r.get(0));
         target.put("network:project_id", r.get(0));
-        Object shared = r.get(1);
-        target.put("network:shared", shared instanceof Number n ? n.intValue() != 0 : shared);
+        Object stored = r.get(1);
+        boolean shared = Boolean.TRUE.equals(stored instanceof Number n ? n.intValue() != 0 : stored)
+                || sharedWith(tx, (String) networkId, tx.ctx().projectId());
+        target.put("network:shared", shared);
+        // Neutron's field:networks:shared check on a subnet or port reads the network's value
+        target.putIfAbsent("shared", shared);
+    }
+
+    /** Whether an access_as_shared RBAC entry gives the project this network. */
+    static boolean sharedWith(Tx tx, String networkId, String project) {
+        return project != null && tx.dsl().fetchExists(table(name("rbac_policies")), field(name("object_id"))
+                .eq(networkId).and(field(name("action")).eq("access_as_shared"))
+                .and(field(name("target_tenant")).in(project, "*")));
     }
 
     /** provider:* filters, answered from the segments table. */
