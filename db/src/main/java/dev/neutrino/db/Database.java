@@ -55,8 +55,10 @@ public final class Database implements AutoCloseable {
                 return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
             } catch (RuntimeException e) {
                 boolean again = e instanceof Retryable || SqlErrors.isTransient(e);
-                if (!again || attempt >= MAX_ATTEMPTS) {
-                    throw e;
+                if (!again) throw e;
+                if (attempt >= MAX_ATTEMPTS) {
+                    // still losing to concurrent transactions: a conflict for the caller, not a crash
+                    throw e instanceof Retryable ? e : new Retryable("gave up after " + attempt + " attempts: " + e);
                 }
                 LOG.debug("retrying transaction (attempt {}): {}", attempt, e.toString());
                 backoff(attempt);
