@@ -158,6 +158,13 @@ public final class NetworkHooks implements ResourceHooks {
             subnets.get((String) r.get(1)).add((String) r.get(0));
         }
         Map<String, TypeDrivers.Segment> segments = types.load(tx, ids);
+        java.util.Set<String> sharedWithCaller = tx.ctx().isAdmin() || tx.ctx().projectId() == null
+                ? java.util.Set.of()
+                : new java.util.HashSet<>(tx.dsl().select(field(name("object_id"), String.class))
+                        .from(table(name("rbac_policies"))).where(field(name("object_id")).in(ids)
+                                .and(field(name("action")).eq("access_as_shared"))
+                                .and(field(name("target_tenant")).eq(tx.ctx().projectId())))
+                        .fetch(field(name("object_id"), String.class)));
         for (Map<String, Object> n : nets) {
             TypeDrivers.Segment seg = segments.get((String) n.get("id"));
             n.put(TYPE, seg == null ? null : seg.networkType());
@@ -165,9 +172,8 @@ public final class NetworkHooks implements ResourceHooks {
             n.put(SEGMENTATION_ID, seg == null ? null : seg.segmentationId());
             n.put("subnets", subnets.get((String) n.get("id")));
             // as Neutron shows it: shared for a project an RBAC entry shares the network with
-            if (!Boolean.TRUE.equals(n.get("shared")) && !tx.ctx().isAdmin()
-                    && !java.util.Objects.equals(n.get("project_id"), tx.ctx().projectId())
-                    && sharedWith(tx, (String) n.get("id"), tx.ctx().projectId())) {
+            if (sharedWithCaller.contains(n.get("id")) && !java.util.Objects.equals(n.get("project_id"),
+                    tx.ctx().projectId())) {
                 n.put("shared", true);
             }
             n.put("availability_zones", List.of());
