@@ -66,6 +66,8 @@ def main():
     p.add_argument("--failures", required=True)
     p.add_argument("--json")
     p.add_argument("--top", type=int, default=15)
+    p.add_argument("--known", help="known failures: one test id per line (without [...]), '#' comments; "
+                   "the exit status is then 5 when a test outside the list failed")
     a = p.parse_args()
 
     stream = subprocess.run(["stestr", "last", "--subunit"], cwd=a.workspace, capture_output=True)
@@ -129,7 +131,33 @@ def main():
                        "reasons": reasons.most_common(),
                        "failed_tests": [tid for tid, _, _ in failures]}, f, indent=1)
     print(f"tempest: {passed} passed, {failed} failed, {skipped} skipped")
+    if a.known:
+        return compare_with_known(a.known, [tid for tid, _, _ in failures], tests)
+    return 0
+
+
+def base_id(tid):
+    return tid.split("[", 1)[0]
+
+
+def compare_with_known(path, failed, tests):
+    """Prints the regressions (failures not in the list) and the list entries that now pass; 5 on a regression."""
+    known = set()
+    with open(path) as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if line:
+                known.add(line)
+    new = sorted(t for t in failed if base_id(t) not in known)
+    ran = {base_id(k): v["status"] for k, v in tests.items()}
+    fixed = sorted(k for k in known if ran.get(k) == "success")
+    print(f"known failures ({path}): {len(known)} listed, {len(failed) - len(new)} of them failed here")
+    for t in fixed:
+        print(f"  now passing, remove from the list: {t}")
+    for t in new:
+        print(f"  NEW FAILURE (not in the list): {t}")
+    return 5 if new else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

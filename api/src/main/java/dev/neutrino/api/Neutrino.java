@@ -36,6 +36,8 @@ public final class Neutrino {
     private final Database db;
     private final SecurityGroupHooks securityGroupHooks;
     private final PortHooks portHooks;
+    private final NetworkHooks networkHooks;
+    private final Agents agents;
 
     public Neutrino(Config config, Database db) {
         this(config, db, Policy.defaults());
@@ -49,12 +51,14 @@ public final class Neutrino {
                     + " but the target does not carry it");
         });
         this.quotas = new Quotas(config, db);
+        this.agents = new Agents(this.policy);
         SubnetPoolHooks subnetPools = new SubnetPoolHooks(() -> service("subnetpools"),
                 () -> service("address_scopes"));
-        add(Networks.DEF, new NetworkHooks(new TypeDrivers(config)));
+        networkHooks = new NetworkHooks(new TypeDrivers(config));
+        add(Networks.DEF, networkHooks);
         securityGroupHooks = new SecurityGroupHooks(() -> service("security_groups"),
                 () -> service("security_group_rules"));
-        add(Subnets.DEF, new SubnetHooks(() -> service("networks"), subnetPools));
+        add(Subnets.DEF, new SubnetHooks(() -> service("networks"), () -> service("ports"), subnetPools));
         portHooks = new PortHooks(() -> service("networks"), () -> service("subnets"),
                 () -> service("security_groups"), securityGroupHooks, config.get(Options.BASE_MAC),
                 config.get(Options.MAX_FIXED_IPS_PER_PORT));
@@ -115,4 +119,6 @@ public final class Neutrino {
     public Database db() { return db; }
     public SecurityGroupHooks securityGroups() { return securityGroupHooks; }
     public PortHooks ports() { return portHooks; }
+    public NetworkHooks networks() { return networkHooks; }
+    public Agents agents() { return agents; }
 }

@@ -38,6 +38,7 @@ public final class NeutronApi {
         return switch (collection) {
             case "extensions" -> extensions(req, seg);
             case "quotas" -> quotas(req, seg);
+            case "agents" -> app.agents().handle(req, seg);
             default -> resource(req, seg);
         };
     }

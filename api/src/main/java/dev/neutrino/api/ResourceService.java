@@ -175,6 +175,8 @@ public final class ResourceService {
     }
 
     private Condition filterCondition(Tx tx, Attribute a, List<String> raw) {
+        Condition own = hooks.filter(tx, a, raw); // a hook may know better than the column (e.g. shared)
+        if (own != null) return own;
         Attribute column = a.name().equals("tenant_id") ? def.attribute("project_id") : a;
         Field<Object> f = store.field(column.name());
         if (f != null && column.storage() == Storage.COLUMN) {
@@ -193,11 +195,7 @@ public final class ResourceService {
             Condition c = values.isEmpty() ? DSL.falseCondition() : f.in(values);
             return matchNull ? c.or(f.isNull()) : c;
         }
-        Condition c = hooks.filter(tx, a, raw);
-        if (c == null) {
-            throw NeutronException.badRequest("['" + a.name() + "'] is invalid attribute for filtering");
-        }
-        return c;
+        throw NeutronException.badRequest("['" + a.name() + "'] is invalid attribute for filtering");
     }
 
     private List<SortField<?>> sortFields(ListQuery q) {

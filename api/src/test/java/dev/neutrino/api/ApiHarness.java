@@ -42,10 +42,14 @@ final class ApiHarness implements AutoCloseable {
         }
     }
 
-    @SuppressWarnings("unchecked")
     Result call(RequestContext ctx, String method, String path, Object body) {
+        return call(ctx, method, path, Map.of(), body);
+    }
+
+    @SuppressWarnings("unchecked")
+    Result call(RequestContext ctx, String method, String path, Map<String, List<String>> query, Object body) {
         try {
-            ApiResponse r = api.handle(new ApiRequest(method, path, Map.of(), body, null, ctx, "http://test"));
+            ApiResponse r = api.handle(new ApiRequest(method, path, query, body, null, ctx, "http://test"));
             return new Result(r.status(), r.body() == null ? Map.of() : (Map<String, Object>) r.body());
         } catch (NeutronException e) {
             Map<String, Object> err = new LinkedHashMap<>();

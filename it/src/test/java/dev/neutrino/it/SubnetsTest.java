@@ -227,6 +227,28 @@ class SubnetsTest extends ApiTest {
     }
 
     @Test
+    void deletingAnAutomaticAddressSubnetTakesItsAddressesFromPorts() {
+        String net = createNetworkId("n");
+        String slaac = api.post("/v2.0/subnets", obj("subnet", obj("network_id", net, "ip_version", 6,
+                "cidr", "2001:db8:5::/64", "ipv6_ra_mode", "slaac", "ipv6_address_mode", "slaac"))).expect(201)
+                .text("/subnet/id");
+        String v4 = createSubnet(net, "cidr", "10.0.5.0/24").expect(201).text("/subnet/id");
+        JsonNode port = api.post("/v2.0/ports", obj("port", obj("network_id", net))).expect(201).at("/port");
+        assertThat(port.path("fixed_ips").size()).isEqualTo(2);
+        String id = port.path("id").asText();
+        long revision = port.path("revision_number").asLong();
+
+        // a user port's address from a subnet with DHCPv4 keeps that subnet
+        api.delete("/v2.0/subnets/" + v4).expectError(409, "SubnetInUse");
+        // an automatic (SLAAC) address does not: the port just loses it, as in Neutron
+        api.delete("/v2.0/subnets/" + slaac).expect(204);
+        JsonNode after = api.get("/v2.0/ports/" + id).expect(200).at("/port");
+        assertThat(after.path("fixed_ips").size()).isEqualTo(1);
+        assertThat(after.path("fixed_ips").get(0).path("subnet_id").asText()).isEqualTo(v4);
+        assertThat(after.path("revision_number").asLong()).isGreaterThan(revision);
+    }
+
+    @Test
     void filterSubnets() {
         String net = createNetworkId("n");
         createSubnet(net, "cidr", "10.0.0.0/24", "name", "a").expect(201);

@@ -11,6 +11,7 @@ import dev.neutrino.db.Schema;
 import dev.neutrino.keystone.KeystoneAuthConfig;
 import dev.neutrino.keystone.TokenValidator;
 import dev.neutrino.ovn.GatewayChassis;
+import dev.neutrino.ovn.OvnAgents;
 import dev.neutrino.ovn.OvnNorthbound;
 import dev.neutrino.ovsdb.OvsdbClient;
 import dev.neutrino.ovsdb.OvsdbClientOptions;
@@ -92,6 +93,7 @@ public final class NeutrinoServer implements AutoCloseable {
                 if (!sbConnection.isBlank()) {
                     sb = OvsdbClient.connect(OvsdbClientOptions.of(sbConnection).withLeaderOnly("OVN_Southbound"));
                     ovn.gatewayChassis(new GatewayChassis(sb));
+                    app.agents().source(new OvnAgents(sb));
                 }
                 ovn.start();
                 LOG.info("OVN northbound at {}", nbConnection);

@@ -1,6 +1,10 @@
 package dev.neutrino.api.handlers;
 
 import dev.neutrino.api.Neutrino;
+import dev.neutrino.api.ResourceHooks;
+import dev.neutrino.api.ResourceService;
+import dev.neutrino.api.Tx;
+import java.util.Map;
 import dev.neutrino.model.defs.FloatingIps;
 import dev.neutrino.model.defs.Routers;
 
@@ -21,5 +25,15 @@ public final class L3 {
         app.addAction("routers", "add_extraroutes", actions::addExtraRoutes);
         app.addAction("routers", "remove_extraroutes", actions::removeExtraRoutes);
         app.ports().addHooks(new L3PortHooks(l3, floatingIps));
+        // as Neutron's _process_l3_delete: a network's floating IPs that are not associated go with it
+        app.networks().addHooks(new ResourceHooks() {
+            @Override
+            public void beforeDelete(Tx tx, Map<String, Object> network) {
+                ResourceService fips = app.service(FloatingIps.DEF.collection());
+                for (Map<String, Object> fip : fips.find(tx, Map.of("floating_network_id", network.get("id")))) {
+                    if (fip.get("port_id") == null) fips.deleteIn(tx, fip);
+                }
+            }
+        });
     }
 }

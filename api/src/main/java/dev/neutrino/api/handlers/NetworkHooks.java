@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
@@ -31,9 +32,15 @@ public final class NetworkHooks implements ResourceHooks {
     private static final String PENDING_SEGMENT = "__segment__";
 
     private final TypeDrivers types;
+    private final List<ResourceHooks> extraHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public NetworkHooks(TypeDrivers types) {
         this.types = types;
+    }
+
+    /** Hooks of other services on networks (L3 removes a network's unused floating IPs before it goes). */
+    public void addHooks(ResourceHooks hooks) {
+        extraHooks.add(hooks);
     }
 
     @Override
@@ -100,7 +107,19 @@ public final class NetworkHooks implements ResourceHooks {
             if (Boolean.TRUE.equals(changes.get("router:external"))) {
                 Rbac.insert(tx.dsl(), id, owner, "access_as_external", "*");
             } else {
-                Rbac.delete(tx.dsl(), id, "access_as_external", "*");
+                // as Neutron's _process_l3_update: not while routers have gateways on it; then every
+                // access_as_external entry goes, targeted ones too
+                if (tx.dsl().fetchExists(table(name("ports")), field(name("network_id")).eq(id)
+                        .and(field(name("device_owner")).eq("network:router_gateway")))) {
+                    throw NeutronException.conflict("ExternalNetworkInUse", "External network " + id
+                            + " cannot be updated to be made non-external, since it has existing gateway ports.");
+                }
+                for (String policy : tx.dsl().select(field(name("id"), String.class)).from(table(name("rbac_policies")))
+                        .where(field(name("object_id")).eq(id).and(field(name("action")).eq("access_as_external")))
+                        .fetch(field(name("id"), String.class))) {
+                    tx.dsl().deleteFrom(table(name("tags"))).where(field(name("resource_id")).eq(policy)).execute();
+                    tx.dsl().deleteFrom(table(name("rbac_policies"))).where(field(name("id")).eq(policy)).execute();
+                }
             }
         }
     }
@@ -118,6 +137,7 @@ public final class NetworkHooks implements ResourceHooks {
 
     @Override
     public void beforeDelete(Tx tx, Map<String, Object> net) {
+        for (ResourceHooks h : extraHooks) h.beforeDelete(tx, net);
         String id = (String) net.get("id");
         DSLContext dsl = tx.dsl();
         boolean inUse = dsl.fetchExists(table(name("ports")), field(name("network_id")).eq(id)
@@ -210,6 +230,7 @@ public final class NetworkHooks implements ResourceHooks {
     /** provider:* filters, answered from the segments table. */
     @Override
     public Condition filter(Tx tx, dev.neutrino.model.Attribute attribute, List<String> values) {
+        if (attribute.name().equals("shared")) return sharedFilter(tx, field(name("networks", "id"), String.class), values);
         String column = switch (attribute.name()) {
             case TYPE -> "network_type";
             case PHYSNET -> "physical_network";
@@ -235,12 +256,36 @@ public final class NetworkHooks implements ResourceHooks {
         return visibleNetwork(tx);
     }
 
-    /** Networks the caller may see: own, shared, external, or shared with its project through RBAC. */
+    /**
+     * The {@code shared} filter as Neutron's RBAC query hook has it (for networks and for subnets, by
+     * their network): shared means an access_as_shared entry for everyone or for the caller's project.
+     */
+    static Condition sharedFilter(Tx tx, Field<String> networkId, List<String> values) {
+        Condition shared = DSL.exists(DSL.selectOne().from(table(name("rbac_policies")))
+                .where(field(name("rbac_policies", "object_id")).eq(networkId)
+                        .and(field(name("rbac_policies", "action")).eq("access_as_shared"))
+                        .and(field(name("rbac_policies", "target_tenant")).in("*", String.valueOf(tx.ctx().projectId())))));
+        Condition any = DSL.falseCondition();
+        for (String v : values) {
+            Object b;
+            try {
+                b = dev.neutrino.model.Converters.BOOLEAN.convert(v);
+            } catch (IllegalArgumentException e) {
+                throw NeutronException.badRequest("Invalid input for operation: " + e.getMessage() + ".");
+            }
+            any = any.or(Boolean.TRUE.equals(b) ? shared : DSL.not(shared));
+        }
+        return any;
+    }
+
+    /**
+     * Networks the caller may see: own, or with an RBAC entry for everyone or for its project (shared
+     * or external; shared=true and router:external=true are wildcard entries).
+     */
     static Condition visibleNetwork(Tx tx) {
         String project = tx.ctx().projectId();
         return field(name("networks", "project_id")).eq(project)
                 .or(field(name("networks", "shared")).isTrue())
-                .or(field(name("networks", "router_external")).isTrue())
                 .or(DSL.exists(DSL.selectOne().from(table(name("rbac_policies")))
                         .where(field(name("rbac_policies", "object_id")).eq(field(name("networks", "id")))
                                 .and(field(name("rbac_policies", "target_tenant")).in(project, "*")))));

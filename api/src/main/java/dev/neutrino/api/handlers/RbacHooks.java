@@ -8,7 +8,9 @@ import dev.neutrino.api.ResourceHooks;
 import dev.neutrino.api.ResourceService;
 import dev.neutrino.api.Tx;
 import dev.neutrino.common.NeutronException;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jooq.Condition;
 
@@ -17,6 +19,9 @@ import org.jooq.Condition;
  * an external network. The wildcard entries keep {@code shared} / {@code router:external} in step.
  */
 public final class RbacHooks implements ResourceHooks {
+    static final String SHARED = "access_as_shared";
+    static final String EXTERNAL = "access_as_external";
+
     private final Supplier<ResourceService> networks;
 
     public RbacHooks(Supplier<ResourceService> networks) {
@@ -37,8 +42,12 @@ public final class RbacHooks implements ResourceHooks {
             throw NeutronException.conflict("DuplicateRbacPolicy",
                     "An RBAC policy already exists with those values.");
         }
-        if ("*".equals(policy.get("target_tenant"))) {
-            setFlag(tx, networkId, policy.get("action"), true);
+        if (EXTERNAL.equals(policy.get("action"))) {
+            // as Neutron's _process_ext_policy_create: any access_as_external entry makes the network
+            // external (router:external is "has an external entry", not "has the wildcard")
+            setFlag(tx, networkId, EXTERNAL, true);
+        } else if ("*".equals(policy.get("target_tenant"))) {
+            setFlag(tx, networkId, SHARED, true);
         }
     }
 
@@ -46,28 +55,47 @@ public final class RbacHooks implements ResourceHooks {
     public void beforeUpdate(Tx tx, Map<String, Object> current, Map<String, Object> changes) {
         Object target = changes.get("target_tenant");
         if (target != null && !target.equals(current.get("target_tenant"))) {
-            ensureUnused(tx, current);
-            if ("*".equals(current.get("target_tenant"))) setFlag(tx, (String) current.get("object_id"),
-                    current.get("action"), false);
-            if ("*".equals(target)) setFlag(tx, (String) current.get("object_id"), current.get("action"), true);
+            ensureUnused(tx, current, (String) target);
+            if (SHARED.equals(current.get("action"))) {
+                if ("*".equals(current.get("target_tenant"))) setFlag(tx, (String) current.get("object_id"), SHARED,
+                        false);
+                if ("*".equals(target)) setFlag(tx, (String) current.get("object_id"), SHARED, true);
+            }
         }
     }
 
     @Override
     public void beforeDelete(Tx tx, Map<String, Object> policy) {
-        ensureUnused(tx, policy);
-        if ("*".equals(policy.get("target_tenant"))) {
-            setFlag(tx, (String) policy.get("object_id"), policy.get("action"), false);
+        ensureUnused(tx, policy, null);
+        if (SHARED.equals(policy.get("action")) && "*".equals(policy.get("target_tenant"))) {
+            setFlag(tx, (String) policy.get("object_id"), SHARED, false);
         }
     }
 
-    /** A policy whose removal would strand other projects' ports cannot go. */
-    private void ensureUnused(Tx tx, Map<String, Object> policy) {
-        if (!"access_as_shared".equals(policy.get("action"))) return;
+    /** The last access_as_external entry gone, the network is no longer external (_process_ext_policy_delete). */
+    @Override
+    public void afterDelete(Tx tx, Map<String, Object> policy) {
+        if (!EXTERNAL.equals(policy.get("action"))) return;
+        String networkId = (String) policy.get("object_id");
+        if (!tx.dsl().fetchExists(table(name("rbac_policies")), field(name("object_id")).eq(networkId)
+                .and(field(name("action")).eq(EXTERNAL)))) {
+            setFlag(tx, networkId, EXTERNAL, false);
+        }
+    }
+
+    /**
+     * A policy whose removal (or retargeting to {@code newTarget}) would strand other projects'
+     * ports (access_as_shared) or routers' gateways (access_as_external) cannot go.
+     */
+    private void ensureUnused(Tx tx, Map<String, Object> policy, String newTarget) {
         String networkId = (String) policy.get("object_id");
         String target = (String) policy.get("target_tenant");
         Map<String, Object> net = networks.get().store().find(tx.dsl(), networkId);
         if (net == null) return;
+        if (EXTERNAL.equals(policy.get("action"))) {
+            ensureNoGatewayDependsOn(tx, networkId, target, newTarget);
+            return;
+        }
         Condition ports = field(name("network_id")).eq(networkId)
                 .and(field(name("project_id")).ne(net.get("project_id")))
                 .and(field(name("device_owner")).notIn(NetworkHooks.NETWORK_OWNED));
@@ -77,17 +105,48 @@ public final class RbacHooks implements ResourceHooks {
             // projects that keep access through their own entry are fine
             ports = ports.and(field(name("project_id")).notIn(tx.dsl().select(field(name("target_tenant")))
                     .from(table(name("rbac_policies"))).where(field(name("object_id")).eq(networkId)
-                            .and(field(name("action")).eq("access_as_shared")))));
+                            .and(field(name("action")).eq(SHARED)))));
         }
         if (tx.dsl().fetchExists(table(name("ports")), ports)) {
-            throw NeutronException.conflict("RbacPolicyInUse", "RBAC policy on object " + networkId
-                    + " cannot be removed because other objects depend on it.\nDetails: Callback "
-                    + "neutron.plugins.ml2.plugin.Ml2Plugin.validate_network_rbac_policy_change failed");
+            throw inUse(networkId, "Callback neutron.plugins.ml2.plugin.Ml2Plugin.validate_network_rbac_policy_change "
+                    + "failed");
         }
     }
 
+    /** Neutron's _validate_ext_not_in_use_by_tenant: routers with a gateway on the network keep their access. */
+    private static void ensureNoGatewayDependsOn(Tx tx, String networkId, String target, String newTarget) {
+        var routerProjects = tx.dsl().select(field(name("routers", "project_id"), String.class))
+                .from(table(name("routers"))).join(table(name("ports")))
+                .on(field(name("ports", "device_id")).eq(field(name("routers", "id"))))
+                .where(field(name("ports", "network_id")).eq(networkId)
+                        .and(field(name("ports", "device_owner")).eq("network:router_gateway")))
+                .fetchSet(field(name("routers", "project_id"), String.class));
+        boolean stranded;
+        if (!"*".equals(target)) {
+            boolean wildcard = tx.dsl().fetchExists(table(name("rbac_policies")), field(name("object_id")).eq(networkId)
+                    .and(field(name("action")).eq(EXTERNAL)).and(field(name("target_tenant")).eq("*")));
+            stranded = !wildcard && routerProjects.contains(target);
+        } else {
+            Set<String> withEntries = new HashSet<>(tx.dsl().select(field(name("target_tenant"), String.class))
+                    .from(table(name("rbac_policies"))).where(field(name("object_id")).eq(networkId)
+                            .and(field(name("action")).eq(EXTERNAL)).and(field(name("target_tenant")).ne("*")))
+                    .fetch(field(name("target_tenant"), String.class)));
+            if (newTarget != null) withEntries.add(newTarget);
+            stranded = !withEntries.containsAll(routerProjects);
+        }
+        if (stranded) {
+            throw inUse(networkId, "There are routers attached to this network that depend on this policy for "
+                    + "access.");
+        }
+    }
+
+    private static NeutronException inUse(String networkId, String details) {
+        return NeutronException.conflict("RbacPolicyInUse", "RBAC policy on object " + networkId
+                + " cannot be removed because other objects depend on it.\nDetails: " + details);
+    }
+
     private static void setFlag(Tx tx, String networkId, Object action, boolean value) {
-        String column = "access_as_shared".equals(action) ? "shared" : "router_external";
+        String column = SHARED.equals(action) ? "shared" : "router_external";
         tx.dsl().update(table(name("networks"))).set(field(name(column)), value)
                 .where(field(name("id")).eq(networkId)).execute();
     }

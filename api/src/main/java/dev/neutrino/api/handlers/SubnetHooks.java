@@ -15,6 +15,7 @@ import dev.neutrino.ipam.Eui64;
 import dev.neutrino.ipam.GatewayRequest;
 import dev.neutrino.ipam.SubnetLayout;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,12 @@ public final class SubnetHooks implements ResourceHooks {
     static final int MAX_HOST_ROUTES = 20;
 
     private final Supplier<ResourceService> networks;
+    private final Supplier<ResourceService> ports;
     private final SubnetPoolAllocator pools;
 
-    public SubnetHooks(Supplier<ResourceService> networks, SubnetPoolAllocator pools) {
+    public SubnetHooks(Supplier<ResourceService> networks, Supplier<ResourceService> ports,
+            SubnetPoolAllocator pools) {
+        this.ports = ports;
         this.networks = networks;
         this.pools = pools;
     }
@@ -117,27 +121,47 @@ public final class SubnetHooks implements ResourceHooks {
         }
     }
 
+    /** Ports that keep a subnet from being deleted whatever the subnet (Neutron's ROUTER_INTERFACE_OWNERS). */
+    static final List<String> ROUTER_INTERFACE_OWNERS = List.of("network:router_interface",
+            "network:ha_router_replicated_interface", "network:router_interface_distributed");
+
+    /**
+     * As Neutron: router interfaces always keep the subnet; other user ports keep it unless its
+     * addresses are automatic (IPv6 SLAAC / DHCPv6-stateless), in which case they simply lose them.
+     */
     @Override
     public void beforeDelete(Tx tx, Map<String, Object> s) {
         String id = (String) s.get("id");
-        List<String> owners = tx.dsl().select(field(name("ports", "device_owner"), String.class))
+        Map<String, String> owners = new HashMap<>(); // port id -> device_owner
+        tx.dsl().select(field(name("ports", "id"), String.class), field(name("ports", "device_owner"), String.class))
                 .from(table(name("ipallocations")))
                 .join(table(name("ports"))).on(field(name("ports", "id")).eq(field(name("ipallocations", "port_id"))))
                 .where(field(name("ipallocations", "subnet_id")).eq(id))
-                .fetch(field(name("ports", "device_owner"), String.class));
-        for (String owner : owners) {
-            if (!NetworkHooks.NETWORK_OWNED.contains(owner)) {
+                .forEach(r -> owners.put(r.value1(), r.value2()));
+        boolean automatic = isAutoAddress(s);
+        for (String owner : owners.values()) {
+            if (ROUTER_INTERFACE_OWNERS.contains(owner)
+                    || (!automatic && !NetworkHooks.NETWORK_OWNED.contains(owner))) {
                 throw NeutronException.conflict("SubnetInUse", "Unable to complete operation on subnet " + id
                         + ": One or more ports have an IP allocation from this subnet.");
             }
         }
         tx.dsl().deleteFrom(table(name("ipallocations"))).where(field(name("subnet_id")).eq(id)).execute();
+        ResourceService portService = ports.get();
+        for (String port : owners.keySet()) portService.bumpRevision(tx, port);
         networks.get().bumpRevision(tx, (String) s.get("network_id"));
     }
 
     @Override
     public void policyTarget(Tx tx, Map<String, Object> target) {
         NetworkHooks.addNetworkFields(tx, target);
+    }
+
+    /** {@code shared}: not shown on subnets, but filterable, by the network's sharing (neutron-lib subnet.py). */
+    @Override
+    public org.jooq.Condition filter(Tx tx, dev.neutrino.model.Attribute attribute, List<String> values) {
+        if (!attribute.name().equals("shared")) return null;
+        return NetworkHooks.sharedFilter(tx, field(name("subnets", "network_id"), String.class), values);
     }
 
     /** A subnet is visible with its network: own, shared, or shared with the caller through RBAC. */

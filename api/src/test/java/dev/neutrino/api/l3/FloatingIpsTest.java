@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.neutrino.api.RequestContext;
 import dev.neutrino.common.Cidr;
 import dev.neutrino.common.IpAddress;
+import dev.neutrino.common.NeutronException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -260,5 +261,31 @@ class FloatingIpsTest extends L3TestBase {
         fip("");
         assertError(fails(USER, "POST", "/v2.0/floatingips", "{'floatingip': {'floating_network_id': '"
                 + ext.get("id") + "'}}"), 409, "OverQuota", "Quota exceeded for resources: ['floatingip'].");
+    }
+
+    @Test
+    void deletingAnExternalNetworkTakesItsUnassociatedFloatingIps() {
+        Map<String, Object> other = create("networks", "network", "{'network': {'name': 'public2', "
+                + "'router:external': true, 'project_id': 'ops'}}");
+        subnet(other.get("id"), "172.25.0.0/24");
+        Map<String, Object> f = create(USER, "floatingips", "floatingip", "{'floatingip': {'floating_network_id': '"
+                + other.get("id") + "'}}");
+        delete("networks", other.get("id"));
+        assertError(fails("GET", "/v2.0/floatingips/" + f.get("id"), null), 404, "FloatingIPNotFound",
+                "Floating IP " + f.get("id") + " could not be found");
+        assertThat(portsOf(f.get("id"))).isEmpty();
+    }
+
+    @Test
+    void aNetworkInUseKeepsAllItsFloatingIps() {
+        Map<String, Object> unassociated = fip("");
+        Map<String, Object> associated = fip(", 'port_id': '" + vm.get("id") + "'");
+        // the router's gateway and the associated floating IP still use the network: Neutron refuses,
+        // and the unassociated one (removed first) is kept too, because the refusal rolls it all back
+        NeutronException e = fails("DELETE", "/v2.0/networks/" + ext.get("id"), null);
+        assertThat(e.status()).isEqualTo(409);
+        assertThat(e.type()).isEqualTo("NetworkInUse");
+        assertThat(show("floatingips", "floatingip", unassociated.get("id"))).containsEntry("port_id", null);
+        assertThat(show("floatingips", "floatingip", associated.get("id"))).containsEntry("port_id", vm.get("id"));
     }
 }

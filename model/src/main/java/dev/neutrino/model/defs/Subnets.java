@@ -40,6 +40,7 @@ public final class Subnets {
                     .extension("default-subnetpools"))
             .add(string("segment_id").post(null).validate(Validators.UUID_OR_NONE).query()
                     .extension("segment"))
+            .add(bool("shared").hidden().filter().computed())
             .add(list("service_types").post(List.of()).put().convert(Converters.LIST_OR_EMPTY)
                     .validate(Validators.listOf(Validators.string(255))).extension("subnet-service-types"))
             .build();

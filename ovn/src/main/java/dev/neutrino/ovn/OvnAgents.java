@@ -1,0 +1,83 @@
+package dev.neutrino.ovn;
+
+import dev.neutrino.ovsdb.Monitor;
+import dev.neutrino.ovsdb.OvsdbClient;
+import dev.neutrino.ovsdb.monitor.MonitorRequest;
+import dev.neutrino.ovsdb.value.Row;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Neutron's agents as ML2/OVN shows them: one "OVN Controller agent" per southbound Chassis
+ * ("OVN Controller Gateway agent" when it advertises {@code enable-chassis-as-gw}), its id the
+ * chassis name, alive while ovn-controller keeps its Chassis_Private row. Read from a monitored
+ * replica of the southbound database, so listing agents costs no round trip.
+ */
+public final class OvnAgents implements Supplier<List<Map<String, Object>>> {
+    static final String CONTROLLER = "OVN Controller agent";
+    static final String GATEWAY = "OVN Controller Gateway agent";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
+
+    private final Monitor monitor;
+
+    public OvnAgents(OvsdbClient sb) {
+        this.monitor = sb.monitor("OVN_Southbound", List.of(
+                MonitorRequest.table("Chassis").columns("name", "hostname", "other_config", "external_ids"),
+                MonitorRequest.table("Chassis_Private").columns("name", "nb_cfg_timestamp"))).join();
+    }
+
+    @Override
+    public List<Map<String, Object>> get() {
+        Map<String, Long> heartbeats = new HashMap<>();
+        for (Row p : monitor.replica().table("Chassis_Private").rows()) {
+            heartbeats.put(p.getString("name"), p.getOptionalInteger("nb_cfg_timestamp").orElse(0L));
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Row c : monitor.replica().table("Chassis").rows()) {
+            out.add(agent(c, heartbeats.get(c.getString("name"))));
+        }
+        return out;
+    }
+
+    /** The agent of one chassis; {@code heartbeatMillis} null when it has no Chassis_Private row. */
+    static Map<String, Object> agent(Row chassis, Long heartbeatMillis) {
+        Map<String, String> other = chassis.getStringMap("other_config");
+        Map<String, String> external = chassis.getStringMap("external_ids");
+        String cms = other.getOrDefault("ovn-cms-options", external.getOrDefault("ovn-cms-options", ""));
+        List<String> options = List.of(cms.split(","));
+        List<String> zones = new ArrayList<>();
+        for (String o : options) {
+            if (o.startsWith("availability-zones=")) zones.addAll(List.of(o.substring(19).split(":")));
+        }
+        String name = chassis.getString("name");
+        Map<String, Object> configurations = new LinkedHashMap<>();
+        configurations.put("chassis_name", name);
+        configurations.put("bridge-mappings", other.getOrDefault("ovn-bridge-mappings",
+                external.getOrDefault("ovn-bridge-mappings", "")));
+        Instant beat = heartbeatMillis == null || heartbeatMillis == 0 ? Instant.now()
+                : Instant.ofEpochMilli(heartbeatMillis);
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("binary", "ovn-controller");
+        a.put("host", chassis.getString("hostname"));
+        a.put("heartbeat_timestamp", TIME.format(beat));
+        a.put("availability_zone", String.join(", ", zones));
+        a.put("topic", "n/a");
+        a.put("description", "");
+        a.put("configurations", configurations);
+        a.put("start_flag", true);
+        a.put("agent_type", options.contains("enable-chassis-as-gw") ? GATEWAY : CONTROLLER);
+        a.put("id", name);
+        a.put("alive", heartbeatMillis != null);
+        a.put("admin_state_up", true);
+        a.put("resources_synced", null);
+        return a;
+    }
+}
