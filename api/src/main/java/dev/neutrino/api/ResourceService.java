@@ -11,6 +11,7 @@ import dev.neutrino.db.SqlErrors;
 import dev.neutrino.model.Attribute;
 import dev.neutrino.model.ResourceDef;
 import dev.neutrino.model.Storage;
+import dev.neutrino.api.ml2.Ml2Event;
 import dev.neutrino.policy.Policy;
 import dev.neutrino.policy.PolicyNotAuthorized;
 import java.util.ArrayList;
@@ -346,7 +347,25 @@ public final class ResourceService {
         }
         hooks.afterCreate(tx, resource);
         if (tags != null && !tags.isEmpty()) Tags.replace(tx.dsl(), (String) resource.get("id"), tags);
-        return get(tx, (String) resource.get("id"));
+        Map<String, Object> created = get(tx, (String) resource.get("id"));
+        ChangeObserver o = observer;
+        if (o != null) o.changed(tx, def.singular(), Ml2Event.Operation.CREATE, created, null);
+        return created;
+    }
+
+    /**
+     * Told about every create, update and delete of this resource inside its transaction, with the
+     * stored view after the change (ML2's mechanism drivers observe networks, subnets and ports).
+     */
+    public interface ChangeObserver {
+        void changed(Tx tx, String resource, Ml2Event.Operation op, Map<String, Object> current,
+                     Map<String, Object> original);
+    }
+
+    private volatile ChangeObserver observer;
+
+    public void observe(ChangeObserver observer) {
+        this.observer = observer;
     }
 
     public Map<String, Object> update(RequestContext ctx, String id, Map<String, Object> body, Long ifMatch) {
@@ -391,6 +410,10 @@ public final class ResourceService {
         }
         if (!written) throw new Retryable(def.singular() + " " + current.get("id") + " changed concurrently");
         hooks.afterUpdate(tx, current, changes);
+        ChangeObserver o = observer;
+        if (o != null) {
+            o.changed(tx, def.singular(), Ml2Event.Operation.UPDATE, get(tx, (String) current.get("id")), current);
+        }
     }
 
     /** Bumps revision_number and updated_at, for changes made outside the row (tags, children). */
@@ -423,6 +446,8 @@ public final class ResourceService {
 
     public void deleteIn(Tx tx, Map<String, Object> current) {
         hooks.beforeDelete(tx, current);
+        ChangeObserver o = observer;
+        if (o != null) o.changed(tx, def.singular(), Ml2Event.Operation.DELETE, current, null);
         String id = (String) current.get("id");
         if (def.hasStandardAttributes()) Tags.deleteAll(tx.dsl(), id);
         try {
