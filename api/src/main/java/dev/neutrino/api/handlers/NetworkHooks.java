@@ -45,11 +45,6 @@ public final class NetworkHooks implements ResourceHooks {
 
     @Override
     public void beforeCreate(Tx tx, Map<String, Object> net) {
-        if ((net.containsKey(TYPE) || net.containsKey(PHYSNET) || net.containsKey(SEGMENTATION_ID))
-                && !tx.ctx().isAdmin()) {
-            throw new NeutronException(403, "PolicyNotAuthorized",
-                    "(rule:create_network:provider:network_type) is disallowed by policy");
-        }
         TypeDrivers.Segment segment = types.choose(tx, (String) net.remove(TYPE), (String) net.remove(PHYSNET),
                 (Integer) net.remove(SEGMENTATION_ID));
         net.put(PENDING_SEGMENT, segment);
