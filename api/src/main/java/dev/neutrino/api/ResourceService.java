@@ -99,7 +99,7 @@ public final class ResourceService {
     }
 
     private Map<String, Object> render(Map<String, Object> r, Set<String> fields, RequestContext ctx) {
-        Map<String, Object> view = Views.render(def, r, fields, ctx);
+        Map<String, Object> view = Views.render(def, r, fields, ctx, policy::hasRule);
         if (!ctx.isAdmin()) {
             for (String hidden : policy.hiddenAttributes(ctx.creds(), def.singular(), r, def.collection())) {
                 view.remove(hidden);
@@ -297,7 +297,7 @@ public final class ResourceService {
         List<Map<String, Object>> prepared = new ArrayList<>();
         List<Map<String, Object>> targets = new ArrayList<>();
         for (Map<String, Object> b : bodies) {
-            Map<String, Object> p = Requests.prepareCreate(def, b, ctx);
+            Map<String, Object> p = Requests.prepareCreate(def, b, ctx, policy::hasRule);
             prepared.add(p);
             // policy sees what the caller gave (defaults are not "explicitly set"), and the owner
             Map<String, Object> t = new LinkedHashMap<>();
@@ -369,7 +369,7 @@ public final class ResourceService {
     }
 
     public Map<String, Object> update(RequestContext ctx, String id, Map<String, Object> body, Long ifMatch) {
-        Map<String, Object> changes = Requests.prepareUpdate(def, body, ctx);
+        Map<String, Object> changes = Requests.prepareUpdate(def, body, ctx, policy::hasRule);
         return committed(db.tx(dsl -> {
             Tx tx = new Tx(dsl, ctx);
             Map<String, Object> current = findVisible(tx, id);
