@@ -142,6 +142,47 @@ class TranslatorTest {
         assertThat(NbDiff.between(d, actualOf(d)).isEmpty()).isTrue();
     }
 
+    @Test
+    void gatewayCandidatesFollowMl2OvnScheduling() {
+        var a = GatewayChassis.Chassis.gateway("a", "public");
+        var b = GatewayChassis.Chassis.gateway("b");
+        var c = new GatewayChassis.Chassis("c", false, java.util.Set.of("public"));
+        assertThat(GatewayChassis.candidates(List.of(a, b, c), "public")).as("gateway and bridged")
+                .containsExactly("a");
+        assertThat(GatewayChassis.candidates(List.of(b, c), "public")).as("bridged only").containsExactly("c");
+        assertThat(GatewayChassis.candidates(List.of(a, b, c), null)).as("overlay external network")
+                .containsExactly("a", "b");
+        assertThat(GatewayChassis.candidates(List.of(b, c), "other")).containsExactly("b");
+        List<GatewayChassis.Chassis> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) many.add(GatewayChassis.Chassis.gateway("gw" + i, "public"));
+        assertThat(GatewayChassis.candidates(many, "public")).hasSize(5);
+        assertThat(GatewayChassis.of("x", Map.of("ovn-cms-options", "foo,enable-chassis-as-gw",
+                "ovn-bridge-mappings", "public:br-ex,datacentre:br-dc"), Map.of()))
+                .isEqualTo(new GatewayChassis.Chassis("x", true, java.util.Set.of("public", "datacentre")));
+    }
+
+    @Test
+    void floatingIpIsCentralizedUntilDistributedAndThePortIsUp() {
+        Map<String, Object> fip = Map.of("id", "f1", "port_id", "p1", "floating_network_id", NET, "router_id", "r1",
+                "fixed_ip_address", "10.0.0.5", "floating_ip_address", "172.24.4.10", "revision_number", 2);
+        Map<String, Object> fipPort = Map.of("id", "fp", "mac_address", "fa:16:3e:00:00:99");
+        Map<String, Object> down = Map.of("id", "p1", "status", "DOWN");
+        Map<String, Object> up = Map.of("id", "p1", "status", "ACTIVE");
+        NbRow central = Translator.floatingIp(fip, fipPort, up, false);
+        assertThat(central.columns()).containsEntry("logical_port", List.of("p1"))
+                .containsEntry("external_mac", List.of()).containsEntry("type", "dnat_and_snat")
+                .containsEntry("logical_ip", "10.0.0.5").containsEntry("external_ip", "172.24.4.10");
+        assertThat(Translator.floatingIp(fip, fipPort, down, true).columns()).containsEntry("external_mac", List.of());
+        assertThat(Translator.floatingIp(fip, fipPort, up, true).columns())
+                .containsEntry("external_mac", List.of("fa:16:3e:00:00:99"));
+    }
+
+    @Test
+    void floatingIpPortsGetNoSwitchPort() {
+        assertThat(Translator.isIgnored(Map.of("device_owner", "network:floatingip"))).isTrue();
+        assertThat(Translator.isIgnored(Map.of("device_owner", "network:router_gateway"))).isFalse();
+    }
+
     private static Map<String, Map<String, NbRow>> actualOf(DesiredState d) {
         Map<String, Map<String, NbRow>> out = new HashMap<>();
         for (String t : d.tables()) out.put(t, d.table(t));
