@@ -16,16 +16,27 @@ bridge="$(ovs-vsctl get open . external-ids:ovn-bridge-mappings | tr -d '"' | tr
 
 state="$(mktemp -d)"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-cat > "$state/neutron.conf" <<CONF
+server=
+start_server() { # enable_distributed_floating_ip -> the server on $port, answering
+  cat > "$state/neutron.conf" <<CONF
 [DEFAULT]
 bind_port = $port
 state_path = $state
 [ovn]
 ovn_nb_connection = unix:/var/run/ovn/ovnnb_db.sock
 ovn_sb_connection = unix:/var/run/ovn/ovnsb_db.sock
+enable_distributed_floating_ip = $1
 CONF
-bin/neutrino server --config-file "$state/neutron.conf" > "$state/server.log" 2>&1 &
-server=$!
+  bin/neutrino server --config-file "$state/neutron.conf" >> "$state/server.log" 2>&1 &
+  server=$!
+  # (bin/neutrino may first build the server: minutes on a busy machine)
+  for _ in $(seq 1 600); do
+    curl -sf "http://127.0.0.1:$port/" >/dev/null && return 0
+    kill -0 $server 2>/dev/null || { echo "l3: the server exited"; cat "$state/server.log"; exit 1; }
+    sleep 0.5
+  done
+  echo "l3: the server did not answer"; exit 1
+}
 # namespaces and their OVS ports: l3-vm1, l3-vm2 on br-int, l3-host on the provider bridge
 nss=(l3-vm1 l3-vm2 l3-host)
 teardown() {
@@ -53,16 +64,11 @@ cleanup() {
   for p in "${vmports[@]}"; do api DELETE "ports/$p" >/dev/null; done
   for n in "${net1:-}" "${net2:-}" "${ext:-}"; do [ -n "$n" ] && api DELETE "networks/$n" >/dev/null; done
   settle >/dev/null 2>&1
-  kill $server 2>/dev/null; wait $server 2>/dev/null
+  [ -n "$server" ] && { kill $server 2>/dev/null; wait $server 2>/dev/null; }
   rm -rf "$state"
 }
 trap cleanup EXIT
-# (bin/neutrino may first build the server: minutes on a busy machine)
-for _ in $(seq 1 600); do
-  curl -sf "http://127.0.0.1:$port/" >/dev/null && break
-  kill -0 $server 2>/dev/null || { echo "l3: the server exited"; cat "$state/server.log"; exit 1; }
-  sleep 0.5
-done
+start_server false
 
 api() { # method path [json]
   curl -s -X "$1" "http://127.0.0.1:$port/v2.0/$2" -H 'Content-Type: application/json' ${3:+-d "$3"}
@@ -189,6 +195,20 @@ settle
 expect "floating IP disassociated: $fipip no longer answers" '[ -n "$fipip" ] && never pings l3-host "$fipip"'
 seen=$(source_seen l3-vm2)
 expect "l3-vm2 goes out through SNAT again, as $gwip (saw '$seen')" '[ -n "$seen" ] && [ "$seen" = "$gwip" ]'
+
+# --- 4. a distributed floating IP ([ovn] enable_distributed_floating_ip) ------------------------
+# the same server and database, restarted with distributed floating IPs: the NAT row gets the
+# associated port and the floating IP port's MAC, and OVN NATs on the port's chassis
+kill $server; wait $server 2>/dev/null
+start_server true
+api PUT "floatingips/$fip" "{\"floatingip\":{\"port_id\":\"$id1\"}}" >/dev/null
+fmac=$(api GET "ports/$fport" | jq_ 'd["port"]["mac_address"]')
+settle
+nat=$(ovn-nbctl --bare --columns=logical_port,external_mac find NAT external_ip="$fipip" | tr '\n' ' ' | xargs)
+expect "distributed: the NAT of $fipip names l3-vm1's port and MAC $fmac ($nat)" '[ "$nat" = "$id1 $fmac" ]'
+expect "distributed: the host pings floating IP $fipip, now of l3-vm1" 'eventually pings l3-host "$fipip"'
+seen=$(source_seen l3-vm1)
+expect "distributed: l3-vm1 goes out with its floating IP $fipip (saw '$seen')" '[ -n "$seen" ] && [ "$seen" = "$fipip" ]'
 
 echo "l3: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
