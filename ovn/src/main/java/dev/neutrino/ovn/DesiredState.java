@@ -118,13 +118,16 @@ public final class DesiredState {
             Map<String, Object> gateway = null;
             List<String> interfaceCidrs = new ArrayList<>();
             for (Map<String, Object> p : routerPorts.getOrDefault(id, List.of())) {
-                NbRow lrp = Translator.routerPort(p, subnets);
+                NbRow lrp = Translator.routerPort(p, subnets,
+                        nets.getOrDefault((String) p.get("network_id"), Map.of()), in.distributedFloatingIps());
                 if ("network:router_gateway".equals(p.get("device_owner"))) {
                     // the gateway port is scheduled on the gateway chassis that reach its physical
                     // network (L3 HA by priority, the first one highest)
                     Map<String, Object> extNet = nets.getOrDefault((String) p.get("network_id"), Map.of());
-                    List<String> candidates = GatewayChassis.candidates(in.chassis(),
-                            (String) extNet.get("provider:physical_network"));
+                    List<String> candidates = GatewayChassis.schedule(in.chassis(),
+                            (String) extNet.get("provider:physical_network"),
+                            Translator.strings(router.get("availability_zone_hints")),
+                            NbNames.routerPort((String) p.get("id")));
                     List<Ref> gcs = new ArrayList<>();
                     long priority = candidates.size();
                     for (String chassis : candidates) {

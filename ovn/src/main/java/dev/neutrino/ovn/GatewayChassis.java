@@ -22,10 +22,18 @@ public final class GatewayChassis implements Supplier<List<GatewayChassis.Chassi
     /** ML2/OVN's MAX_GW_CHASSIS: a gateway port is scheduled on at most this many chassis. */
     static final int MAX_GATEWAY_CHASSIS = 5;
 
-    /** One chassis: its name, the gateway flag and the physical networks it is bridged to. */
-    public record Chassis(String name, boolean gateway, Set<String> physnets) {
+    /**
+     * One chassis: its name, the gateway flag, the physical networks it is bridged to and its
+     * availability zones ({@code availability-zones=az1:az2} in ovn-cms-options).
+     */
+    public record Chassis(String name, boolean gateway, Set<String> physnets, Set<String> zones) {
         public Chassis {
             physnets = Set.copyOf(physnets);
+            zones = Set.copyOf(zones);
+        }
+
+        public Chassis(String name, boolean gateway, Set<String> physnets) {
+            this(name, gateway, physnets, Set.of());
         }
 
         public static Chassis gateway(String name, String... physnets) {
@@ -80,23 +88,57 @@ public final class GatewayChassis implements Supplier<List<GatewayChassis.Chassi
             int colon = m.indexOf(':');
             if (colon > 0) physnets.add(m.substring(0, colon).trim());
         }
-        return new Chassis(name, List.of(cms.split(",")).contains("enable-chassis-as-gw"), physnets);
+        boolean gateway = false;
+        Set<String> zones = new LinkedHashSet<>();
+        for (String opt : cms.split(",")) {
+            opt = opt.trim();
+            if (opt.equals("enable-chassis-as-gw")) gateway = true;
+            if (opt.startsWith("availability-zones=") && zones.isEmpty()) {
+                for (String az : opt.substring("availability-zones=".length()).split(":")) {
+                    if (!az.isBlank()) zones.add(az.trim());
+                }
+            }
+        }
+        return new Chassis(name, gateway, physnets, zones);
     }
 
     /**
-     * ML2/OVN's get_candidates_for_scheduling: the gateway chassis bridged to the gateway network's
-     * physical network; else any chassis bridged to it; else (no physical network, or nobody bridged
-     * to it) every gateway chassis. Highest priority first, at most {@link #MAX_GATEWAY_CHASSIS}.
+     * Where one gateway port goes, highest priority first, at most {@link #MAX_GATEWAY_CHASSIS}.
+     * The candidates are ML2/OVN's (get_candidates_for_scheduling): the gateway chassis bridged to
+     * the gateway network's physical network; else any chassis bridged to it; else (no physical
+     * network, or nobody bridged to it) every gateway chassis; then only those in one of the
+     * router's availability zone hints, if it has any. They are ordered by rendezvous hashing of the
+     * port and chassis names: ML2/OVN spreads routers by the chassis' current load, which a full
+     * recomputation cannot see; the hash spreads them too, gives every pass the same answer, and a
+     * chassis coming or going moves only the routers it wins or held.
      */
-    public static List<String> candidates(List<Chassis> chassis, String physnet) {
-        List<String> gatewayBridged = new ArrayList<>();
-        List<String> bridged = new ArrayList<>();
-        List<String> gateways = new ArrayList<>();
+    public static List<String> schedule(List<Chassis> chassis, String physnet, List<String> zoneHints,
+                                        String gatewayPort) {
+        List<Chassis> gatewayBridged = new ArrayList<>();
+        List<Chassis> bridged = new ArrayList<>();
+        List<Chassis> gateways = new ArrayList<>();
         for (Chassis c : chassis) {
-            if (c.gateway()) gateways.add(c.name());
-            if (physnet != null && c.physnets().contains(physnet)) (c.gateway() ? gatewayBridged : bridged).add(c.name());
+            if (c.gateway()) gateways.add(c);
+            if (physnet != null && c.physnets().contains(physnet)) (c.gateway() ? gatewayBridged : bridged).add(c);
         }
-        List<String> out = !gatewayBridged.isEmpty() ? gatewayBridged : !bridged.isEmpty() ? bridged : gateways;
-        return out.size() > MAX_GATEWAY_CHASSIS ? out.subList(0, MAX_GATEWAY_CHASSIS) : out;
+        List<Chassis> found = !gatewayBridged.isEmpty() ? gatewayBridged : !bridged.isEmpty() ? bridged : gateways;
+        List<String> out = new ArrayList<>();
+        for (Chassis c : found) {
+            if (zoneHints.isEmpty() || zoneHints.stream().anyMatch(c.zones()::contains)) out.add(c.name());
+        }
+        out.sort(java.util.Comparator.comparingLong((String c) -> weight(gatewayPort, c)).reversed()
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        return out.size() > MAX_GATEWAY_CHASSIS ? List.copyOf(out.subList(0, MAX_GATEWAY_CHASSIS)) : out;
+    }
+
+    /** The rendezvous weight of a chassis for a port: the first 8 bytes of SHA-256(port / chassis). */
+    static long weight(String port, String chassis) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((port + "/" + chassis).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.nio.ByteBuffer.wrap(h).getLong();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -330,8 +330,13 @@ public final class Translator {
         return new NbRow("Logical_Router", NbNames.ovnName((String) router.get("id")), cols);
     }
 
-    /** lrp-&lt;port id&gt;: a router's interface or gateway port, with the cidrs of its fixed IPs. */
-    public static NbRow routerPort(Map<String, Object> port, Map<String, Map<String, Object>> subnets) {
+    /**
+     * lrp-&lt;port id&gt;: a router's interface or gateway port, with the cidrs of its fixed IPs. On a
+     * VLAN network the port's routing is centralized on the gateway chassis
+     * ({@code reside-on-redirect-chassis}) unless floating IPs are distributed, as ML2/OVN does.
+     */
+    public static NbRow routerPort(Map<String, Object> port, Map<String, Map<String, Object>> subnets,
+                                   Map<String, Object> network, boolean distributedFloatingIps) {
         List<String> networks = new ArrayList<>();
         List<String> subnetIds = new ArrayList<>();
         for (Map<String, Object> ip : fixedIps(port)) {
@@ -353,6 +358,8 @@ public final class Translator {
         cols.put("mac", port.get("mac_address"));
         cols.put("networks", networks);
         cols.put("external_ids", ext);
+        cols.put("options", "vlan".equals(network.get("provider:network_type"))
+                ? Map.of("reside-on-redirect-chassis", String.valueOf(!distributedFloatingIps)) : Map.of());
         return new NbRow("Logical_Router_Port", name, cols);
     }
 
