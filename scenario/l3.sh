@@ -2,8 +2,9 @@
 # L3 dataplane scenario with real OVN and OVS (userspace datapath) and network namespaces as VMs:
 # two geneve networks on one router route between each other; the router's gateway on a flat
 # external network (physical network "public", bridged to br-ex by scripts/ovn-services.sh) SNATs a
-# VM without a floating IP to the gateway address; a floating IP answers from the external "host"
-# namespace and stops answering once disassociated. Prints "l3: N passed, M failed"; exits non-zero
+# VM without a floating IP to the gateway address (and does not once enable_snat is false); a
+# floating IP answers from the external "host" namespace and stops answering once disassociated,
+# then again distributed (enable_distributed_floating_ip). Prints "l3: N passed, M failed"; exits non-zero
 # on any failure.
 set -uo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -188,6 +189,21 @@ source_seen() { # namespace -> the source address the host saw for a connection 
 }
 seen=$(source_seen l3-vm1)
 expect "the host sees the router gateway $gwip as source (SNAT), not $ip1 (saw '$seen')" '[ -n "$seen" ] && [ "$seen" = "$gwip" ]'
+# enable_snat false (ext-gw-mode): the same gateway, no SNAT rows; the host, given a route back to
+# the project networks through the gateway, sees the VM's own address
+ip -n l3-host route add 10.131.0.0/16 via "$gwip"
+gwinfo() { echo "{\"router\":{\"external_gateway_info\":{\"network_id\":\"$ext\",\"enable_snat\":$1}}}"; }
+api PUT "routers/$router" "$(gwinfo false)" >/dev/null
+snats_are() { [ "$(ovn-nbctl --bare --columns=_uuid find NAT type=snat external_ip="$gwip" | grep -c .)" = "$1" ]; }
+expect "enable_snat false: no snat rows left for $gwip" 'eventually snats_are 0'
+settle
+seen=$(source_seen l3-vm1)
+expect "enable_snat false: the host sees l3-vm1's own address $ip1 (saw '$seen')" '[ -n "$seen" ] && [ "$seen" = "$ip1" ]'
+api PUT "routers/$router" "$(gwinfo true)" >/dev/null
+expect "enable_snat true again: one snat row per interface subnet" 'eventually snats_are 2'
+settle
+seen=$(source_seen l3-vm1)
+expect "enable_snat true again: the host sees $gwip (saw '$seen')" '[ -n "$seen" ] && [ "$seen" = "$gwip" ]'
 
 # --- 3. a floating IP -------------------------------------------------------------------------
 f=$(api POST floatingips "{\"floatingip\":{\"floating_network_id\":\"$ext\",\"port_id\":\"$id2\"}}")

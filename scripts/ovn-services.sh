@@ -92,7 +92,6 @@ as_root ovs-vsctl --may-exist add-br br-int -- set bridge br-int datapath_type=n
 # The provider bridge of flat/VLAN networks on $PHYSNET and the gateway-chassis flag. Mappings and
 # CMS options other tools added are kept: ours are merged into the existing comma-separated lists.
 as_root ovs-vsctl --may-exist add-br "$EXT_BRIDGE" -- set bridge "$EXT_BRIDGE" datapath_type=netdev
-as_root ip link set "$EXT_BRIDGE" up 2>/dev/null || true
 merged() { # current-list item -> the list with item added once
   local cur="$1" item="$2"
   case ",$cur," in *",$item,"*) echo "$cur" ;; ,,) echo "$item" ;; *) echo "$cur,$item" ;; esac
