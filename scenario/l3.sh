@@ -4,8 +4,8 @@
 # external network (physical network "public", bridged to br-ex by scripts/ovn-services.sh) SNATs a
 # VM without a floating IP to the gateway address (and does not once enable_snat is false); a
 # floating IP answers from the external "host" namespace and stops answering once disassociated,
-# then again distributed (enable_distributed_floating_ip). Prints "l3: N passed, M failed"; exits non-zero
-# on any failure.
+# then again distributed (enable_distributed_floating_ip). Prints "l3: N passed, M failed"; exits
+# non-zero on any failure.
 set -uo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$root"
@@ -210,8 +210,8 @@ f=$(api POST floatingips "{\"floatingip\":{\"floating_network_id\":\"$ext\",\"po
 fip=$(echo "$f" | jq_ 'd["floatingip"]["id"]'); fipip=$(echo "$f" | jq_ 'd["floatingip"]["floating_ip_address"]')
 settle
 fport=$(api GET "ports?device_owner=network:floatingip&network_id=$ext" | jq_ 'd["ports"][0]["id"]')
-expect "centralized: the NAT of $fipip names l3-vm2's port, no external_mac ($(nat_of "$fipip"))" \
-  'eventually nat_is "$fipip" "$id2"'
+expect "centralized: the NAT of $fipip names l3-vm2's port, no external_mac" 'eventually nat_is "$fipip" "$id2"'
+[ "$(nat_of "$fipip")" = "$id2" ] || echo "  (NAT: $(nat_of "$fipip"))"
 # (checked once the NAT row is there, so the pass that wrote it is over)
 expect "the floating IP's port has no switch port in OVN (as ML2/OVN)" \
   '[ -n "$fport" ] && [ -z "$(ovn-nbctl --bare --columns=name find Logical_Switch_Port name="$fport")" ]'
