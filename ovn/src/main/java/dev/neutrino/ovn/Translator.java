@@ -318,6 +318,9 @@ public final class Translator {
         ext.put("neutron:router_name", str(router.get("name")));
         ext.put(NbNames.EXT_REVISION, str(router.get("revision_number")));
         ext.put("neutron:gw_port_id", str(gwPortId));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> gwInfo = (Map<String, Object>) router.get("external_gateway_info");
+        ext.put("neutron:gw_network_id", gwInfo == null ? "" : str(gwInfo.get("network_id")));
         ext.put(NbNames.EXT_AZ_HINTS, String.join(",", strings(router.get("availability_zone_hints"))));
         Map<String, Object> options = new TreeMap<>();
         options.put("always_learn_from_arp_request", "false");

@@ -117,6 +117,8 @@ class OvnNorthboundTest {
         Row lr = r.table("Logical_Router").findFirst(x -> x.getString("name").equals("neutron-" + routerId))
                 .orElseThrow();
         assertThat(lr.getUuidSet("ports")).hasSize(2);
+        assertThat(lr.getStringMap("external_ids")).containsEntry("neutron:router_name", "r1")
+                .containsEntry("neutron:gw_network_id", (String) ext.get("id"));
         List<String> networks = new java.util.ArrayList<>();
         List<String> chassis = new java.util.ArrayList<>();
         for (var u : lr.getUuidSet("ports")) {
