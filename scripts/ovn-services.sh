@@ -3,7 +3,10 @@
 #   - ovsdb-server + ovs-vswitchd (userspace datapath: bridges use datapath_type=netdev),
 #   - ovn-northd with its NB and SB ovsdb-servers (unix sockets /var/run/ovn/ovnnb_db.sock and
 #     ovnsb_db.sock, plus TCP 127.0.0.1:6641 for NB and 127.0.0.1:6642 for SB),
-#   - ovn-controller attached to br-int, chassis "neutrino-ci", geneve encap on 127.0.0.1.
+#   - ovn-controller attached to br-int, chassis "neutrino-ci", geneve encap on 127.0.0.1,
+#   - the provider bridge br-ex (netdev) mapped to physical network "public"
+#     (ovn-bridge-mappings) and the chassis flagged as a gateway (ovn-cms-options
+#     enable-chassis-as-gw), so routers' external gateways are scheduled here.
 # Idempotent: safe on a fresh machine and on one where everything already runs.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
@@ -13,6 +16,8 @@ NB_TCP_PORT="${OVN_NB_TCP_PORT:-6641}"
 SB_TCP_PORT="${OVN_SB_TCP_PORT:-6642}"
 OVS_CTL=/usr/share/openvswitch/scripts/ovs-ctl
 OVN_CTL=/usr/share/ovn/scripts/ovn-ctl
+PHYSNET="${OVN_PHYSNET:-public}"
+EXT_BRIDGE="${OVN_EXT_BRIDGE:-br-ex}"
 NB_SOCK=/var/run/ovn/ovnnb_db.sock
 SB_SOCK=/var/run/ovn/ovnsb_db.sock
 
@@ -84,6 +89,23 @@ as_root ovs-vsctl set open . \
   external-ids:ovn-bridge-datapath-type=netdev
 as_root ovs-vsctl --may-exist add-br br-int -- set bridge br-int datapath_type=netdev fail-mode=secure
 
+# The provider bridge of flat/VLAN networks on $PHYSNET and the gateway-chassis flag. Mappings and
+# CMS options other tools added are kept: ours are merged into the existing comma-separated lists.
+as_root ovs-vsctl --may-exist add-br "$EXT_BRIDGE" -- set bridge "$EXT_BRIDGE" datapath_type=netdev
+merged() { # current-list item -> the list with item added once
+  local cur="$1" item="$2"
+  case ",$cur," in *",$item,"*) echo "$cur" ;; ,,) echo "$item" ;; *) echo "$cur,$item" ;; esac
+}
+ext_id() { as_root ovs-vsctl --if-exists get open . "external-ids:$1" 2>/dev/null | tr -d '"'; }
+mappings="$(ext_id ovn-bridge-mappings)"
+case ",$mappings," in
+  *",$PHYSNET:"*) ;;  # this physnet is already mapped (maybe elsewhere on purpose): leave it
+  *) as_root ovs-vsctl set open . external-ids:ovn-bridge-mappings="$(merged "$mappings" "$PHYSNET:$EXT_BRIDGE")" ;;
+esac
+cms="$(ext_id ovn-cms-options)"
+[ "$(merged "$cms" enable-chassis-as-gw)" = "$cms" ] \
+  || as_root ovs-vsctl set open . external-ids:ovn-cms-options="$(merged "$cms" enable-chassis-as-gw)"
+
 # --- OVN host: ovn-controller ---------------------------------------------------------
 if ! as_root "$OVN_CTL" status_controller >/dev/null 2>&1; then
   quietly as_root "$OVN_CTL" start_controller
@@ -97,4 +119,4 @@ wait_for 40 as_root ovn-sbctl --db="tcp:127.0.0.1:$SB_TCP_PORT" --timeout=2 show
 chassis_seen() { as_root ovn-sbctl --db="unix:$SB_SOCK" --timeout=2 --bare --columns=name find Chassis name="$SYSTEM_ID" | grep -qx "$SYSTEM_ID"; }
 wait_for 40 chassis_seen || fail "ovn-controller did not register chassis $SYSTEM_ID (see /var/log/ovn/ovn-controller.log)"
 
-echo "ovn-services: OVN NB on unix:$NB_SOCK and tcp:127.0.0.1:$NB_TCP_PORT, SB on unix:$SB_SOCK and tcp:127.0.0.1:$SB_TCP_PORT, chassis $SYSTEM_ID on br-int (netdev) ready"
+echo "ovn-services: OVN NB on unix:$NB_SOCK and tcp:127.0.0.1:$NB_TCP_PORT, SB on unix:$SB_SOCK and tcp:127.0.0.1:$SB_TCP_PORT, chassis $SYSTEM_ID (gateway) on br-int, $PHYSNET on $EXT_BRIDGE (netdev) ready"

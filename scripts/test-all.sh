@@ -27,6 +27,10 @@ scripts/cli-smoke.sh
 # packets: DHCP, port status and security groups on real OVN with namespaces as VMs
 scenario/dataplane.sh
 
+# packets: routing between two networks, SNAT and floating IPs (centralized and distributed) through
+# a router's gateway on a flat external network bridged to br-ex
+scenario/l3.sh
+
 # OVN converges to the database after the server is killed in the middle of a burst
 scenario/crash-converge.sh
 

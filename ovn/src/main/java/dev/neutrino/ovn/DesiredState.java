@@ -22,7 +22,7 @@ public final class DesiredState {
                         List<Map<String, Object>> subnets, List<Map<String, Object>> ports,
                         List<Map<String, Object>> securityGroups, List<Map<String, Object>> routers,
                         List<Map<String, Object>> floatingIps, boolean distributedFloatingIps,
-                        List<String> gatewayChassis, String baseMac) {
+                        List<GatewayChassis.Chassis> chassis, String baseMac) {
         public Input(List<Map<String, Object>> networks, Map<String, String> segmentIds,
                      List<Map<String, Object>> subnets, List<Map<String, Object>> ports,
                      List<Map<String, Object>> securityGroups, String baseMac) {
@@ -61,7 +61,7 @@ public final class DesiredState {
         List<Ref> filtered = new ArrayList<>();
         for (Map<String, Object> p : in.ports()) {
             List<Ref> owner = switchPorts.get((String) p.get("network_id"));
-            if (owner == null) continue;
+            if (owner == null || Translator.isIgnored(p)) continue;
             NbRow lsp = Translator.logicalSwitchPort(p, subnets, dhcp);
             s.put(lsp);
             owner.add(lsp.ref());
@@ -89,12 +89,12 @@ public final class DesiredState {
             s.put(Translator.portGroup(sg, groupPorts.getOrDefault((String) sg.get("id"), List.of()), acls));
         }
         for (NbRow r : Translator.dropPortGroup(filtered)) s.put(r);
-        s.routers(in, subnets);
+        s.routers(in, subnets, nets);
         return s;
     }
 
     /** Routers: their ports (interfaces and gateway), SNAT, floating IPs and routes. */
-    private void routers(Input in, Map<String, Map<String, Object>> subnets) {
+    private void routers(Input in, Map<String, Map<String, Object>> subnets, Map<String, Map<String, Object>> nets) {
         Map<String, Map<String, Object>> portsById = new HashMap<>();
         Map<String, List<Map<String, Object>>> routerPorts = new HashMap<>();
         for (Map<String, Object> p : in.ports()) {
@@ -118,12 +118,19 @@ public final class DesiredState {
             Map<String, Object> gateway = null;
             List<String> interfaceCidrs = new ArrayList<>();
             for (Map<String, Object> p : routerPorts.getOrDefault(id, List.of())) {
-                NbRow lrp = Translator.routerPort(p, subnets);
+                NbRow lrp = Translator.routerPort(p, subnets,
+                        nets.getOrDefault((String) p.get("network_id"), Map.of()), in.distributedFloatingIps());
                 if ("network:router_gateway".equals(p.get("device_owner"))) {
-                    // the gateway port is scheduled on the gateway chassis (L3 HA by priority)
+                    // the gateway port is scheduled on the gateway chassis that reach its physical
+                    // network (L3 HA by priority, the first one highest)
+                    Map<String, Object> extNet = nets.getOrDefault((String) p.get("network_id"), Map.of());
+                    List<String> candidates = GatewayChassis.schedule(in.chassis(),
+                            (String) extNet.get("provider:physical_network"),
+                            Translator.strings(router.get("availability_zone_hints")),
+                            NbNames.routerPort((String) p.get("id")));
                     List<Ref> gcs = new ArrayList<>();
-                    long priority = in.gatewayChassis().size();
-                    for (String chassis : in.gatewayChassis()) {
+                    long priority = candidates.size();
+                    for (String chassis : candidates) {
                         NbRow gc = Translator.gatewayChassis((String) p.get("id"), chassis, priority--);
                         put(gc);
                         gcs.add(gc.ref());
@@ -152,7 +159,8 @@ public final class DesiredState {
                     Map<String, Object> sub = subnets.get((String) ip.get("subnet_id"));
                     if (sub == null || !Objects.equals(sub.get("ip_version"), 4)) continue;
                     if (sub.get("gateway_ip") != null) {
-                        NbRow r = Translator.staticRoute(id, "0.0.0.0/0", (String) sub.get("gateway_ip"), true);
+                        NbRow r = Translator.gatewayRoute(id, "0.0.0.0/0", (String) sub.get("gateway_ip"),
+                                (String) sub.get("id"));
                         put(r);
                         routes.add(r.ref());
                     }
@@ -169,12 +177,12 @@ public final class DesiredState {
             }
             for (Map<String, Object> f : fips.getOrDefault(id, List.of())) {
                 NbRow n = Translator.floatingIp(f, portsById.get((String) f.get("floating_port_id")),
-                        in.distributedFloatingIps());
+                        portsById.get((String) f.get("port_id")), in.distributedFloatingIps());
                 put(n);
                 nats.add(n.ref());
             }
             for (Map<String, Object> r : Translator.maps(router.get("routes"))) {
-                NbRow route = Translator.staticRoute(id, (String) r.get("destination"), (String) r.get("nexthop"), false);
+                NbRow route = Translator.staticRoute(id, (String) r.get("destination"), (String) r.get("nexthop"));
                 put(route);
                 routes.add(route.ref());
             }

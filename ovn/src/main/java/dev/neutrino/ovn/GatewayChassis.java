@@ -3,32 +3,142 @@ package dev.neutrino.ovn;
 import dev.neutrino.ovsdb.Monitor;
 import dev.neutrino.ovsdb.OvsdbClient;
 import dev.neutrino.ovsdb.monitor.MonitorRequest;
+import dev.neutrino.ovsdb.monitor.RowListener;
 import dev.neutrino.ovsdb.value.Row;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The chassis that advertise {@code enable-chassis-as-gw} in {@code ovn-cms-options} (as ML2/OVN
- * reads them from the southbound Chassis table), sorted by name: the candidates for router gateways.
+ * The chassis of the southbound Chassis table as router gateway scheduling needs them: whether they
+ * advertise {@code enable-chassis-as-gw} in {@code ovn-cms-options} and which physical networks
+ * their {@code ovn-bridge-mappings} reach (read from other_config, or external_ids on older OVN, as
+ * ML2/OVN reads them), sorted by name.
  */
-public final class GatewayChassis implements Supplier<List<String>> {
+public final class GatewayChassis implements Supplier<List<GatewayChassis.Chassis>> {
+    /** ML2/OVN's MAX_GW_CHASSIS: a gateway port is scheduled on at most this many chassis. */
+    static final int MAX_GATEWAY_CHASSIS = 5;
+
+    /**
+     * One chassis: its name, the gateway flag, the physical networks it is bridged to and its
+     * availability zones ({@code availability-zones=az1:az2} in ovn-cms-options).
+     */
+    public record Chassis(String name, boolean gateway, Set<String> physnets, Set<String> zones) {
+        public Chassis {
+            physnets = Set.copyOf(physnets);
+            zones = Set.copyOf(zones);
+        }
+
+        public Chassis(String name, boolean gateway, Set<String> physnets) {
+            this(name, gateway, physnets, Set.of());
+        }
+
+        public static Chassis gateway(String name, String... physnets) {
+            return new Chassis(name, true, Set.of(physnets));
+        }
+    }
+
     private final Monitor monitor;
 
     public GatewayChassis(OvsdbClient sb) {
+        this(sb, () -> {});
+    }
+
+    /** @param onChange told when a chassis comes, goes or changes its gateway flag or bridge mappings */
+    public GatewayChassis(OvsdbClient sb, Runnable onChange) {
+        RowListener listener = new RowListener() {
+            @Override
+            public void onInsert(String table, Row row) {
+                onChange.run();
+            }
+
+            @Override
+            public void onUpdate(String table, Row oldRow, Row newRow) {
+                onChange.run();
+            }
+
+            @Override
+            public void onDelete(String table, Row row) {
+                onChange.run();
+            }
+        };
         this.monitor = sb.monitor("OVN_Southbound", List.of(MonitorRequest.table("Chassis")
-                .columns("name", "hostname", "other_config", "external_ids"))).join();
+                .columns("name", "hostname", "other_config", "external_ids")), listener).join();
     }
 
     @Override
-    public List<String> get() {
-        List<String> out = new ArrayList<>();
+    public List<Chassis> get() {
+        List<Chassis> out = new ArrayList<>();
         for (Row c : monitor.replica().table("Chassis").rows()) {
-            String options = c.getStringMap("other_config").getOrDefault("ovn-cms-options",
-                    c.getStringMap("external_ids").getOrDefault("ovn-cms-options", ""));
-            if (List.of(options.split(",")).contains("enable-chassis-as-gw")) out.add(c.getString("name"));
+            out.add(of(c.getString("name"), c.getStringMap("other_config"), c.getStringMap("external_ids")));
         }
-        out.sort(null);
+        out.sort(java.util.Comparator.comparing(Chassis::name));
         return out;
+    }
+
+    static Chassis of(String name, Map<String, String> otherConfig, Map<String, String> externalIds) {
+        String cms = otherConfig.getOrDefault("ovn-cms-options", externalIds.getOrDefault("ovn-cms-options", ""));
+        String mappings = otherConfig.getOrDefault("ovn-bridge-mappings",
+                externalIds.getOrDefault("ovn-bridge-mappings", ""));
+        Set<String> physnets = new LinkedHashSet<>();
+        for (String m : mappings.split(",")) {
+            int colon = m.indexOf(':');
+            if (colon > 0) physnets.add(m.substring(0, colon).trim());
+        }
+        boolean gateway = false;
+        Set<String> zones = new LinkedHashSet<>();
+        for (String opt : cms.split(",")) {
+            opt = opt.trim();
+            if (opt.equals("enable-chassis-as-gw")) gateway = true;
+            if (opt.startsWith("availability-zones=") && zones.isEmpty()) {
+                for (String az : opt.substring("availability-zones=".length()).split(":")) {
+                    if (!az.isBlank()) zones.add(az.trim());
+                }
+            }
+        }
+        return new Chassis(name, gateway, physnets, zones);
+    }
+
+    /**
+     * Where one gateway port goes, highest priority first, at most {@link #MAX_GATEWAY_CHASSIS}.
+     * The candidates are ML2/OVN's (get_candidates_for_scheduling): the gateway chassis bridged to
+     * the gateway network's physical network; else any chassis bridged to it; else (no physical
+     * network, or nobody bridged to it) every gateway chassis; then only those in one of the
+     * router's availability zone hints, if it has any. They are ordered by rendezvous hashing of the
+     * port and chassis names: ML2/OVN spreads routers by the chassis' current load, which a full
+     * recomputation cannot see; the hash spreads them too, gives every pass the same answer, and a
+     * chassis coming or going moves only the routers it wins or held.
+     */
+    public static List<String> schedule(List<Chassis> chassis, String physnet, List<String> zoneHints,
+                                        String gatewayPort) {
+        List<Chassis> gatewayBridged = new ArrayList<>();
+        List<Chassis> bridged = new ArrayList<>();
+        List<Chassis> gateways = new ArrayList<>();
+        for (Chassis c : chassis) {
+            if (c.gateway()) gateways.add(c);
+            if (physnet != null && c.physnets().contains(physnet)) (c.gateway() ? gatewayBridged : bridged).add(c);
+        }
+        List<Chassis> found = !gatewayBridged.isEmpty() ? gatewayBridged : !bridged.isEmpty() ? bridged : gateways;
+        List<String> out = new ArrayList<>();
+        for (Chassis c : found) {
+            if (zoneHints.isEmpty() || zoneHints.stream().anyMatch(c.zones()::contains)) out.add(c.name());
+        }
+        out.sort(java.util.Comparator.comparingLong((String c) -> weight(gatewayPort, c)).reversed()
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        return out.size() > MAX_GATEWAY_CHASSIS ? List.copyOf(out.subList(0, MAX_GATEWAY_CHASSIS)) : out;
+    }
+
+    /** The rendezvous weight of a chassis for a port: the first 8 bytes of SHA-256(port / chassis). */
+    static long weight(String port, String chassis) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((port + "/" + chassis).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.nio.ByteBuffer.wrap(h).getLong();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -51,7 +51,7 @@ public final class OvnNorthbound implements AutoCloseable {
     private final String baseMac;
     private final Duration interval;
     private volatile boolean distributedFloatingIps;
-    private volatile java.util.function.Supplier<List<String>> gatewayChassis = List::of;
+    private volatile java.util.function.Supplier<List<GatewayChassis.Chassis>> chassis = List::of;
     private final Semaphore wake = new Semaphore(1);
     private final AtomicBoolean dirty = new AtomicBoolean(true);
     private volatile boolean running = true;
@@ -86,9 +86,9 @@ public final class OvnNorthbound implements AutoCloseable {
         return this;
     }
 
-    /** The chassis that may host router gateways, best first (from the southbound database). */
-    public OvnNorthbound gatewayChassis(java.util.function.Supplier<List<String>> chassis) {
-        this.gatewayChassis = chassis;
+    /** The chassis, from the southbound database: where router gateways may be scheduled. */
+    public OvnNorthbound chassis(java.util.function.Supplier<List<GatewayChassis.Chassis>> chassis) {
+        this.chassis = chassis;
         return this;
     }
 
@@ -246,7 +246,7 @@ public final class OvnNorthbound implements AutoCloseable {
             withPorts.add(copy);
         }
         return DesiredState.of(new DesiredState.Input(networks, segments, subnets, ports, groups, routers, withPorts,
-                distributedFloatingIps, gatewayChassis.get(), baseMac));
+                distributedFloatingIps, chassis.get(), baseMac));
     }
 
     private void apply(NbDiff diff, NbState actual) {

@@ -121,6 +121,11 @@ public final class Translator {
         Map<String, Object> options = new TreeMap<>();
         if (routerPort) {
             options.put("router-port", NbNames.routerPort((String) port.get("id")));
+            if (owner.equals("network:router_gateway")) {
+                // the gateway chassis announces the router's NAT addresses (GARPs) on the external network
+                options.put("nat-addresses", "router");
+                options.put("exclude-lb-vips-from-garp", "true");
+            }
         } else {
             options.put("requested-chassis", str(port.get("binding:host_id")));
             if (!type.equals("localport")) options.put("mcast_flood_reports", "true");
@@ -145,6 +150,14 @@ public final class Translator {
         cols.put("external_ids", ext);
         cols.put("dhcpv4_options", dhcpv4 == null ? List.of() : List.of(dhcpv4));
         return new NbRow("Logical_Switch_Port", (String) port.get("id"), cols);
+    }
+
+    /**
+     * Ports ML2/OVN keeps out of OVN (utils.is_lsp_ignored): a floating IP's port is bound nowhere, so
+     * a switch port for it would swallow the traffic the router's NAT should answer.
+     */
+    public static boolean isIgnored(Map<String, Object> port) {
+        return "network:floatingip".equals(port.get("device_owner"));
     }
 
     /** Ports whose traffic ACLs govern: port security on, not owned by the network or a router. */
@@ -305,6 +318,9 @@ public final class Translator {
         ext.put("neutron:router_name", str(router.get("name")));
         ext.put(NbNames.EXT_REVISION, str(router.get("revision_number")));
         ext.put("neutron:gw_port_id", str(gwPortId));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> gwInfo = (Map<String, Object>) router.get("external_gateway_info");
+        ext.put("neutron:gw_network_id", gwInfo == null ? "" : str(gwInfo.get("network_id")));
         ext.put(NbNames.EXT_AZ_HINTS, String.join(",", strings(router.get("availability_zone_hints"))));
         Map<String, Object> options = new TreeMap<>();
         options.put("always_learn_from_arp_request", "false");
@@ -317,8 +333,13 @@ public final class Translator {
         return new NbRow("Logical_Router", NbNames.ovnName((String) router.get("id")), cols);
     }
 
-    /** lrp-&lt;port id&gt;: a router's interface or gateway port, with the cidrs of its fixed IPs. */
-    public static NbRow routerPort(Map<String, Object> port, Map<String, Map<String, Object>> subnets) {
+    /**
+     * lrp-&lt;port id&gt;: a router's interface or gateway port, with the cidrs of its fixed IPs. On a
+     * VLAN network the port's routing is centralized on the gateway chassis
+     * ({@code reside-on-redirect-chassis}) unless floating IPs are distributed, as ML2/OVN does.
+     */
+    public static NbRow routerPort(Map<String, Object> port, Map<String, Map<String, Object>> subnets,
+                                   Map<String, Object> network, boolean distributedFloatingIps) {
         List<String> networks = new ArrayList<>();
         List<String> subnetIds = new ArrayList<>();
         for (Map<String, Object> ip : fixedIps(port)) {
@@ -340,6 +361,8 @@ public final class Translator {
         cols.put("mac", port.get("mac_address"));
         cols.put("networks", networks);
         cols.put("external_ids", ext);
+        cols.put("options", "vlan".equals(network.get("provider:network_type"))
+                ? Map.of("reside-on-redirect-chassis", String.valueOf(!distributedFloatingIps)) : Map.of());
         return new NbRow("Logical_Router_Port", name, cols);
     }
 
@@ -364,33 +387,50 @@ public final class Translator {
     }
 
     /**
-     * A floating IP: dnat_and_snat from its address to the fixed IP; with distributed floating IPs
-     * the NAT happens on the chassis of the port (logical_port and external_mac set).
+     * A floating IP (ML2/OVN's _create_or_update_floatingip): dnat_and_snat from its address to the
+     * fixed IP, logical_port the associated port. Without external_mac OVN NATs on the gateway
+     * chassis; with distributed floating IPs, once the associated port is up, external_mac (the
+     * floating IP port's MAC) moves the NAT to the chassis of the port.
+     *
+     * @param floatingPort the floating IP's own port on the external network (its MAC)
+     * @param port the associated port (its status), or null
      */
-    public static NbRow floatingIp(Map<String, Object> fip, Map<String, Object> floatingPort, boolean distributed) {
+    public static NbRow floatingIp(Map<String, Object> fip, Map<String, Object> floatingPort,
+                                   Map<String, Object> port, boolean distributed) {
+        String mac = floatingPort == null ? null : (String) floatingPort.get("mac_address");
         Map<String, Object> ext = new TreeMap<>();
         ext.put("neutron:fip_id", fip.get("id"));
         ext.put("neutron:fip_port_id", str(fip.get("port_id")));
         ext.put("neutron:fip_network_id", str(fip.get("floating_network_id")));
+        ext.put("neutron:fip_external_mac", str(mac));
         ext.put("neutron:router_name", NbNames.ovnName((String) fip.get("router_id")));
         ext.put(NbNames.EXT_REVISION, str(fip.get("revision_number")));
+        boolean portUp = port != null && "ACTIVE".equals(port.get("status"));
         Map<String, Object> cols = new LinkedHashMap<>();
         cols.put("type", "dnat_and_snat");
         cols.put("logical_ip", fip.get("fixed_ip_address"));
         cols.put("external_ip", fip.get("floating_ip_address"));
         cols.put("external_ids", ext);
-        cols.put("logical_port", distributed ? List.of(fip.get("port_id")) : List.of());
-        cols.put("external_mac", distributed && floatingPort != null ? List.of(floatingPort.get("mac_address"))
-                : List.of());
+        cols.put("logical_port", List.of(fip.get("port_id")));
+        cols.put("external_mac", distributed && portUp && mac != null ? List.of(mac) : List.of());
         return new NbRow("NAT", "fip/" + fip.get("id"), cols);
     }
 
-    /** A static route of a router (the default route through the gateway, or an extra route). */
-    public static NbRow staticRoute(String routerId, String prefix, String nexthop, boolean gateway) {
+    /** The default route of a router through its gateway subnet's gateway IP. */
+    public static NbRow gatewayRoute(String routerId, String prefix, String nexthop, String subnetId) {
+        return route(routerId, prefix, nexthop, Map.of("neutron:is_ext_gw", "true", "neutron:subnet_id", subnetId));
+    }
+
+    /** An extra route of a router (extraroute). */
+    public static NbRow staticRoute(String routerId, String prefix, String nexthop) {
+        return route(routerId, prefix, nexthop, Map.of());
+    }
+
+    private static NbRow route(String routerId, String prefix, String nexthop, Map<String, Object> ext) {
         Map<String, Object> cols = new LinkedHashMap<>();
         cols.put("ip_prefix", prefix);
         cols.put("nexthop", nexthop);
-        cols.put("external_ids", gateway ? Map.of("neutron:is_ext_gw", "true") : Map.of());
+        cols.put("external_ids", ext);
         return new NbRow("Logical_Router_Static_Route", "route/" + routerId + "/" + prefix + "/" + nexthop, cols);
     }
 

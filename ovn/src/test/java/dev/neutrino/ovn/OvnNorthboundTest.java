@@ -58,7 +58,10 @@ class OvnNorthboundTest {
         app = new Neutrino(Config.defaults(Options.ALL), db);
         api = new NeutronApi(app);
         sync = new OvnNorthbound(app, nb, "fa:16:3e:00:00:00", Duration.ofHours(1))
-                .gatewayChassis(() -> List.of("gw-a", "gw-b"));
+                .chassis(() -> List.of(GatewayChassis.Chassis.gateway("gw-a", "physnet1"),
+                        GatewayChassis.Chassis.gateway("gw-b", "physnet1", "physnet2"),
+                        GatewayChassis.Chassis.gateway("gw-c", "physnet2"),
+                        new GatewayChassis.Chassis("compute-1", false, java.util.Set.of("physnet1"))));
     }
 
     @AfterEach
@@ -95,7 +98,7 @@ class OvnNorthboundTest {
     void routersBecomeLogicalRoutersWithPortsRoutesSnatAndFloatingIps() {
         var ext = post("/v2.0/networks", "network", Map.of("name", "public", "router:external", true,
                 "provider:network_type", "flat", "provider:physical_network", "physnet1"));
-        post("/v2.0/subnets", "subnet", Map.of("network_id", ext.get("id"), "cidr", "172.24.4.0/24",
+        var extSub = post("/v2.0/subnets", "subnet", Map.of("network_id", ext.get("id"), "cidr", "172.24.4.0/24",
                 "ip_version", 4));
         var net = post("/v2.0/networks", "network", Map.of("name", "private"));
         var sub = post("/v2.0/subnets", "subnet", Map.of("network_id", net.get("id"), "cidr", "10.1.0.0/24",
@@ -114,6 +117,8 @@ class OvnNorthboundTest {
         Row lr = r.table("Logical_Router").findFirst(x -> x.getString("name").equals("neutron-" + routerId))
                 .orElseThrow();
         assertThat(lr.getUuidSet("ports")).hasSize(2);
+        assertThat(lr.getStringMap("external_ids")).containsEntry("neutron:router_name", "r1")
+                .containsEntry("neutron:gw_network_id", (String) ext.get("id"));
         List<String> networks = new java.util.ArrayList<>();
         List<String> chassis = new java.util.ArrayList<>();
         for (var u : lr.getUuidSet("ports")) {
@@ -124,21 +129,43 @@ class OvnNorthboundTest {
                 chassis.add(gc.getString("chassis_name") + ":" + gc.getInteger("priority"));
             }
         }
-        assertThat(chassis).as("the gateway port is scheduled on both gateway chassis")
-                .containsExactlyInAnyOrder("gw-a:2", "gw-b:1");
+        assertThat(chassis).as("the gateway port is scheduled on the gateway chassis bridged to physnet1")
+                .hasSize(2).anyMatch(c -> c.startsWith("gw-a:")).anyMatch(c -> c.startsWith("gw-b:"))
+                .anyMatch(c -> c.endsWith(":2")).anyMatch(c -> c.endsWith(":1"));
         assertThat(networks).contains("10.1.0.1/24").anyMatch(n -> n.startsWith("172.24.4.") && n.endsWith("/24"));
         List<Row> nats = new java.util.ArrayList<>();
         for (var u : lr.getUuidSet("nat")) nats.add(r.table("NAT").row(u).orElseThrow());
         assertThat(nats).extracting(n -> n.getString("type") + " " + n.getString("logical_ip"))
                 .containsExactlyInAnyOrder("snat 10.1.0.0/24", "dnat_and_snat " + fip.get("fixed_ip_address"));
-        assertThat(nats).anyMatch(n -> n.getString("external_ip").equals(fip.get("floating_ip_address")));
+        Row fipNat = nats.stream().filter(n -> n.getString("type").equals("dnat_and_snat")).findFirst().orElseThrow();
+        assertThat(fipNat.getString("external_ip")).isEqualTo(fip.get("floating_ip_address"));
+        assertThat(fipNat.getStringSet("logical_port")).as("centralized: logical_port set, no external_mac")
+                .containsExactly((String) port.get("id"));
+        assertThat(fipNat.getStringSet("external_mac")).isEmpty();
+        assertThat(fipNat.getStringMap("external_ids")).containsEntry("neutron:fip_port_id", (String) port.get("id"))
+                .containsKey("neutron:fip_external_mac");
         var route = r.table("Logical_Router_Static_Route").row(lr.getUuidSet("static_routes").iterator().next())
                 .orElseThrow();
         assertThat(route.getString("ip_prefix")).isEqualTo("0.0.0.0/0");
         assertThat(route.getString("nexthop")).isEqualTo("172.24.4.1");
+        assertThat(route.getStringMap("external_ids")).containsEntry("neutron:is_ext_gw", "true")
+                .containsEntry("neutron:subnet_id", (String) extSub.get("id"));
         Row lsp = r.table("Logical_Switch_Port").findFirst(x -> x.getString("type").equals("router")
                 && x.getStringMap("options").get("router-port") != null).orElseThrow();
         assertThat(lsp.getStringSet("addresses")).containsExactly("router");
+        Row gwLsp = r.table("Logical_Switch_Port").findFirst(x -> "network:router_gateway".equals(
+                x.getStringMap("external_ids").get("neutron:device_owner"))).orElseThrow();
+        assertThat(gwLsp.getStringMap("options")).containsEntry("nat-addresses", "router")
+                .containsEntry("router-port", "lrp-" + gwLsp.getString("name"));
+        Row extSwitch = r.table("Logical_Switch").findFirst(x -> x.getString("name").equals("neutron-" + ext.get("id")))
+                .orElseThrow();
+        List<String> extPorts = new java.util.ArrayList<>();
+        for (var u : extSwitch.getUuidSet("ports")) {
+            Row p = r.table("Logical_Switch_Port").row(u).orElseThrow();
+            extPorts.add(p.getString("type") + ":" + p.getStringMap("options").getOrDefault("network_name", ""));
+        }
+        assertThat(extPorts).as("the external switch: a localnet port and the gateway's router port, no switch "
+                + "port for the floating IP").containsExactlyInAnyOrder("localnet:physnet1", "router:");
 
         put("/v2.0/floatingips/" + fip.get("id"), Map.of("floatingip", java.util.Collections.singletonMap("port_id",
                 null)));

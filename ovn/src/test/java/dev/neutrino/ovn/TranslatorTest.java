@@ -142,6 +142,86 @@ class TranslatorTest {
         assertThat(NbDiff.between(d, actualOf(d)).isEmpty()).isTrue();
     }
 
+    @Test
+    void gatewayCandidatesFollowMl2OvnScheduling() {
+        var a = GatewayChassis.Chassis.gateway("a", "public");
+        var b = GatewayChassis.Chassis.gateway("b");
+        var c = new GatewayChassis.Chassis("c", false, java.util.Set.of("public"));
+        assertThat(GatewayChassis.schedule(List.of(a, b, c), "public", List.of(), "lrp-1")).as("gateway and bridged")
+                .containsExactly("a");
+        assertThat(GatewayChassis.schedule(List.of(b, c), "public", List.of(), "lrp-1")).as("bridged only")
+                .containsExactly("c");
+        assertThat(GatewayChassis.schedule(List.of(a, b, c), null, List.of(), "lrp-1")).as("overlay external network")
+                .containsExactlyInAnyOrder("a", "b");
+        assertThat(GatewayChassis.schedule(List.of(b, c), "other", List.of(), "lrp-1")).containsExactly("b");
+
+        var az1 = new GatewayChassis.Chassis("z1", true, java.util.Set.of("public"), java.util.Set.of("az1"));
+        var az2 = new GatewayChassis.Chassis("z2", true, java.util.Set.of("public"), java.util.Set.of("az2", "az3"));
+        assertThat(GatewayChassis.schedule(List.of(az1, az2), "public", List.of("az3"), "lrp-1")).containsExactly("z2");
+        assertThat(GatewayChassis.schedule(List.of(az1, az2), "public", List.of("az9"), "lrp-1")).isEmpty();
+
+        List<GatewayChassis.Chassis> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) many.add(GatewayChassis.Chassis.gateway("gw" + i, "public"));
+        assertThat(GatewayChassis.schedule(many, "public", List.of(), "lrp-1")).hasSize(5)
+                .isEqualTo(GatewayChassis.schedule(many.reversed(), "public", List.of(), "lrp-1"));
+        java.util.Map<String, Integer> first = new java.util.HashMap<>();
+        for (int r = 0; r < 70; r++) {
+            first.merge(GatewayChassis.schedule(many, "public", List.of(), "lrp-" + r).get(0), 1, Integer::sum);
+        }
+        assertThat(first).as("routers spread over the gateway chassis").hasSizeGreaterThan(3);
+        // a chassis leaving moves only the gateways it held first
+        for (int r = 0; r < 70; r++) {
+            List<String> before = GatewayChassis.schedule(many, "public", List.of(), "lrp-" + r);
+            List<String> after = GatewayChassis.schedule(many.subList(1, 7), "public", List.of(), "lrp-" + r);
+            if (!before.get(0).equals("gw0")) assertThat(after.get(0)).isEqualTo(before.get(0));
+        }
+
+        assertThat(GatewayChassis.of("x", Map.of("ovn-cms-options",
+                "foo,enable-chassis-as-gw,availability-zones=az1:az2", "ovn-bridge-mappings",
+                "public:br-ex,datacentre:br-dc"), Map.of()))
+                .isEqualTo(new GatewayChassis.Chassis("x", true, java.util.Set.of("public", "datacentre"),
+                        java.util.Set.of("az1", "az2")));
+        assertThat(GatewayChassis.of("y", Map.of(), Map.of("ovn-cms-options", "enable-chassis-as-gw")).gateway())
+                .as("older OVN: external_ids").isTrue();
+    }
+
+    @Test
+    void routerPortsOnVlanNetworksResideOnTheGatewayChassis() {
+        Map<String, Object> subnet = Map.of("id", SUBNET, "cidr", "10.0.0.0/24", "ip_version", 4);
+        Map<String, Object> port = Map.of("id", "rp", "mac_address", "fa:16:3e:00:00:02", "network_id", NET,
+                "device_id", "r1", "device_owner", "network:router_interface",
+                "fixed_ips", List.of(Map.of("subnet_id", SUBNET, "ip_address", "10.0.0.1")));
+        NbRow vlan = Translator.routerPort(port, Map.of(SUBNET, subnet), Map.of("provider:network_type", "vlan"), false);
+        assertThat(vlan.columns()).containsEntry("options", Map.of("reside-on-redirect-chassis", "true"))
+                .containsEntry("networks", List.of("10.0.0.1/24")).containsEntry("name", "lrp-rp");
+        assertThat(Translator.routerPort(port, Map.of(SUBNET, subnet), Map.of("provider:network_type", "vlan"), true)
+                .columns()).containsEntry("options", Map.of("reside-on-redirect-chassis", "false"));
+        assertThat(Translator.routerPort(port, Map.of(SUBNET, subnet), Map.of("provider:network_type", "geneve"), false)
+                .columns()).containsEntry("options", Map.of());
+    }
+
+    @Test
+    void floatingIpIsCentralizedUntilDistributedAndThePortIsUp() {
+        Map<String, Object> fip = Map.of("id", "f1", "port_id", "p1", "floating_network_id", NET, "router_id", "r1",
+                "fixed_ip_address", "10.0.0.5", "floating_ip_address", "172.24.4.10", "revision_number", 2);
+        Map<String, Object> fipPort = Map.of("id", "fp", "mac_address", "fa:16:3e:00:00:99");
+        Map<String, Object> down = Map.of("id", "p1", "status", "DOWN");
+        Map<String, Object> up = Map.of("id", "p1", "status", "ACTIVE");
+        NbRow central = Translator.floatingIp(fip, fipPort, up, false);
+        assertThat(central.columns()).containsEntry("logical_port", List.of("p1"))
+                .containsEntry("external_mac", List.of()).containsEntry("type", "dnat_and_snat")
+                .containsEntry("logical_ip", "10.0.0.5").containsEntry("external_ip", "172.24.4.10");
+        assertThat(Translator.floatingIp(fip, fipPort, down, true).columns()).containsEntry("external_mac", List.of());
+        assertThat(Translator.floatingIp(fip, fipPort, up, true).columns())
+                .containsEntry("external_mac", List.of("fa:16:3e:00:00:99"));
+    }
+
+    @Test
+    void floatingIpPortsGetNoSwitchPort() {
+        assertThat(Translator.isIgnored(Map.of("device_owner", "network:floatingip"))).isTrue();
+        assertThat(Translator.isIgnored(Map.of("device_owner", "network:router_gateway"))).isFalse();
+    }
+
     private static Map<String, Map<String, NbRow>> actualOf(DesiredState d) {
         Map<String, Map<String, NbRow>> out = new HashMap<>();
         for (String t : d.tables()) out.put(t, d.table(t));

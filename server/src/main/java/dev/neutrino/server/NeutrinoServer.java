@@ -117,7 +117,7 @@ public final class NeutrinoServer implements AutoCloseable {
                 String sbConnection = config.get(Options.OVN_SB_CONNECTION);
                 if (!sbConnection.isBlank()) {
                     sb = OvsdbClient.connect(OvsdbClientOptions.of(sbConnection).withLeaderOnly("OVN_Southbound"));
-                    ovn.gatewayChassis(new GatewayChassis(sb));
+                    ovn.chassis(new GatewayChassis(sb, ovn::requestSync));
                     app.agents().source(new OvnAgents(sb));
                 }
                 ovn.start();
