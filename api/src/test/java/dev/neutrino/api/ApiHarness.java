@@ -19,10 +19,14 @@ final class ApiHarness implements AutoCloseable {
     final NeutronApi api;
 
     ApiHarness() {
+        this(Config.defaults(Options.ALL));
+    }
+
+    ApiHarness(Config config) {
         db = new Database(new DatabaseUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "",
                 SQLDialect.H2), 4);
         new Schema(db).upgradeAll();
-        app = new Neutrino(Config.defaults(Options.ALL), db);
+        app = new Neutrino(config, db);
         api = new NeutronApi(app);
     }
 
