@@ -134,6 +134,7 @@ class SegmentsTest extends ApiTest {
         assertThat(second.get(0).path("id").asText()).isGreaterThan(page.at("/segments").get(0).path("id").asText());
 
         api.get("/v2.0/segments/" + id + "/tags").expect(404);
+        api.get("/v2.0/segments?tags=a").expectError(400, null);
         api.post("/v2.0/segments", obj("segment", obj("network_id", UUID.randomUUID().toString(),
                 "network_type", "geneve"))).expectError(404, "NetworkNotFound");
 
