@@ -81,6 +81,18 @@ class SegmentsApiTest {
         // filters match any segment, as ML2's network_matches_filters
         var byVni = h.call(admin, "GET", "/v2.0/networks", Map.of(SEG_ID, List.of("7000")), null);
         assertThat(byVni.list("networks")).extracting(n -> n.get("id")).containsExactly(id);
+        createNet(admin, "name", "plain");
+        assertThat(h.call(admin, "GET", "/v2.0/networks", Map.of(SEG_ID, List.of("7000")), null).list("networks"))
+                .extracting(n -> n.get("id")).containsExactly(id);
+
+        // a network without segments matches every provider filter (ML2's network_matches_filters)
+        String bare = (String) createNet(admin, "name", "bare").get("network").get("id");
+        String bareSegment = (String) h.call(admin, "GET", "/v2.0/segments", Map.of("network_id", List.of(bare)),
+                null).list("segments").get(0).get("id");
+        assertThat(h.call(admin, "DELETE", "/v2.0/segments/" + bareSegment, null).status()).isEqualTo(204);
+        var byVlan = h.call(admin, "GET", "/v2.0/networks", Map.of(PHYSNET, List.of("physnet2")), null);
+        assertThat(byVlan.list("networks")).extracting(n -> n.get("id")).containsExactlyInAnyOrder(id, bare);
+        assertThat(h.call(admin, "GET", "/v2.0/networks/" + bare, null).get("network")).containsEntry(TYPE, null);
 
         // segments on update are ignored as ML2 ignores them
         var upd = h.call(admin, "PUT", "/v2.0/networks/" + id, body("network", "segments",
@@ -123,6 +135,14 @@ class SegmentsApiTest {
         var badPhysnet = createNet(admin, "segments", List.of(seg("vlan", "nowhere", 5)));
         assertThat(badPhysnet.status()).isEqualTo(400);
         assertThat(badPhysnet.errorType()).isEqualTo("InvalidInput");
+
+        var samePhysnet = createNet(admin, "segments", List.of(seg("vlan", "physnet1", null),
+                seg("vlan", "physnet1", null)));
+        assertThat(samePhysnet.status()).isEqualTo(409);
+        assertThat(samePhysnet.errorType()).isEqualTo("NeutronDbObjectDuplicateEntry");
+        assertThat((String) samePhysnet.get("NeutronError").get("message")).startsWith("Failed to create a "
+                + "duplicate NetworkSegment: for attribute(s) ['network_id', 'network_type', 'physical_network']")
+                .endsWith("-vlan-physnet1");
 
         var member = createNet(alice, "segments", List.of(seg("geneve", null, null)));
         assertThat(member.status()).isEqualTo(403);

@@ -96,8 +96,11 @@ class SegmentsTest extends ApiTest {
         assertThat(own.get(0).path("network_type").asText()).isEqualTo("geneve");
 
         String p = physnet();
+        assertThat(own.get(0).path("description").isNull()).as("ML2 writes a network's segments without one")
+                .isTrue();
         JsonNode s = api.post("/v2.0/segments", obj("segment", obj("network_id", net, "network_type", "flat",
-                "physical_network", p, "name", "edge", "description", "rack 1"))).expect(201).at("/segment");
+                "physical_network", p, "name", "edge", "description", "rack 1", "project_id", project)))
+                .expect(201).at("/segment");
         List<String> keys = new ArrayList<>();
         s.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactlyInAnyOrder("id", "network_id", "name", "description", "physical_network",

@@ -335,9 +335,13 @@ public final class NetworkHooks implements ResourceHooks {
                 throw NeutronException.badRequest("Invalid input for operation: '" + v + "' is not an integer.");
             }
         }
+        // as ML2's network_matches_filters: any segment matches, and a network without segments matches
+        Field<String> networkId = field(name("networks", "id"), String.class);
         return DSL.exists(DSL.selectOne().from(TypeDrivers.SEGMENTS)
-                .where(TypeDrivers.NETWORK_ID.eq(field(name("networks", "id"), String.class))
-                        .and(field(name("network_segments", column)).in(converted))));
+                .where(TypeDrivers.NETWORK_ID.eq(networkId)
+                        .and(field(name("network_segments", column)).in(converted))))
+                .or(DSL.notExists(DSL.selectOne().from(TypeDrivers.SEGMENTS)
+                        .where(TypeDrivers.NETWORK_ID.eq(networkId))));
     }
 
     @Override

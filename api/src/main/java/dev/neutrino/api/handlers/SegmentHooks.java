@@ -45,13 +45,18 @@ public final class SegmentHooks implements ResourceHooks {
         if (mtu instanceof Number n && n.intValue() > maxMtu) {
             throw NeutronException.invalidInputGeneric("Requested MTU is too big, maximum is " + maxMtu);
         }
-        seg.remove("tenant_id");
         seg.put("network_type", s.networkType());
         seg.put("physical_network", s.physicalNetwork());
         seg.put("segmentation_id", s.segmentationId());
         seg.put("segment_index", last == null ? 0 : last + 1);
         seg.put("is_dynamic", false);
         seg.put("allocation_key", s.allocationKey());
+    }
+
+    /** Segments have no owner in Neutron's sense: who may see one is the policy's call (admins). */
+    @Override
+    public org.jooq.Condition visibleTo(Tx tx) {
+        return org.jooq.impl.DSL.noCondition();
     }
 
     @Override

@@ -207,8 +207,8 @@ public final class TypeDrivers {
                     .set(field(name("segment_index")), index)
                     .set(field(name("is_dynamic")), false)
                     .set(field(name("allocation_key")), s.allocationKey())
-                    .set(field(name("description")), "")
-                    .set(field(name("revision_number")), 1L)
+                    .set(field(name("description")), (Object) null) // as ML2 writes a network's segments
+                    .set(field(name("revision_number")), 0L)
                     .set(field(name("created_at")), now)
                     .set(field(name("updated_at")), now)
                     .execute();
@@ -219,15 +219,19 @@ public final class TypeDrivers {
         return id;
     }
 
-    /** Neutron's unique (network_id, network_type, physical_network), checked before the database refuses. */
+    /**
+     * Neutron's unique (network_id, network_type, physical_network), checked before the database
+     * refuses, with the answer Neutron gives (its object layer's duplicate entry, 409).
+     */
     public void checkNotOnNetwork(Tx tx, String networkId, Segment s) {
         if (s.physicalNetwork() == null) return; // NULLs never collide in a unique key
         boolean exists = tx.dsl().fetchExists(SEGMENTS, NETWORK_ID.eq(networkId)
                 .and(field(name("network_segments", "network_type")).eq(s.networkType()))
                 .and(field(name("network_segments", "physical_network")).eq(s.physicalNetwork())));
         if (exists) {
-            throw NeutronException.conflict("SegmentExists", "Network " + networkId + " already has a "
-                    + s.networkType() + " segment on physical network " + s.physicalNetwork() + ".");
+            throw NeutronException.conflict("NeutronDbObjectDuplicateEntry", "Failed to create a duplicate "
+                    + "NetworkSegment: for attribute(s) ['network_id', 'network_type', 'physical_network'] with "
+                    + "value(s) " + networkId + "-" + s.networkType() + "-" + s.physicalNetwork());
         }
     }
 

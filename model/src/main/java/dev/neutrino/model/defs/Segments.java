@@ -10,7 +10,8 @@ import dev.neutrino.model.Validators;
 
 /**
  * neutron_lib/api/definitions/segment.py with standard-attr-segment (description, timestamps,
- * revision; no tags). A segment has no project: tenant_id is accepted on create and never shown.
+ * revision; no tags). A segment shows no project: project_id/tenant_id are accepted on create (the
+ * owner is kept) and never shown.
  * The last three attributes are ML2's bookkeeping in the same table, never shown.
  */
 public final class Segments {
@@ -18,7 +19,10 @@ public final class Segments {
 
     public static final ResourceDef DEF = ResourceDef.builder("segment", "segments")
             .table("network_segments")
-            .add(string("tenant_id").post(null).validate(Validators.string(255)).hidden().computed())
+            .add(string("project_id").post(dev.neutrino.model.Attribute.COMPUTED).validate(Validators.string(255))
+                    .hidden())
+            .add(string("tenant_id").post(dev.neutrino.model.Attribute.COMPUTED).validate(Validators.string(255))
+                    .hidden().computed())
             .add(string("network_id").required().validate(Validators.UUID).query())
             .add(string("name").post(null).put().validate(Validators.stringOrNone(255)).query())
             .standardWithoutTags()
