@@ -44,6 +44,10 @@ public final class Extensions {
                     + "parameters.", "2018-03-21T10:00:00-00:00"),
             new Extension("fip-port-details", "Floating IP Port Details Extension", "Add port_details attribute "
                     + "to Floating IP resource", "2018-04-09T10:00:00-00:00"),
+            new Extension("l2_adjacency", "L2 Adjacency", "Display L2 Adjacency for Neutron Networks.",
+                    "2016-04-12T16:00:00-00:00"),
+            new Extension("multi-provider", "Multi Provider Network", "Expose mapping of virtual networks to "
+                    + "multiple physical networks", "2013-06-27T10:00:00-00:00"),
             new Extension("net-mtu", "Network MTU", "Provides MTU attribute for a network resource.",
                     "2015-03-25T10:00:00-00:00"),
             new Extension("net-mtu-writable", "Network MTU (writable)", "Provides a writable MTU attribute for a "
@@ -73,12 +77,15 @@ public final class Extensions {
                     + "router.", "2015-01-01T10:00:00-00:00"),
             new Extension("security-group", "security-group", "The security groups extension.",
                     "2012-10-05T10:00:00-00:00"),
+            new Extension("segment", "Segment", "Segments extension.", "2016-02-24T17:00:00-00:00"),
             new Extension("sorting", "Sorting support", "Extension that indicates that sorting is enabled.",
                     "2016-06-12T00:00:00-00:00"),
             new Extension("standard-attr-description", "standard-attr-description", "Extension to add "
                     + "descriptions to standard attributes", "2016-02-10T10:00:00-00:00"),
             new Extension("standard-attr-revisions", "Resource revision numbers", "This extension will display "
                     + "the revision number of neutron resources.", "2016-04-11T10:00:00-00:00"),
+            new Extension("standard-attr-segment", "Standard Attribute Segment Extension", "Add standard "
+                    + "attributes to Segment resource", "2018-04-09T10:00:00-00:00"),
             new Extension("standard-attr-tag", "Tag support for resources with standard attribute: subnet, "
                     + "trunk, network_segment_range, router, network, policy, subnetpool, port, security_group, "
                     + "floatingip", "Enables to set tag on resources with standard attribute.",
@@ -88,6 +95,8 @@ public final class Extensions {
                     "2016-09-12T10:00:00-00:00"),
             new Extension("stateful-security-group", "Stateful security group", "Indicates if the security group "
                     + "is stateful or not", "2019-11-26T09:00:00-00:00"),
+            new Extension("subnet-segmentid-writable", "Subnet SegmentID (writable)", "Provides a writable "
+                    + "segment_id attribute for a subnet resource.", "2018-03-12T00:00:00-00:00"),
             new Extension("subnet_allocation", "Subnet Allocation", "Enables allocation of subnets from a subnet "
                     + "pool", "2015-03-30T10:00:00-00:00"));
 

@@ -11,6 +11,7 @@ import dev.neutrino.api.handlers.SubnetPoolHooks;
 import dev.neutrino.api.handlers.RbacHooks;
 import dev.neutrino.api.handlers.SecurityGroupHooks;
 import dev.neutrino.api.handlers.SecurityGroupRuleHooks;
+import dev.neutrino.api.handlers.SegmentHooks;
 import dev.neutrino.common.Config;
 import dev.neutrino.common.Options;
 import dev.neutrino.db.Database;
@@ -20,6 +21,7 @@ import dev.neutrino.model.defs.Networks;
 import dev.neutrino.model.defs.Ports;
 import dev.neutrino.model.defs.RbacPolicies;
 import dev.neutrino.model.defs.SecurityGroups;
+import dev.neutrino.model.defs.Segments;
 import dev.neutrino.model.defs.SubnetPools;
 import dev.neutrino.model.defs.Subnets;
 import java.util.Collection;
@@ -57,7 +59,8 @@ public final class Neutrino {
         this.agents = new Agents(this.policy);
         SubnetPoolHooks subnetPools = new SubnetPoolHooks(() -> service("subnetpools"),
                 () -> service("address_scopes"));
-        networkHooks = new NetworkHooks(new TypeDrivers(config));
+        TypeDrivers typeDrivers = new TypeDrivers(config);
+        networkHooks = new NetworkHooks(typeDrivers);
         add(Networks.DEF, networkHooks);
         securityGroupHooks = new SecurityGroupHooks(() -> service("security_groups"),
                 () -> service("security_group_rules"));
@@ -71,6 +74,7 @@ public final class Neutrino {
         add(SubnetPools.POOL, subnetPools);
         add(SubnetPools.ADDRESS_SCOPE, new AddressScopeHooks());
         add(RbacPolicies.DEF, new RbacHooks(() -> service("networks")));
+        add(Segments.DEF, new SegmentHooks(typeDrivers));
         L3.register(this);
         for (String r : List.of("networks", "subnets", "ports")) service(r).observe(mechanisms);
     }

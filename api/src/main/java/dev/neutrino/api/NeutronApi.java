@@ -174,7 +174,7 @@ public final class NeutronApi {
             app.fireChanged();
             return ApiResponse.ok(result);
         }
-        if (seg[3].equals("tags") && svc.def().hasStandardAttributes() && seg.length <= 5) {
+        if (seg[3].equals("tags") && svc.def().has("tags") && seg.length <= 5) {
             return new TagsController(app.db(), svc, app::fireChanged).handle(req, id, seg.length == 5 ? seg[4] : null);
         }
         throw notFound();

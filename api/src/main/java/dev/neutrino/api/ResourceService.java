@@ -115,6 +115,9 @@ public final class ResourceService {
             Attribute a = def.attribute(key);
             if (a == null || !a.isFilter()) bad.add("'" + key + "'");
         }
+        if (!def.has("tags")) {
+            for (String key : q.tagFilters().keySet()) bad.add("'" + key + "'"); // e.g. segments have no tags
+        }
         if (!bad.isEmpty()) {
             throw NeutronException.badRequest(bad + " is invalid attribute for filtering");
         }

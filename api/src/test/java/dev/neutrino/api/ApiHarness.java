@@ -19,15 +19,23 @@ final class ApiHarness implements AutoCloseable {
     final NeutronApi api;
 
     ApiHarness() {
-        this(dev.neutrino.policy.Policy.defaults());
+        this(Config.defaults(Options.ALL), dev.neutrino.policy.Policy.defaults());
+    }
+
+    ApiHarness(Config config) {
+        this(config, dev.neutrino.policy.Policy.defaults());
     }
 
     /** With a policy of its own (e.g. Policy.builder().policyText(yaml).build()). */
     ApiHarness(dev.neutrino.policy.Policy policy) {
+        this(Config.defaults(Options.ALL), policy);
+    }
+
+    ApiHarness(Config config, dev.neutrino.policy.Policy policy) {
         db = new Database(new DatabaseUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "",
                 SQLDialect.H2), 4);
         new Schema(db).upgradeAll();
-        app = new Neutrino(Config.defaults(Options.ALL), db, policy);
+        app = new Neutrino(config, db, policy);
         api = new NeutronApi(app);
     }
 

@@ -108,6 +108,11 @@ public final class Attribute {
         return copy(allowPost, allowPut, defaultValue, converter, validator, visible, true, true, adminOnlyRead,
                 adminOnlyWrite, storage, maxLength, extension);
     }
+    /** Sortable but not filterable (neutron-lib's is_sort_key without is_filter). */
+    public Attribute sort() {
+        return copy(allowPost, allowPut, defaultValue, converter, validator, visible, filter, true, adminOnlyRead,
+                adminOnlyWrite, storage, maxLength, extension);
+    }
     public Attribute adminOnly() {
         return copy(allowPost, allowPut, defaultValue, converter, validator, visible, filter, sortKey, true, true,
                 storage, maxLength, extension);

@@ -105,13 +105,19 @@ public final class ResourceDef {
 
         /** The standard attributes every Neutron resource has: description, timestamps, revision, tags. */
         public Builder standard() {
+            standardWithoutTags();
+            add(Attribute.list("tags").computed().extension("standard-attr-tag"));
+            return this;
+        }
+
+        /** Standard attributes of a resource that standard-attr-tag does not cover (e.g. segments). */
+        public Builder standardWithoutTags() {
             standard = true;
             add(Attribute.string("description").post("").put().validate(Validators.string(255)).query()
                     .extension("standard-attr-description"));
             add(Attribute.of("created_at", ValueType.TIMESTAMP).query().extension("standard-attr-timestamp"));
             add(Attribute.of("updated_at", ValueType.TIMESTAMP).query().extension("standard-attr-timestamp"));
             add(Attribute.integer("revision_number").query().extension("standard-attr-revisions"));
-            add(Attribute.list("tags").computed().extension("standard-attr-tag"));
             return this;
         }
 

@@ -18,15 +18,15 @@ public final class DesiredState {
     private final Map<String, Map<String, NbRow>> byTable = new TreeMap<>();
 
     /** The Neutron side, as the API shows it (admin view, so provider and binding attributes are there). */
-    public record Input(List<Map<String, Object>> networks, Map<String, String> segmentIds,
+    public record Input(List<Map<String, Object>> networks, Map<String, List<Translator.Segment>> segments,
                         List<Map<String, Object>> subnets, List<Map<String, Object>> ports,
                         List<Map<String, Object>> securityGroups, List<Map<String, Object>> routers,
                         List<Map<String, Object>> floatingIps, boolean distributedFloatingIps,
                         List<GatewayChassis.Chassis> chassis, String baseMac) {
-        public Input(List<Map<String, Object>> networks, Map<String, String> segmentIds,
+        public Input(List<Map<String, Object>> networks, Map<String, List<Translator.Segment>> segments,
                      List<Map<String, Object>> subnets, List<Map<String, Object>> ports,
                      List<Map<String, Object>> securityGroups, String baseMac) {
-            this(networks, segmentIds, subnets, ports, securityGroups, List.of(), List.of(), false, List.of(), baseMac);
+            this(networks, segments, subnets, ports, securityGroups, List.of(), List.of(), false, List.of(), baseMac);
         }
     }
 
@@ -49,11 +49,12 @@ public final class DesiredState {
         Map<String, List<Ref>> switchPorts = new LinkedHashMap<>();
         for (Map<String, Object> n : in.networks()) {
             List<Ref> ports = new ArrayList<>();
-            String segmentId = in.segmentIds().get((String) n.get("id"));
-            NbRow provnet = segmentId == null ? null : Translator.providerPort(n, segmentId);
-            if (provnet != null) {
-                s.put(provnet);
-                ports.add(provnet.ref());
+            for (Translator.Segment segment : in.segments().getOrDefault((String) n.get("id"), List.of())) {
+                NbRow provnet = Translator.providerPort(segment);
+                if (provnet != null) {
+                    s.put(provnet);
+                    ports.add(provnet.ref());
+                }
             }
             switchPorts.put((String) n.get("id"), ports);
         }

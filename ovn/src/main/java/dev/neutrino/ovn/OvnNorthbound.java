@@ -219,11 +219,16 @@ public final class OvnNorthbound implements AutoCloseable {
         List<Map<String, Object>> subnets = app.service("subnets").list(admin, ListQuery.all()).items();
         List<Map<String, Object>> ports = app.service("ports").list(admin, ListQuery.all()).items();
         List<Map<String, Object>> groups = app.service("security_groups").list(admin, ListQuery.all()).items();
-        Map<String, String> segments = app.db().tx(dsl -> {
-            Map<String, String> out = new HashMap<>();
-            for (Record r : dsl.select(field(name("network_id")), field(name("id"))).from(table(name(
-                    "network_segments"))).fetch()) {
-                out.put((String) r.get(0), (String) r.get(1));
+        Map<String, List<Translator.Segment>> segments = app.db().tx(dsl -> {
+            Map<String, List<Translator.Segment>> out = new HashMap<>();
+            for (Record r : dsl.select(field(name("network_id")), field(name("id")), field(name("network_type")),
+                            field(name("physical_network")), field(name("segmentation_id")))
+                    .from(table(name("network_segments")))
+                    .orderBy(field(name("network_id")), field(name("segment_index")), field(name("id"))).fetch()) {
+                Object vlan = r.get(4);
+                out.computeIfAbsent((String) r.get(0), k -> new ArrayList<>()).add(new Translator.Segment(
+                        (String) r.get(1), (String) r.get(2), (String) r.get(3),
+                        vlan == null ? null : ((Number) vlan).intValue()));
             }
             return out;
         });

@@ -42,22 +42,28 @@ public final class Translator {
         return new NbRow("Logical_Switch", NbNames.ovnName((String) net.get("id")), cols);
     }
 
-    /** The localnet port of a flat or VLAN network, or null for overlay networks. */
-    public static NbRow providerPort(Map<String, Object> net, String segmentId) {
-        Object physnet = net.get("provider:physical_network");
-        if (physnet == null) return null;
-        String name = NbNames.providerPort(segmentId);
+    /** One segment of a network, as network_segments holds it. */
+    public record Segment(String id, String networkType, String physicalNetwork, Integer segmentationId) {}
+
+    /**
+     * The localnet port of a segment on a physical network (flat or VLAN), named provnet-&lt;segment
+     * id&gt; as ML2/OVN's create_provnet_port names it; null for overlay segments. A network with
+     * several physical segments has one such port per segment.
+     */
+    public static NbRow providerPort(Segment segment) {
+        if (segment.physicalNetwork() == null) return null;
+        String name = NbNames.providerPort(segment.id());
         Map<String, Object> cols = new LinkedHashMap<>();
         cols.put("name", name);
         cols.put("type", "localnet");
         cols.put("addresses", List.of("unknown"));
         Map<String, Object> options = new TreeMap<>();
-        options.put("network_name", physnet);
+        options.put("network_name", segment.physicalNetwork());
         options.put("mcast_flood", "false");
         options.put("mcast_flood_reports", "true");
         cols.put("options", options);
-        Object vlan = net.get("provider:segmentation_id");
-        cols.put("tag", vlan == null ? List.of() : List.of(((Number) vlan).longValue()));
+        Integer vlan = segment.segmentationId();
+        cols.put("tag", vlan == null || !"vlan".equals(segment.networkType()) ? List.of() : List.of(vlan.longValue()));
         cols.put("external_ids", Map.of());
         return new NbRow("Logical_Switch_Port", name, cols);
     }

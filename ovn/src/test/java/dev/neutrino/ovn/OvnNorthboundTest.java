@@ -55,7 +55,7 @@ class OvnNorthboundTest {
         db = new Database(new DatabaseUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "",
                 SQLDialect.H2), 4);
         new Schema(db).upgradeAll();
-        app = new Neutrino(Config.defaults(Options.ALL), db);
+        app = new Neutrino(Config.defaults(Options.ALL).with(Options.VLAN_RANGES, List.of("physnet2:100:199")), db);
         api = new NeutronApi(app);
         sync = new OvnNorthbound(app, nb, "fa:16:3e:00:00:00", Duration.ofHours(1))
                 .chassis(() -> List.of(GatewayChassis.Chassis.gateway("gw-a", "physnet1"),
@@ -174,6 +174,59 @@ class OvnNorthboundTest {
         Row lr2 = after.table("Logical_Router").findFirst(x -> x.getString("name").equals("neutron-" + routerId))
                 .orElseThrow();
         assertThat(lr2.getUuidSet("nat")).as("the floating IP's NAT is gone once disassociated").hasSize(1);
+    }
+
+    @Test
+    void eachPhysicalSegmentOfANetworkIsALocalnetPort() {
+        var net = post("/v2.0/networks", "network", Map.of("name", "multi", "segments", List.of(
+                Map.of("provider:network_type", "flat", "provider:physical_network", "physnet1"),
+                Map.of("provider:network_type", "vlan", "provider:physical_network", "physnet2",
+                        "provider:segmentation_id", 120),
+                Map.of("provider:network_type", "geneve"))));
+        String netId = (String) net.get("id");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> segments = (List<Map<String, Object>>) ((Map<String, Object>) api.handle(
+                new ApiRequest("GET", "/v2.0/segments", Map.of("network_id", List.of(netId)), null, null, admin,
+                        "http://t")).body()).get("segments");
+        Map<String, String> byPhysnet = new java.util.HashMap<>();
+        for (Map<String, Object> s : segments) {
+            if (s.get("physical_network") != null) byPhysnet.put((String) s.get("physical_network"), (String) s.get("id"));
+        }
+        assertThat(byPhysnet).hasSize(2);
+
+        sync.syncOnce();
+        assertThat(sync.syncOnce().isEmpty()).isTrue();
+        Replica r = replica();
+        Row ls = r.table("Logical_Switch").findFirst(x -> x.getString("name").equals("neutron-" + netId))
+                .orElseThrow();
+        List<Row> localnets = r.table("Logical_Switch_Port").rows().stream()
+                .filter(x -> x.getString("type").equals("localnet")).toList();
+        assertThat(localnets).extracting(x -> x.getString("name")).containsExactlyInAnyOrder(
+                "provnet-" + byPhysnet.get("physnet1"), "provnet-" + byPhysnet.get("physnet2"));
+        for (Row lsp : localnets) assertThat(ls.getUuidSet("ports")).contains(lsp.uuid().orElseThrow());
+        Row flat = localnets.stream().filter(x -> x.getString("name").endsWith(byPhysnet.get("physnet1")))
+                .findFirst().orElseThrow();
+        assertThat(flat.getStringMap("options")).containsEntry("network_name", "physnet1");
+        assertThat(flat.getIntegerSet("tag")).isEmpty();
+        Row vlan = localnets.stream().filter(x -> x.getString("name").endsWith(byPhysnet.get("physnet2")))
+                .findFirst().orElseThrow();
+        assertThat(vlan.getStringMap("options")).containsEntry("network_name", "physnet2");
+        assertThat(vlan.getIntegerSet("tag")).containsExactly(120L);
+        assertThat(vlan.getStringSet("addresses")).containsExactly("unknown");
+
+        // a segment added and one removed through /v2.0/segments: their localnet ports follow
+        var added = post("/v2.0/segments", "segment", Map.of("network_id", netId, "network_type", "flat",
+                "physical_network", "physnet3"));
+        delete("/v2.0/segments/" + byPhysnet.get("physnet2"));
+        sync.syncOnce();
+        Replica after = replica();
+        assertThat(after.table("Logical_Switch_Port").rows().stream().filter(x -> x.getString("type")
+                .equals("localnet")).map(x -> x.getString("name")).toList())
+                .containsExactlyInAnyOrder("provnet-" + byPhysnet.get("physnet1"), "provnet-" + added.get("id"));
+
+        delete("/v2.0/networks/" + netId);
+        sync.syncOnce();
+        assertThat(replica().table("Logical_Switch_Port").rows()).isEmpty();
     }
 
     @Test

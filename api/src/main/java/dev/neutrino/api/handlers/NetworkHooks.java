@@ -29,7 +29,8 @@ public final class NetworkHooks implements ResourceHooks {
     static final String TYPE = "provider:network_type";
     static final String PHYSNET = "provider:physical_network";
     static final String SEGMENTATION_ID = "provider:segmentation_id";
-    private static final String PENDING_SEGMENT = "__segment__";
+    static final String SEGMENTS = "segments";
+    private static final String PENDING_SEGMENTS = "__segments__";
 
     private final TypeDrivers types;
     private final List<ResourceHooks> extraHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -45,10 +46,25 @@ public final class NetworkHooks implements ResourceHooks {
 
     @Override
     public void beforeCreate(Tx tx, Map<String, Object> net) {
-        TypeDrivers.Segment segment = types.choose(tx, (String) net.remove(TYPE), (String) net.remove(PHYSNET),
-                (Integer) net.remove(SEGMENTATION_ID));
-        net.put(PENDING_SEGMENT, segment);
-        int maxMtu = types.maxMtu(segment);
+        boolean provider = net.get(TYPE) != null || net.get(PHYSNET) != null || net.get(SEGMENTATION_ID) != null;
+        Object multi = net.remove(SEGMENTS);
+        List<TypeDrivers.Segment> segments;
+        if (multi != null) {
+            // as ML2's TypeManager._process_provider_create
+            if (provider) {
+                throw new NeutronException(400, "SegmentsSetInConjunctionWithProviders",
+                        "Segments and provider values cannot both be set.");
+            }
+            segments = types.chooseAll(tx, parseSegments(multi));
+            net.remove(TYPE);
+            net.remove(PHYSNET);
+            net.remove(SEGMENTATION_ID);
+        } else {
+            segments = List.of(types.choose(tx, (String) net.remove(TYPE), (String) net.remove(PHYSNET),
+                    (Integer) net.remove(SEGMENTATION_ID)));
+        }
+        net.put(PENDING_SEGMENTS, segments);
+        int maxMtu = types.maxMtu(segments);
         if (!net.containsKey("mtu")) {
             net.put("mtu", maxMtu);
         } else if ((Integer) net.get("mtu") > maxMtu) {
@@ -59,11 +75,49 @@ public final class NetworkHooks implements ResourceHooks {
         net.put("status", "ACTIVE");
     }
 
+    /** The multi-provider {@code segments} list, checked as neutron-lib's convert_and_validate_segments. */
+    static List<TypeDrivers.Segment> parseSegments(Object value) {
+        if (!(value instanceof List<?> list)) {
+            throw NeutronException.invalidInput(SEGMENTS, "'" + value + "' is not a list");
+        }
+        List<TypeDrivers.Segment> out = new ArrayList<>();
+        for (Object item : list) {
+            if (!(item instanceof Map<?, ?> m)) {
+                throw NeutronException.invalidInput(SEGMENTS, "'" + item + "' is not a dictionary");
+            }
+            List<String> unknown = new ArrayList<>();
+            for (Object k : m.keySet()) if (!List.of(TYPE, PHYSNET, SEGMENTATION_ID).contains(k)) unknown.add(k + "");
+            if (!unknown.isEmpty()) {
+                throw NeutronException.badRequest("Unrecognized attribute(s) '" + String.join(", ", unknown) + "'");
+            }
+            Object type = m.get(TYPE);
+            Object physnet = m.get(PHYSNET);
+            Object segId = m.get(SEGMENTATION_ID);
+            Integer id;
+            try {
+                id = segId == null || segId.equals("") || segId.equals(0) ? null
+                        : (Integer) dev.neutrino.model.Converters.INTEGER.convert(segId);
+            } catch (IllegalArgumentException e) {
+                throw NeutronException.badRequest("Invalid input for operation: " + e.getMessage() + ".");
+            }
+            if (type != null && !(type instanceof String) || physnet != null && !(physnet instanceof String)) {
+                throw NeutronException.invalidInput(SEGMENTS, "'" + item + "' is not a valid segment");
+            }
+            out.add(new TypeDrivers.Segment((String) type, (String) physnet, id));
+        }
+        return out;
+    }
+
     @Override
+    @SuppressWarnings("unchecked")
     public void afterCreate(Tx tx, Map<String, Object> net) {
         String id = (String) net.get("id");
         String owner = (String) net.get("project_id");
-        types.record(tx, id, owner, (TypeDrivers.Segment) net.remove(PENDING_SEGMENT));
+        int index = 0;
+        for (TypeDrivers.Segment segment : (List<TypeDrivers.Segment>) net.remove(PENDING_SEGMENTS)) {
+            types.checkNotOnNetwork(tx, id, segment);
+            types.record(tx, id, owner, segment, index++);
+        }
         if (Boolean.TRUE.equals(net.get("shared"))) Rbac.insert(tx.dsl(), id, owner, "access_as_shared", "*");
         if (Boolean.TRUE.equals(net.get("router:external"))) {
             Rbac.insert(tx.dsl(), id, owner, "access_as_external", "*");
@@ -81,10 +135,12 @@ public final class NetworkHooks implements ResourceHooks {
             }
             changes.remove(attr);
         }
+        // as ML2 (the base plugin keeps only the network's own columns): segments are not updated
+        changes.remove(SEGMENTS);
         if (changes.containsKey("mtu")) {
             int mtu = (Integer) changes.get("mtu");
-            TypeDrivers.Segment segment = types.load(tx, List.of(id)).get(id);
-            int max = segment == null ? 65535 : types.maxMtu(segment);
+            List<TypeDrivers.Stored> stored = types.load(tx, List.of(id)).getOrDefault(id, List.of());
+            int max = stored.isEmpty() ? 65535 : types.maxMtu(segmentsOf(stored));
             if (mtu > max || mtu < 68) {
                 throw NeutronException.invalidInputGeneric("Requested MTU is out of range [68, " + max + "]");
             }
@@ -168,11 +224,14 @@ public final class NetworkHooks implements ResourceHooks {
             ids.add((String) n.get("id"));
             subnets.put((String) n.get("id"), new ArrayList<>());
         }
-        for (Record r : tx.dsl().select(field(name("id")), field(name("network_id"))).from(table(name("subnets")))
-                .where(field(name("network_id")).in(ids)).orderBy(field(name("id"))).fetch()) {
+        java.util.Set<String> routed = new java.util.HashSet<>();
+        for (Record r : tx.dsl().select(field(name("id")), field(name("network_id")), field(name("segment_id")))
+                .from(table(name("subnets"))).where(field(name("network_id")).in(ids)).orderBy(field(name("id")))
+                .fetch()) {
             subnets.get((String) r.get(1)).add((String) r.get(0));
+            if (r.get(2) != null) routed.add((String) r.get(1));
         }
-        Map<String, TypeDrivers.Segment> segments = types.load(tx, ids);
+        Map<String, List<TypeDrivers.Stored>> segments = types.load(tx, ids);
         java.util.Set<String> sharedWithCaller = tx.ctx().isAdmin() || tx.ctx().projectId() == null
                 ? java.util.Set.of()
                 : new java.util.HashSet<>(tx.dsl().select(field(name("object_id"), String.class))
@@ -181,10 +240,7 @@ public final class NetworkHooks implements ResourceHooks {
                                 .and(field(name("target_tenant")).eq(tx.ctx().projectId())))
                         .fetch(field(name("object_id"), String.class)));
         for (Map<String, Object> n : nets) {
-            TypeDrivers.Segment seg = segments.get((String) n.get("id"));
-            n.put(TYPE, seg == null ? null : seg.networkType());
-            n.put(PHYSNET, seg == null ? null : seg.physicalNetwork());
-            n.put(SEGMENTATION_ID, seg == null ? null : seg.segmentationId());
+            showSegments(n, segmentsOf(segments.getOrDefault((String) n.get("id"), List.of())));
             n.put("subnets", subnets.get((String) n.get("id")));
             // as Neutron shows it: shared for a project an RBAC entry shares the network with
             if (sharedWithCaller.contains(n.get("id")) && !java.util.Objects.equals(n.get("project_id"),
@@ -194,8 +250,42 @@ public final class NetworkHooks implements ResourceHooks {
             n.put("availability_zones", List.of());
             n.put("ipv4_address_scope", null);
             n.put("ipv6_address_scope", null);
-            n.put("l2_adjacency", true);
+            // as the segments plugin: not adjacent once its subnets are bound to segments (routed network)
+            n.put("l2_adjacency", !routed.contains((String) n.get("id")));
         }
+    }
+
+    /**
+     * ML2's extend_network_with_provider_segments: one segment shows as provider:*, several as
+     * {@code segments} (and no provider:* at all), none as provider:* of null.
+     */
+    static void showSegments(Map<String, Object> n, List<TypeDrivers.Segment> segments) {
+        n.remove(SEGMENTS);
+        if (segments.size() > 1) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (TypeDrivers.Segment s : segments) {
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put(TYPE, s.networkType());
+                m.put(PHYSNET, s.physicalNetwork());
+                m.put(SEGMENTATION_ID, s.segmentationId());
+                list.add(m);
+            }
+            n.put(SEGMENTS, list);
+            n.remove(TYPE);
+            n.remove(PHYSNET);
+            n.remove(SEGMENTATION_ID);
+            return;
+        }
+        TypeDrivers.Segment seg = segments.isEmpty() ? null : segments.get(0);
+        n.put(TYPE, seg == null ? null : seg.networkType());
+        n.put(PHYSNET, seg == null ? null : seg.physicalNetwork());
+        n.put(SEGMENTATION_ID, seg == null ? null : seg.segmentationId());
+    }
+
+    static List<TypeDrivers.Segment> segmentsOf(List<TypeDrivers.Stored> stored) {
+        List<TypeDrivers.Segment> out = new ArrayList<>();
+        for (TypeDrivers.Stored s : stored) out.add(s.segment());
+        return out;
     }
 
     /** Puts network:tenant_id and network:shared into the policy target of a port or subnet. */
@@ -241,9 +331,13 @@ public final class NetworkHooks implements ResourceHooks {
                 throw NeutronException.badRequest("Invalid input for operation: '" + v + "' is not an integer.");
             }
         }
+        // as ML2's network_matches_filters: any segment matches, and a network without segments matches
+        Field<String> networkId = field(name("networks", "id"), String.class);
         return DSL.exists(DSL.selectOne().from(TypeDrivers.SEGMENTS)
-                .where(TypeDrivers.NETWORK_ID.eq(field(name("networks", "id"), String.class))
-                        .and(field(name("network_segments", column)).in(converted))));
+                .where(TypeDrivers.NETWORK_ID.eq(networkId)
+                        .and(field(name("network_segments", column)).in(converted))))
+                .or(DSL.notExists(DSL.selectOne().from(TypeDrivers.SEGMENTS)
+                        .where(TypeDrivers.NETWORK_ID.eq(networkId))));
     }
 
     @Override

@@ -90,6 +90,7 @@ public final class SubnetHooks implements ResourceHooks {
         s.put("dns_nameservers", validateDns(s.getOrDefault("dns_nameservers", List.of()), version));
         s.put("host_routes", validateRoutes(s.getOrDefault("host_routes", List.of()), version));
         s.putIfAbsent("service_types", List.of());
+        SubnetSegments.checkCreate(tx, networkId, (String) s.get("segment_id"));
         networks.get().bumpRevision(tx, networkId);
     }
 
@@ -118,6 +119,10 @@ public final class SubnetHooks implements ResourceHooks {
         }
         if (changes.containsKey("host_routes")) {
             changes.put("host_routes", validateRoutes(changes.get("host_routes"), version));
+        }
+        if (changes.containsKey("segment_id")) {
+            SubnetSegments.checkUpdate(tx, (String) current.get("network_id"), (String) current.get("segment_id"),
+                    (String) changes.get("segment_id"));
         }
     }
 

@@ -10,6 +10,8 @@ import dev.neutrino.common.ConfigException;
 import dev.neutrino.common.NeutronException;
 import dev.neutrino.common.Options;
 import dev.neutrino.db.ResourceStore;
+import dev.neutrino.db.Retryable;
+import dev.neutrino.db.SqlErrors;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -127,33 +129,114 @@ public final class TypeDrivers {
      * picks a project network segment. Nothing is written yet: see {@link #record}.
      */
     public Segment choose(Tx tx, String type, String physnet, Integer segId) {
-        Segment s = type == null && physnet == null && segId == null ? allocateTenant(tx)
-                : validateProvider(tx, type, physnet, segId);
-        String key = s.allocationKey();
-        if (key != null && tx.dsl().fetchExists(SEGMENTS, KEY.eq(key))) throw inUse(s);
-        return s;
+        if (type == null && physnet == null && segId == null) return reserve(tx, null, new HashSet<>());
+        return reserve(tx, validate(type, physnet, segId), new HashSet<>());
     }
 
-    /** Writes the network's segment; its unique allocation_key makes a concurrent twin fail and retry. */
-    public void record(Tx tx, String networkId, String projectId, Segment s) {
-        tx.dsl().insertInto(SEGMENTS)
-                .set(field(name("id")), UUID.randomUUID().toString())
-                .set(field(name("project_id")), projectId)
-                .set(field(name("network_id")), networkId)
-                .set(field(name("network_type")), s.networkType())
-                .set(field(name("physical_network")), s.physicalNetwork())
-                .set(field(name("segmentation_id")), s.segmentationId())
-                .set(field(name("segment_index")), 0)
-                .set(field(name("is_dynamic")), false)
-                .set(field(name("allocation_key")), s.allocationKey())
-                .set(field(name("description")), "")
-                .set(field(name("revision_number")), 0L)
-                .set(field(name("created_at")), java.time.LocalDateTime.parse(ResourceStore.now(),
-                        ResourceStore.TIMESTAMP))
-                .execute();
+    /**
+     * A multi-provider request, as ML2's TypeManager takes it: every segment is checked first, two
+     * fully given segments that are the same are refused (SegmentsContainDuplicateEntry), then each
+     * one is reserved; partial ones (no segmentation id) get a free id not taken by the others.
+     */
+    public List<Segment> chooseAll(Tx tx, List<Segment> requested) {
+        List<Segment> valid = new ArrayList<>();
+        for (Segment s : requested) valid.add(validate(s.networkType(), s.physicalNetwork(), s.segmentationId()));
+        Set<Segment> full = new HashSet<>();
+        for (Segment s : valid) {
+            if (!isPartial(s) && !full.add(s)) {
+                throw new NeutronException(400, "SegmentsContainDuplicateEntry", "Duplicate segment entry in request.");
+            }
+        }
+        Set<String> taken = new HashSet<>();
+        List<Segment> out = new ArrayList<>();
+        for (Segment s : valid) out.add(reserve(tx, s, taken));
+        return out;
     }
 
-    private Segment validateProvider(Tx tx, String type, String physnet, Integer segId) {
+    /** A segment added to an existing network (POST /v2.0/segments): checked, then reserved. */
+    public Segment chooseOne(Tx tx, String type, String physnet, Integer segId) {
+        return reserve(tx, validate(type, physnet, segId), new HashSet<>());
+    }
+
+    /** Partial: the type driver picks the segmentation id (Neutron's is_partial_segment). */
+    static boolean isPartial(Segment s) {
+        return switch (s.networkType()) {
+            case "vlan", "geneve", "vxlan" -> s.segmentationId() == null;
+            default -> false;
+        };
+    }
+
+    /**
+     * Allocates what a partial segment (or, for null, a project network) leaves open and checks
+     * that nobody holds the result; {@code taken} are the keys this request already reserved.
+     */
+    private Segment reserve(Tx tx, Segment requested, Set<String> taken) {
+        for (int attempt = 0; ; attempt++) {
+            Segment s = requested == null ? allocateTenant(tx)
+                    : !isPartial(requested) ? requested
+                    : requested.networkType().equals("vlan") ? allocateVlan(tx, requested.physicalNetwork())
+                    : allocateTunnel(tx, requested.networkType());
+            String key = s.allocationKey();
+            if (key == null) return s;
+            if (taken.contains(key)) {
+                if (requested != null && !isPartial(requested)) throw inUse(s);
+                if (attempt < 16) continue;
+                throw new Retryable("no distinct segment for " + requested);
+            }
+            if (tx.dsl().fetchExists(SEGMENTS, KEY.eq(key))) throw inUse(s);
+            taken.add(key);
+            return s;
+        }
+    }
+
+    /**
+     * Writes one segment of a network and returns its id; the unique allocation_key makes a
+     * concurrent twin fail, and its transaction runs again (and then sees the segment taken).
+     */
+    public String record(Tx tx, String networkId, String projectId, Segment s, int index) {
+        String id = UUID.randomUUID().toString();
+        java.time.LocalDateTime now = java.time.LocalDateTime.parse(ResourceStore.now(), ResourceStore.TIMESTAMP);
+        try {
+            tx.dsl().insertInto(SEGMENTS)
+                    .set(field(name("id")), id)
+                    .set(field(name("project_id")), projectId)
+                    .set(field(name("network_id")), networkId)
+                    .set(field(name("network_type")), s.networkType())
+                    .set(field(name("physical_network")), s.physicalNetwork())
+                    .set(field(name("segmentation_id")), s.segmentationId())
+                    .set(field(name("segment_index")), index)
+                    .set(field(name("is_dynamic")), false)
+                    .set(field(name("allocation_key")), s.allocationKey())
+                    .set(field(name("description")), (Object) null) // as ML2 writes a network's segments
+                    .set(field(name("revision_number")), 0L)
+                    .set(field(name("created_at")), now)
+                    .set(field(name("updated_at")), now)
+                    .execute();
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e)) throw new Retryable("segment " + s + " taken concurrently");
+            throw e;
+        }
+        return id;
+    }
+
+    /**
+     * Neutron's unique (network_id, network_type, physical_network), checked before the database
+     * refuses, with the answer Neutron gives (its object layer's duplicate entry, 409).
+     */
+    public void checkNotOnNetwork(Tx tx, String networkId, Segment s) {
+        if (s.physicalNetwork() == null) return; // NULLs never collide in a unique key
+        boolean exists = tx.dsl().fetchExists(SEGMENTS, NETWORK_ID.eq(networkId)
+                .and(field(name("network_segments", "network_type")).eq(s.networkType()))
+                .and(field(name("network_segments", "physical_network")).eq(s.physicalNetwork())));
+        if (exists) {
+            throw NeutronException.conflict("NeutronDbObjectDuplicateEntry", "Failed to create a duplicate "
+                    + "NetworkSegment: for attribute(s) ['network_id', 'network_type', 'physical_network'] with "
+                    + "value(s) " + networkId + "-" + s.networkType() + "-" + s.physicalNetwork());
+        }
+    }
+
+    /** A provider segment checked as the type drivers' validate_provider_segment; may stay partial. */
+    private Segment validate(String type, String physnet, Integer segId) {
         if (type == null) throw invalid("network_type required");
         if (!types.contains(type)) throw invalid("network_type value '" + type + "' not supported");
         switch (type) {
@@ -176,21 +259,19 @@ public final class TypeDrivers {
                 if (physnet == null) {
                     if (segId != null) throw invalid("segmentation_id requires physical_network for VLAN provider "
                             + "network");
-                    return allocateVlan(tx, null);
+                    return new Segment("vlan", null, null);
                 }
                 if (!vlanRanges.containsKey(physnet)) {
                     throw invalid("physical_network '" + physnet + "' unknown for VLAN provider network");
                 }
-                if (segId == null) return allocateVlan(tx, physnet);
-                if (segId < 1 || segId > MAX_VLAN) {
+                if (segId != null && (segId < 1 || segId > MAX_VLAN)) {
                     throw invalid("segmentation_id out of range (1 through " + MAX_VLAN + ")");
                 }
                 return new Segment("vlan", physnet, segId);
             }
             case "geneve", "vxlan" -> {
                 if (physnet != null) throw invalid("provider:physical_network specified for " + type + " network");
-                if (segId == null) return allocateTunnel(tx, type);
-                if (segId < 1 || segId > MAX_VNI) {
+                if (segId != null && (segId < 1 || segId > MAX_VNI)) {
                     throw invalid("segmentation_id out of range (1 through " + MAX_VNI + ")");
                 }
                 return new Segment(type, null, segId);
@@ -299,14 +380,29 @@ public final class TypeDrivers {
 
     // ------------------------------------------------------------------ reading
 
-    public Map<String, Segment> load(Tx tx, List<String> networkIds) {
-        Map<String, Segment> out = new HashMap<>();
-        for (Record r : tx.dsl().select(NETWORK_ID, field(name("network_type"), String.class),
-                        field(name("physical_network"), String.class), field(name("segmentation_id"), Integer.class))
-                .from(SEGMENTS).where(NETWORK_ID.in(networkIds)).fetch()) {
-            out.put(r.get(NETWORK_ID), new Segment((String) r.get(1), (String) r.get(2), (Integer) r.get(3)));
+    /** One stored segment of a network. */
+    public record Stored(String id, String networkId, int index, Segment segment) {}
+
+    /** The segments of each network, in segment_index order (networks without any are absent). */
+    public Map<String, List<Stored>> load(Tx tx, List<String> networkIds) {
+        Map<String, List<Stored>> out = new HashMap<>();
+        Field<Integer> index = field(name("segment_index"), Integer.class);
+        for (Record r : tx.dsl().select(field(name("id"), String.class), NETWORK_ID, index,
+                        field(name("network_type"), String.class), field(name("physical_network"), String.class),
+                        field(name("segmentation_id"), Integer.class))
+                .from(SEGMENTS).where(NETWORK_ID.in(networkIds)).orderBy(index, field(name("id"))).fetch()) {
+            out.computeIfAbsent(r.get(NETWORK_ID), k -> new ArrayList<>()).add(new Stored((String) r.get(0),
+                    r.get(NETWORK_ID), ((Number) r.get(2)).intValue(),
+                    new Segment((String) r.get(3), (String) r.get(4), (Integer) r.get(5))));
         }
         return out;
+    }
+
+    /** The largest MTU a network of these segments can carry: the smallest of theirs (ML2's _get_network_mtu). */
+    public int maxMtu(List<Segment> segments) {
+        int max = Integer.MAX_VALUE;
+        for (Segment s : segments) max = Math.min(max, maxMtu(s));
+        return segments.isEmpty() ? globalMtu : max;
     }
 
     /** The largest MTU a network of this segment can carry. */

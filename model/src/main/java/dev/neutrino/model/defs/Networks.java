@@ -9,7 +9,10 @@ import dev.neutrino.model.Converters;
 import dev.neutrino.model.ResourceDef;
 import dev.neutrino.model.Validators;
 
-/** neutron_lib/api/definitions/network.py with external-net, net-mtu, port-security, availability zones. */
+/**
+ * neutron_lib/api/definitions/network.py with external-net, net-mtu, port-security, availability zones,
+ * provider and multi-provider (a network with one segment shows provider:*, with more {@code segments}).
+ */
 public final class Networks {
     private Networks() {}
 
@@ -33,6 +36,8 @@ public final class Networks {
                     .validate(Validators.stringOrNone(64)).filter().adminOnly().computed().extension("provider"))
             .add(integer("provider:segmentation_id").post(dev.neutrino.model.Attribute.COMPUTED).put()
                     .convert(Converters.INTEGER_OR_NONE).filter().adminOnly().computed().extension("provider"))
+            .add(list("segments").post(dev.neutrino.model.Attribute.COMPUTED).put().adminOnly().computed()
+                    .extension("multi-provider"))
             .add(list("availability_zone_hints").post(java.util.List.of())
                     .convert(Converters.LIST_OR_EMPTY).validate(Validators.listOf(Validators.string(255)))
                     .extension("network_availability_zone"))

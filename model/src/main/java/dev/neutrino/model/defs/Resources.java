@@ -9,5 +9,5 @@ public final class Resources {
 
     public static final List<ResourceDef> ALL = List.of(Networks.DEF, Subnets.DEF, Ports.DEF,
             SecurityGroups.GROUP, SecurityGroups.RULE, SubnetPools.POOL, SubnetPools.ADDRESS_SCOPE,
-            RbacPolicies.DEF, Routers.DEF, FloatingIps.DEF);
+            RbacPolicies.DEF, Routers.DEF, FloatingIps.DEF, Segments.DEF);
 }
