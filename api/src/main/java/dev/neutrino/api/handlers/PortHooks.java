@@ -73,6 +73,14 @@ public final class PortHooks implements ResourceHooks {
 
     @Override
     public void afterDelete(Tx tx, Map<String, Object> port) {
+        if (port.get("fixed_ips") instanceof List<?> fixed) {
+            for (Object o : fixed) {
+                if (o instanceof Map<?, ?> f && f.get("subnet_id") instanceof String subnet
+                        && f.get("ip_address") instanceof String ip) {
+                    ips.released(subnet, ip);
+                }
+            }
+        }
         for (ResourceHooks h : extraHooks) h.afterDelete(tx, port);
     }
 
