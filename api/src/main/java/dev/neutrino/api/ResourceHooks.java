@@ -46,6 +46,11 @@ public interface ResourceHooks {
      */
     default void policyTarget(Tx tx, Map<String, Object> target) {}
 
+    /** {@link #policyTarget} for a page of targets; resources whose lookup can be batched override it. */
+    default void policyTargets(Tx tx, List<Map<String, Object>> targets) {
+        for (Map<String, Object> t : targets) policyTarget(tx, t);
+    }
+
     /** The rows a non-admin caller may see; null means "own project only". */
     default Condition visibleTo(Tx tx) {
         return null;

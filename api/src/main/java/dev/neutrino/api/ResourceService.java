@@ -88,6 +88,23 @@ public final class ResourceService {
                 def.collection());
     }
 
+    /** {@link #mayGet(Tx, Map)} for a page: the targets' parent fields are looked up in one batch. */
+    private List<Boolean> mayGet(Tx tx, List<Map<String, Object>> rows) {
+        if (tx.ctx().isAdmin()) return java.util.Collections.nCopies(rows.size(), true);
+        List<Map<String, Object>> targets = new ArrayList<>(rows.size());
+        for (Map<String, Object> r : rows) {
+            Map<String, Object> t = new LinkedHashMap<>(r);
+            if (t.containsKey("project_id")) t.put("tenant_id", t.get("project_id"));
+            targets.add(t);
+        }
+        hooks.policyTargets(tx, targets);
+        List<Boolean> out = new ArrayList<>(rows.size());
+        for (Map<String, Object> t : targets) {
+            out.add(policy.checkAction(tx.ctx().creds(), "get_" + def.singular(), t, def.collection()));
+        }
+        return out;
+    }
+
     private void enforce(Tx tx, String action, Map<String, Object> target) {
         if (tx.ctx().isAdmin() && !policy.enforceNewDefaults()) return;
         try {
@@ -137,8 +154,9 @@ public final class ResourceService {
             if (reverse) java.util.Collections.reverse(rows);
             load(tx, rows);
             List<Map<String, Object>> out = new ArrayList<>(rows.size());
-            for (Map<String, Object> r : rows) {
-                if (mayGet(tx, r)) out.add(render(r, q.fields(), ctx));
+            List<Boolean> allowed = mayGet(tx, rows);
+            for (int i = 0; i < rows.size(); i++) {
+                if (allowed.get(i)) out.add(render(rows.get(i), q.fields(), ctx));
             }
             return new Page(out, links(q, rows));
         });

@@ -353,6 +353,11 @@ public final class PortHooks implements ResourceHooks {
         NetworkHooks.addNetworkFields(tx, target);
     }
 
+    @Override
+    public void policyTargets(Tx tx, List<Map<String, Object>> targets) {
+        NetworkHooks.addNetworkFields(tx, targets);
+    }
+
     /** Own ports, and every port on the caller's own networks (Neutron's network owner rule). */
     @Override
     public Condition visibleTo(Tx tx) {

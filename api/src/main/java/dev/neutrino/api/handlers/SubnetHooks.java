@@ -140,6 +140,11 @@ public final class SubnetHooks implements ResourceHooks {
         NetworkHooks.addNetworkFields(tx, target);
     }
 
+    @Override
+    public void policyTargets(Tx tx, List<Map<String, Object>> targets) {
+        NetworkHooks.addNetworkFields(tx, targets);
+    }
+
     /** A subnet is visible with its network: own, shared, or shared with the caller through RBAC. */
     @Override
     public org.jooq.Condition visibleTo(Tx tx) {
