@@ -152,7 +152,7 @@ public final class ResourceService {
             }
             List<Map<String, Object>> rows = store.list(dsl, cond, effective, limit);
             if (reverse) java.util.Collections.reverse(rows);
-            load(tx, rows);
+            load(tx, rows, q.fields());
             List<Map<String, Object>> out = new ArrayList<>(rows.size());
             List<Boolean> allowed = mayGet(tx, rows);
             for (int i = 0; i < rows.size(); i++) {
@@ -178,12 +178,17 @@ public final class ResourceService {
     }
 
     private void load(Tx tx, List<Map<String, Object>> rows) {
+        load(tx, rows, Set.of());
+    }
+
+    /** Computed attributes; with {@code fields} (a list's ?fields=) only those that will be shown. */
+    private void load(Tx tx, List<Map<String, Object>> rows, Set<String> fields) {
         if (rows.isEmpty()) return;
         for (Map<String, Object> r : rows) {
             if (def.has("tenant_id")) r.put("tenant_id", r.get("project_id"));
         }
-        if (def.hasStandardAttributes()) Tags.load(tx.dsl(), rows);
-        hooks.extend(tx, rows);
+        if (def.hasStandardAttributes() && (fields.isEmpty() || fields.contains("tags"))) Tags.load(tx.dsl(), rows);
+        hooks.extend(tx, rows, fields);
     }
 
     private Condition visibility(Tx tx) {

@@ -369,6 +369,14 @@ public final class PortHooks implements ResourceHooks {
 
     @Override
     public void extend(Tx tx, List<Map<String, Object>> ports) {
+        extend(tx, ports, Set.of());
+    }
+
+    /** fixed_ips and security_groups are read only when shown (a list with ?fields= may not show them). */
+    @Override
+    public void extend(Tx tx, List<Map<String, Object>> ports, Set<String> fields) {
+        boolean withIps = fields.isEmpty() || fields.contains("fixed_ips");
+        boolean withGroups = fields.isEmpty() || fields.contains("security_groups");
         Map<String, Map<String, Object>> byId = new HashMap<>();
         for (Map<String, Object> p : ports) {
             p.put("fixed_ips", new ArrayList<Map<String, Object>>());
@@ -380,8 +388,8 @@ public final class PortHooks implements ResourceHooks {
             for (Map<String, Object> p : ports.subList(from, Math.min(ports.size(), from + 1000))) {
                 ids.add((String) p.get("id"));
             }
-            for (Record r : tx.dsl().select(IpAllocator.PORT_ID, IpAllocator.SUBNET_ID, IpAllocator.IP)
-                    .from(IpAllocator.IPALLOCATIONS).where(IpAllocator.PORT_ID.in(ids)).fetch()) {
+            for (Record r : !withIps ? List.<Record>of() : tx.dsl().select(IpAllocator.PORT_ID, IpAllocator.SUBNET_ID,
+                    IpAllocator.IP).from(IpAllocator.IPALLOCATIONS).where(IpAllocator.PORT_ID.in(ids)).fetch()) {
                 Map<String, Object> ip = new LinkedHashMap<>();
                 ip.put("subnet_id", r.get(IpAllocator.SUBNET_ID));
                 ip.put("ip_address", r.get(IpAllocator.IP));
@@ -390,7 +398,7 @@ public final class PortHooks implements ResourceHooks {
                         .get("fixed_ips");
                 l.add(ip);
             }
-            for (Record r : tx.dsl().select(field(name("port_id"), String.class),
+            for (Record r : !withGroups ? List.<Record>of() : tx.dsl().select(field(name("port_id"), String.class),
                             field(name("security_group_id"), String.class))
                     .from(table(name("port_security_groups"))).where(field(name("port_id")).in(ids)).fetch()) {
                 @SuppressWarnings("unchecked")
@@ -401,8 +409,10 @@ public final class PortHooks implements ResourceHooks {
         for (Map<String, Object> p : ports) {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> f = (List<Map<String, Object>>) p.get("fixed_ips");
-            f.sort((a, b) -> IpAddress.parse((String) a.get("ip_address"))
-                    .compareTo(IpAddress.parse((String) b.get("ip_address"))));
+            if (f.size() > 1) {
+                f.sort((a, b) -> IpAddress.parse((String) a.get("ip_address"))
+                        .compareTo(IpAddress.parse((String) b.get("ip_address"))));
+            }
             if (p.get("binding:profile") == null) p.put("binding:profile", Map.of());
             if (p.get("binding:vif_details") == null) p.put("binding:vif_details", Map.of());
         }
