@@ -105,10 +105,11 @@ public final class ResourceService {
         return out;
     }
 
-    private void enforce(Tx tx, String action, Map<String, Object> target) {
+    /** @param target made only when a rule is evaluated (an admin skips it unless new defaults are enforced) */
+    private void enforce(Tx tx, String action, java.util.function.Supplier<Map<String, Object>> target) {
         if (tx.ctx().isAdmin() && !policy.enforceNewDefaults()) return;
         try {
-            policy.enforceAction(tx.ctx().creds(), action, target, def.collection());
+            policy.enforceAction(tx.ctx().creds(), action, target.get(), def.collection());
         } catch (PolicyNotAuthorized e) {
             throw new NeutronException(403, "PolicyNotAuthorized", e.getMessage());
         }
@@ -334,7 +335,8 @@ public final class ResourceService {
             Tx tx = new Tx(dsl, ctx);
             List<Map<String, Object>> out = new ArrayList<>();
             for (int i = 0; i < prepared.size(); i++) {
-                enforce(tx, "create_" + def.singular(), target(tx, targets.get(i)));
+                Map<String, Object> given = targets.get(i);
+                enforce(tx, "create_" + def.singular(), () -> target(tx, given));
                 Map<String, Object> created = createIn(tx, new LinkedHashMap<>(prepared.get(i)));
                 out.add(render(created, Set.of(), ctx));
             }
@@ -382,7 +384,7 @@ public final class ResourceService {
             if (current == null) throw NeutronException.notFound(def.singular(), id);
             load(tx, List.of(current));
             if (!mayGet(tx, current)) throw NeutronException.notFound(def.singular(), id);
-            enforce(tx, "update_" + def.singular(), Policy.updateTarget(target(tx, current), changes));
+            enforce(tx, "update_" + def.singular(), () -> Policy.updateTarget(target(tx, current), changes));
             checkRevision(current, ifMatch);
             Map<String, Object> ch = new LinkedHashMap<>(changes);
             updateIn(tx, current, ch);
@@ -440,7 +442,7 @@ public final class ResourceService {
             load(tx, List.of(current));
             if (!mayGet(tx, current)) throw NeutronException.notFound(def.singular(), id);
             checkRevision(current, ifMatch);
-            enforce(tx, "delete_" + def.singular(), target(tx, current));
+            enforce(tx, "delete_" + def.singular(), () -> target(tx, current));
             deleteIn(tx, current);
         });
         changed.run();

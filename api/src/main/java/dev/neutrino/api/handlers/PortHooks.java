@@ -153,7 +153,7 @@ public final class PortHooks implements ResourceHooks {
         List<List<FixedIp>> pending = (List<List<FixedIp>>) port.remove(PENDING_IPS);
         ips.insert(tx.dsl(), id, (String) port.get("network_id"), pending.get(0), true);
         ips.insert(tx.dsl(), id, (String) port.get("network_id"), pending.get(1), false);
-        writeGroups(tx, id, (List<String>) port.remove(PENDING_SGS));
+        insertGroups(tx, id, (List<String>) port.remove(PENDING_SGS));
         for (ResourceHooks h : extraHooks) h.afterCreate(tx, port);
     }
 
@@ -269,6 +269,10 @@ public final class PortHooks implements ResourceHooks {
 
     private void writeGroups(Tx tx, String portId, List<String> sgs) {
         tx.dsl().deleteFrom(table(name("port_security_groups"))).where(field(name("port_id")).eq(portId)).execute();
+        insertGroups(tx, portId, sgs);
+    }
+
+    private void insertGroups(Tx tx, String portId, List<String> sgs) {
         for (String sg : sgs) {
             tx.dsl().insertInto(table(name("port_security_groups"))).set(field(name("port_id")), portId)
                     .set(field(name("security_group_id")), sg).execute();
