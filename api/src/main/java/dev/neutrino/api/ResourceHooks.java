@@ -33,6 +33,14 @@ public interface ResourceHooks {
     default void extend(Tx tx, List<Map<String, Object>> resources) {}
 
     /**
+     * {@link #extend(Tx, List)} for a list answer limited to {@code fields} (empty: all); a resource
+     * may skip what will not be shown. Policy checks on list rows must not read what is skipped.
+     */
+    default void extend(Tx tx, List<Map<String, Object>> resources, java.util.Set<String> fields) {
+        extend(tx, resources);
+    }
+
+    /**
      * A SQL condition for a filter on an attribute the generic store cannot filter (not a plain
      * column), or null when this resource does not support that filter.
      */
@@ -45,6 +53,11 @@ public interface ResourceHooks {
      * {@code network:tenant_id} and {@code network:shared}), so no rule needs a lookup of its own.
      */
     default void policyTarget(Tx tx, Map<String, Object> target) {}
+
+    /** {@link #policyTarget} for a page of targets; resources whose lookup can be batched override it. */
+    default void policyTargets(Tx tx, List<Map<String, Object>> targets) {
+        for (Map<String, Object> t : targets) policyTarget(tx, t);
+    }
 
     /** The rows a non-admin caller may see; null means "own project only". */
     default Condition visibleTo(Tx tx) {

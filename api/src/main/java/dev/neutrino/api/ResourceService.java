@@ -89,10 +89,28 @@ public final class ResourceService {
                 def.collection());
     }
 
-    private void enforce(Tx tx, String action, Map<String, Object> target) {
+    /** {@link #mayGet(Tx, Map)} for a page: the targets' parent fields are looked up in one batch. */
+    private List<Boolean> mayGet(Tx tx, List<Map<String, Object>> rows) {
+        if (tx.ctx().isAdmin()) return java.util.Collections.nCopies(rows.size(), true);
+        List<Map<String, Object>> targets = new ArrayList<>(rows.size());
+        for (Map<String, Object> r : rows) {
+            Map<String, Object> t = new LinkedHashMap<>(r);
+            if (t.containsKey("project_id")) t.put("tenant_id", t.get("project_id"));
+            targets.add(t);
+        }
+        hooks.policyTargets(tx, targets);
+        List<Boolean> out = new ArrayList<>(rows.size());
+        for (Map<String, Object> t : targets) {
+            out.add(policy.checkAction(tx.ctx().creds(), "get_" + def.singular(), t, def.collection()));
+        }
+        return out;
+    }
+
+    /** @param target made only when a rule is evaluated (an admin skips it unless new defaults are enforced) */
+    private void enforce(Tx tx, String action, java.util.function.Supplier<Map<String, Object>> target) {
         if (tx.ctx().isAdmin() && !policy.enforceNewDefaults()) return;
         try {
-            policy.enforceAction(tx.ctx().creds(), action, target, def.collection());
+            policy.enforceAction(tx.ctx().creds(), action, target.get(), def.collection());
         } catch (PolicyNotAuthorized e) {
             throw new NeutronException(403, "PolicyNotAuthorized", e.getMessage());
         }
@@ -139,10 +157,11 @@ public final class ResourceService {
             }
             List<Map<String, Object>> rows = store.list(dsl, cond, effective, limit);
             if (reverse) java.util.Collections.reverse(rows);
-            load(tx, rows);
+            load(tx, rows, q.fields());
             List<Map<String, Object>> out = new ArrayList<>(rows.size());
-            for (Map<String, Object> r : rows) {
-                if (mayGet(tx, r)) out.add(render(r, q.fields(), ctx));
+            List<Boolean> allowed = mayGet(tx, rows);
+            for (int i = 0; i < rows.size(); i++) {
+                if (allowed.get(i)) out.add(render(rows.get(i), q.fields(), ctx));
             }
             return new Page(out, links(q, rows));
         });
@@ -164,12 +183,17 @@ public final class ResourceService {
     }
 
     private void load(Tx tx, List<Map<String, Object>> rows) {
+        load(tx, rows, Set.of());
+    }
+
+    /** Computed attributes; with {@code fields} (a list's ?fields=) only those that will be shown. */
+    private void load(Tx tx, List<Map<String, Object>> rows, Set<String> fields) {
         if (rows.isEmpty()) return;
         for (Map<String, Object> r : rows) {
             if (def.has("tenant_id")) r.put("tenant_id", r.get("project_id"));
         }
-        if (def.hasStandardAttributes()) Tags.load(tx.dsl(), rows);
-        hooks.extend(tx, rows);
+        if (def.hasStandardAttributes() && (fields.isEmpty() || fields.contains("tags"))) Tags.load(tx.dsl(), rows);
+        hooks.extend(tx, rows, fields);
     }
 
     private Condition visibility(Tx tx) {
@@ -313,7 +337,8 @@ public final class ResourceService {
             Tx tx = new Tx(dsl, ctx);
             List<Map<String, Object>> out = new ArrayList<>();
             for (int i = 0; i < prepared.size(); i++) {
-                enforce(tx, "create_" + def.singular(), target(tx, targets.get(i)));
+                Map<String, Object> given = targets.get(i);
+                enforce(tx, "create_" + def.singular(), () -> target(tx, given));
                 Map<String, Object> created = createIn(tx, new LinkedHashMap<>(prepared.get(i)));
                 out.add(render(created, Set.of(), ctx));
             }
@@ -379,7 +404,7 @@ public final class ResourceService {
             if (current == null) throw NeutronException.notFound(def.singular(), id);
             load(tx, List.of(current));
             if (!mayGet(tx, current)) throw NeutronException.notFound(def.singular(), id);
-            enforce(tx, "update_" + def.singular(), Policy.updateTarget(target(tx, current), changes));
+            enforce(tx, "update_" + def.singular(), () -> Policy.updateTarget(target(tx, current), changes));
             checkRevision(current, ifMatch);
             Map<String, Object> ch = new LinkedHashMap<>(changes);
             updateIn(tx, current, ch);
@@ -441,7 +466,7 @@ public final class ResourceService {
             load(tx, List.of(current));
             if (!mayGet(tx, current)) throw NeutronException.notFound(def.singular(), id);
             checkRevision(current, ifMatch);
-            enforce(tx, "delete_" + def.singular(), target(tx, current));
+            enforce(tx, "delete_" + def.singular(), () -> target(tx, current));
             deleteIn(tx, current);
         });
         changed.run();

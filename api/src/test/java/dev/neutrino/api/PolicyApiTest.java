@@ -153,4 +153,38 @@ class PolicyApiTest {
                 "provider:network_type", "vlan", "provider:physical_network", "public"));
         assertThat(physnet.status()).isEqualTo(403);
     }
+
+    @Test
+    void aListChecksEachRowAgainstItsOwnNetworkAlsoWhenThePageMixesNetworks() {
+        // alice's network, a shared one, and one RBAC-shared with alice; ports of both projects on them
+        String own = (String) h.call(alice, "POST", "/v2.0/networks", body("network", "name", "a"))
+                .get("network").get("id");
+        String shared = (String) h.call(admin, "POST", "/v2.0/networks", body("network", "name", "s", "shared", true))
+                .get("network").get("id");
+        String rbacShared = (String) h.call(admin, "POST", "/v2.0/networks", body("network", "name", "r"))
+                .get("network").get("id");
+        h.call(admin, "POST", "/v2.0/rbac-policies", body("rbac_policy", "object_type", "network",
+                "object_id", rbacShared, "action", "access_as_shared", "target_tenant", "project-a"));
+        int n = 0;
+        for (String net : List.of(own, shared, rbacShared)) {
+            h.call(admin, "POST", "/v2.0/subnets", body("subnet", "network_id", net, "cidr", "10.5." + n++ + ".0/24",
+                    "ip_version", 4));
+        }
+        assertThat(h.call(alice, "POST", "/v2.0/ports", body("port", "network_id", own)).status()).isEqualTo(201);
+        assertThat(h.call(alice, "POST", "/v2.0/ports", body("port", "network_id", shared)).status()).isEqualTo(201);
+        assertThat(h.call(alice, "POST", "/v2.0/ports", body("port", "network_id", rbacShared)).status())
+                .isEqualTo(201);
+        // bob's port on alice's network is visible to her (network owner), his port on the shared one is not
+        assertThat(h.call(admin, "POST", "/v2.0/ports", body("port", "network_id", own, "project_id", "project-b"))
+                .status()).isEqualTo(201);
+        assertThat(h.call(bob, "POST", "/v2.0/ports", body("port", "network_id", shared)).status()).isEqualTo(201);
+
+        List<Map<String, Object>> ports = h.call(alice, "GET", "/v2.0/ports", null).list("ports");
+        assertThat(ports).extracting(p -> p.get("network_id") + "/" + p.get("project_id")).containsExactlyInAnyOrder(
+                own + "/project-a", shared + "/project-a", rbacShared + "/project-a", own + "/project-b");
+        List<Map<String, Object>> subnets = h.call(alice, "GET", "/v2.0/subnets", null).list("subnets");
+        assertThat(subnets).extracting(s -> s.get("network_id")).as("own=%s shared=%s rbac=%s", own, shared, rbacShared)
+                .contains(shared, rbacShared);
+        assertThat(h.call(bob, "GET", "/v2.0/ports", null).list("ports")).hasSize(2); // his own two
+    }
 }

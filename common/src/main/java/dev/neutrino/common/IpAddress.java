@@ -110,6 +110,27 @@ public record IpAddress(int version, BigInteger value) implements Comparable<IpA
         return new IpAddress(version, value);
     }
 
+    /**
+     * A key whose string order is the address order within one IP version: the value in lowercase
+     * hex, zero-padded to 8 digits (IPv4) or 32 (IPv6). Stored beside an address so that the
+     * database can scan addresses in numeric order (dotted and colon text does not sort that way).
+     */
+    public String sortKey() {
+        String hex = value.toString(16);
+        int width = version == 4 ? 8 : 32;
+        return hex.length() >= width ? hex : "0".repeat(width - hex.length()) + hex;
+    }
+
+    /** The address of a {@link #sortKey()}: 8 hex digits are IPv4, 32 are IPv6. */
+    public static IpAddress fromSortKey(String key) {
+        int version = switch (key.length()) {
+            case 8 -> 4;
+            case 32 -> 6;
+            default -> throw new IllegalArgumentException("not an address sort key: '" + key + "'");
+        };
+        return new IpAddress(version, new BigInteger(key, 16));
+    }
+
     public BigInteger max() {
         return version == 4 ? V4_MAX : V6_MAX;
     }

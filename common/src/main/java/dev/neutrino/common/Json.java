@@ -23,6 +23,13 @@ public final class Json {
     }
 
     public static Object read(String text) {
+        // the common stored values, without a parser (list responses read several per row)
+        switch (text) {
+            case "[]": return new java.util.ArrayList<>();
+            case "{}": return new java.util.LinkedHashMap<>();
+            case "null": return null;
+            default: break;
+        }
         try {
             return MAPPER.readValue(text, Object.class);
         } catch (JsonProcessingException e) {

@@ -45,6 +45,8 @@ public final class Options {
             "Database URL (SQLAlchemy or JDBC form). Empty: embedded H2 under state_path.");
     public static final Option<Integer> DB_MAX_POOL_SIZE = Option.integer("database", "max_pool_size", 10, 1, 1000,
             "Maximum number of database connections.");
+    public static final Option<Integer> DB_POOL_TIMEOUT = Option.integer("database", "pool_timeout", 10, 1, 3600,
+            "Seconds a request waits for a free database connection before it is answered 503.");
 
     public static final Option<List<String>> ML2_TYPE_DRIVERS = Option.list("ml2", "type_drivers",
             List.of("local", "flat", "vlan", "gre", "vxlan", "geneve"), "Network type drivers to load.");
@@ -116,7 +118,7 @@ public final class Options {
     public static final List<Option<?>> ALL = List.of(BIND_HOST, BIND_PORT, STATE_PATH, AUTH_STRATEGY, BASE_MAC,
             CORE_PLUGIN, SERVICE_PLUGINS, ALLOW_OVERLAPPING_IPS, MAX_FIXED_IPS_PER_PORT, GLOBAL_PHYSNET_MTU,
             API_WORKERS, RPC_WORKERS, TRANSPORT_URL, DEBUG, LOG_DIR, PAGINATION_MAX_LIMIT, DB_CONNECTION,
-            DB_MAX_POOL_SIZE, QUOTA_NETWORK, QUOTA_SUBNET, QUOTA_PORT, QUOTA_SECURITY_GROUP,
+            DB_MAX_POOL_SIZE, DB_POOL_TIMEOUT, QUOTA_NETWORK, QUOTA_SUBNET, QUOTA_PORT, QUOTA_SECURITY_GROUP,
             QUOTA_SECURITY_GROUP_RULE, QUOTA_ROUTER, QUOTA_FLOATINGIP, QUOTA_RBAC_POLICY, QUOTA_SUBNETPOOL,
             QUOTA_DRIVER, DEFAULT_QUOTA, ML2_TYPE_DRIVERS, ML2_TENANT_NETWORK_TYPES, ML2_MECHANISM_DRIVERS,
             ML2_EXTENSION_DRIVERS, ML2_PATH_MTU, ML2_PHYSICAL_NETWORK_MTUS, FLAT_NETWORKS, VLAN_RANGES,

@@ -37,4 +37,16 @@ class IpAddressTest {
         assertThat(Cidr.parse("10.0.0.1").prefixLength()).isEqualTo(32);
         assertThatThrownBy(() -> Cidr.parse("10.0.0.0/33")).hasMessageContaining("is not a valid IP subnet");
     }
+
+    @Test
+    void sortKeysOrderLikeAddressesAndRoundTrip() {
+        assertThat(IpAddress.parse("10.0.0.2").sortKey()).isEqualTo("0a000002");
+        assertThat(IpAddress.parse("::1").sortKey()).isEqualTo("00000000000000000000000000000001");
+        assertThat(IpAddress.parse("10.0.0.10").sortKey()).isGreaterThan(IpAddress.parse("10.0.0.9").sortKey());
+        assertThat(IpAddress.parse("255.255.255.255").sortKey()).isEqualTo("ffffffff");
+        for (String s : new String[] {"0.0.0.0", "10.1.2.3", "2001:db8::ff", "ffff::1"}) {
+            assertThat(IpAddress.fromSortKey(IpAddress.parse(s).sortKey())).isEqualTo(IpAddress.parse(s));
+        }
+        assertThatThrownBy(() -> IpAddress.fromSortKey("abc")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.ArrayList;
 import java.util.List;
+import dev.neutrino.common.NeutronException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.jooq.DSLContext;
@@ -28,6 +29,14 @@ public final class Database implements AutoCloseable {
     private final DSLContext dsl;
 
     public Database(DatabaseUrl url, int poolSize) {
+        this(url, poolSize, 10_000);
+    }
+
+    /**
+     * @param connectionTimeoutMs how long a transaction waits for a free connection before it fails
+     *     with 503 (at least 250 ms)
+     */
+    public Database(DatabaseUrl url, int poolSize, long connectionTimeoutMs) {
         this.url = url;
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(url.jdbcUrl());
@@ -36,7 +45,7 @@ public final class Database implements AutoCloseable {
         hc.setMaximumPoolSize(poolSize);
         hc.setPoolName("neutrino-db");
         hc.setAutoCommit(false);
-        hc.setConnectionTimeout(10_000);
+        hc.setConnectionTimeout(Math.max(250, connectionTimeoutMs));
         if (url.dialect() == SQLDialect.POSTGRES || url.dialect() == SQLDialect.MARIADB) {
             hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         }
@@ -65,6 +74,11 @@ public final class Database implements AutoCloseable {
                     return work.apply(cfg.dsl());
                 });
             } catch (RuntimeException e) {
+                if (noConnection(e)) {
+                    LOG.warn("no database connection: {}", e.toString());
+                    throw new NeutronException(503, "ServiceUnavailable", "No database connection became free "
+                            + "in time; the server is overloaded or the database is unreachable. Retry the request.");
+                }
                 boolean again = e instanceof Retryable || SqlErrors.isTransient(e);
                 if (!again) throw e;
                 if (attempt >= MAX_ATTEMPTS) {
@@ -89,6 +103,14 @@ public final class Database implements AutoCloseable {
         Object list = txDsl.configuration().data(AFTER_COMMIT);
         if (!(list instanceof List<?>)) throw new IllegalStateException("afterCommit outside Database.tx");
         ((List<Runnable>) list).add(action);
+    }
+
+    /** The pool had no connection within its timeout, or none could be opened (not a query's failure). */
+    static boolean noConnection(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.sql.SQLTransientConnectionException) return true;
+        }
+        return false;
     }
 
     public void run(java.util.function.Consumer<DSLContext> work) {

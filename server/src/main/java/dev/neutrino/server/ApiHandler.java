@@ -9,7 +9,6 @@ import dev.neutrino.common.Json;
 import dev.neutrino.common.NeutronException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,10 +78,12 @@ final class ApiHandler extends Handler.Abstract {
             callback.succeeded();
             return true;
         }
-        byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
-        response.write(true, ByteBuffer.wrap(bytes), callback);
+        try {
+            JsonBody.write(response, body);
+            callback.succeeded();
+        } catch (Throwable t) {
+            callback.failed(t);
+        }
         return true;
     }
 

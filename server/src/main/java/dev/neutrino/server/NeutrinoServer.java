@@ -62,7 +62,7 @@ public final class NeutrinoServer implements AutoCloseable {
         Path state = Path.of(config.get(Options.STATE_PATH));
         DatabaseUrl url = DatabaseUrl.parse(config.get(Options.DB_CONNECTION), state);
         if (url.jdbcUrl().startsWith("jdbc:h2:file:")) Files.createDirectories(state);
-        return new Database(url, config.get(Options.DB_MAX_POOL_SIZE));
+        return new Database(url, config.get(Options.DB_MAX_POOL_SIZE), config.get(Options.DB_POOL_TIMEOUT) * 1000L);
     }
 
     /**

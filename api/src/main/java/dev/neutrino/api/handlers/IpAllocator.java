@@ -10,14 +10,17 @@ import dev.neutrino.common.IpAddress;
 import dev.neutrino.common.NeutronException;
 import dev.neutrino.db.Retryable;
 import dev.neutrino.db.SqlErrors;
-import dev.neutrino.ipam.AddressPicker;
+import dev.neutrino.ipam.AddressScan;
+import dev.neutrino.ipam.AllocationPool;
 import dev.neutrino.ipam.GatewayRules;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -27,6 +30,15 @@ import org.jooq.Table;
  * Fixed IPs of ports: the database's primary key on (subnet_id, ip_address) is what makes an address
  * belong to one port only, across threads and server processes. A pick that loses the race makes the
  * transaction run again ({@link Retryable}) with a fresh view of the used addresses.
+ *
+ * <p>A pick reads the subnet's used addresses in address order (ip_order, indexed with the subnet)
+ * from a per-subnet floor on, only as far as it takes to see the window of free addresses it chooses
+ * from ({@link AddressScan}); the floor is the lowest free address the last pick of this process saw,
+ * forgotten after {@value #FLOOR_SECONDS} s (so that addresses other processes released below it are
+ * found again) and whenever this process releases an address below it. When nothing is free above
+ * the floor, the subnet is scanned from its first address before it is declared full. Addresses this
+ * process picked in the last {@value #RESERVED_SECONDS} s are avoided while others are free, so that
+ * concurrent transactions of one process do not collide on uncommitted picks.
  */
 public final class IpAllocator {
     static final Table<Record> IPALLOCATIONS = table(name("ipallocations"));
@@ -34,24 +46,113 @@ public final class IpAllocator {
     static final Field<String> IP = field(name("ipallocations", "ip_address"), String.class);
     static final Field<String> SUBNET_ID = field(name("ipallocations", "subnet_id"), String.class);
     static final Field<String> NETWORK_ID = field(name("ipallocations", "network_id"), String.class);
+    static final Field<String> IP_ORDER = field(name("ipallocations", "ip_order"), String.class);
+    static final int FLOOR_SECONDS = 30;
+    static final int RESERVED_SECONDS = 10;
+
+    private final ConcurrentHashMap<String, Floor> floors = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Reserved> reserved = new ConcurrentHashMap<>();
+    private final LongSupplier clock;
+
+    public IpAllocator() {
+        this(System::nanoTime);
+    }
+
+    /** @param clock nanoseconds, for tests */
+    IpAllocator(LongSupplier clock) {
+        this.clock = clock;
+    }
 
     /** One fixed IP as the API shows it. */
     public record FixedIp(String subnetId, String ipAddress) {}
 
+    /** Lowest free address seen for a subnet's pools (as they were then), and since when it is trusted. */
+    private record Floor(String pools, IpAddress address, long since) {}
+
+    /** Addresses picked recently by this process, oldest first. */
+    private static final class Reserved {
+        private final LinkedHashMap<IpAddress, Long> picked = new LinkedHashMap<>();
+
+        synchronized void add(IpAddress ip, long now) {
+            picked.remove(ip);
+            picked.put(ip, now);
+        }
+
+        synchronized boolean contains(IpAddress ip, long now, long ttl) {
+            var it = picked.entrySet().iterator();
+            while (it.hasNext() && now - it.next().getValue() > ttl) it.remove();
+            return picked.containsKey(ip);
+        }
+
+        synchronized void remove(IpAddress ip) {
+            picked.remove(ip);
+        }
+
+        synchronized boolean isEmpty() {
+            return picked.isEmpty();
+        }
+    }
+
     /** Any free address of the subnet's pools; IpAddressGenerationFailure (409) when none is left. */
     public IpAddress pickFree(Tx tx, Map<String, Object> subnet) {
-        TreeSet<IpAddress> used = new TreeSet<>();
-        for (String s : tx.dsl().select(IP).from(IPALLOCATIONS).where(SUBNET_ID.eq((String) subnet.get("id")))
-                .fetch(IP)) {
-            used.add(IpAddress.parse(s));
+        String subnetId = (String) subnet.get("id");
+        List<AllocationPool> pools = SubnetHooks.poolsOf(subnet);
+        String poolsKey = pools.toString();
+        long now = clock.getAsLong();
+        Floor floor = floors.get(subnetId);
+        if (floor != null && (!floor.pools().equals(poolsKey) || now - floor.since() > seconds(FLOOR_SECONDS))) {
+            floor = null;
         }
-        Optional<IpAddress> ip = new AddressPicker(ThreadLocalRandom.current())
-                .pick(SubnetHooks.poolsOf(subnet), used);
-        if (ip.isEmpty()) {
+        Reserved recent = reserved.computeIfAbsent(subnetId, k -> new Reserved());
+        AddressScan scan = new AddressScan(ThreadLocalRandom.current());
+        AddressScan.UsedAddresses used = (from, to, limit) -> usedBetween(tx, subnetId, from, to, limit);
+        java.util.function.Predicate<IpAddress> avoid = ip -> recent.contains(ip, now, seconds(RESERVED_SECONDS));
+        Optional<AddressScan.Pick> pick = scan.pick(pools, floor == null ? null : floor.address(), used, avoid);
+        if (pick.isEmpty() && floor != null) {
+            floor = null; // something below the floor may have been released meanwhile
+            pick = scan.pick(pools, null, used, avoid);
+        }
+        if (pick.isEmpty()) {
+            floors.remove(subnetId);
             throw NeutronException.conflict("IpAddressGenerationFailure", "No more IP addresses available on "
                     + "network " + subnet.get("network_id") + ".");
         }
-        return ip.get();
+        floors.put(subnetId, new Floor(poolsKey, pick.get().lowestFree(), floor == null ? now : floor.since()));
+        if (floors.size() > 1024) evictStale(now); // subnets deleted or idle for long
+        recent.add(pick.get().address(), now);
+        return pick.get().address();
+    }
+
+    /** Up to {@code limit} used addresses of the subnet in [from, to], in address order. */
+    private static List<IpAddress> usedBetween(Tx tx, String subnetId, IpAddress from, IpAddress to, int limit) {
+        List<IpAddress> out = new ArrayList<>();
+        for (String key : tx.dsl().select(IP_ORDER).from(IPALLOCATIONS)
+                .where(SUBNET_ID.eq(subnetId).and(IP_ORDER.ge(from.sortKey())).and(IP_ORDER.le(to.sortKey())))
+                .orderBy(IP_ORDER).limit(limit).fetch(IP_ORDER)) {
+            out.add(IpAddress.fromSortKey(key));
+        }
+        return out;
+    }
+
+    /** Addresses that were released (by port delete or update): the next pick may find them again. */
+    public void released(String subnetId, String ipAddress) {
+        IpAddress ip = IpAddress.tryParse(ipAddress);
+        if (ip == null) return;
+        floors.computeIfPresent(subnetId, (k, f) -> ip.compareTo(f.address()) < 0 ? null : f);
+        Reserved r = reserved.get(subnetId);
+        if (r != null) {
+            r.remove(ip);
+            if (r.isEmpty()) reserved.remove(subnetId, r);
+        }
+    }
+
+    private void evictStale(long now) {
+        floors.values().removeIf(f -> now - f.since() > seconds(FLOOR_SECONDS));
+        reserved.values().removeIf(r -> !r.contains(null, now, seconds(RESERVED_SECONDS)) && r.isEmpty());
+    }
+
+    private static long seconds(int s) {
+        return s * 1_000_000_000L;
     }
 
     /** Checks a requested address: in the subnet, not network/broadcast, not taken. */
@@ -78,6 +179,7 @@ public final class IpAllocator {
             try {
                 dsl.insertInto(IPALLOCATIONS).set(field(name("port_id"), String.class), portId)
                         .set(field(name("ip_address"), String.class), f.ipAddress())
+                        .set(field(name("ip_order"), String.class), IpAddress.parse(f.ipAddress()).sortKey())
                         .set(field(name("subnet_id"), String.class), f.subnetId())
                         .set(field(name("network_id"), String.class), networkId).execute();
             } catch (RuntimeException e) {
@@ -92,6 +194,7 @@ public final class IpAllocator {
         for (FixedIp f : ips) {
             dsl.deleteFrom(IPALLOCATIONS).where(PORT_ID.eq(portId).and(SUBNET_ID.eq(f.subnetId()))
                     .and(IP.eq(f.ipAddress()))).execute();
+            released(f.subnetId(), f.ipAddress());
         }
     }
 

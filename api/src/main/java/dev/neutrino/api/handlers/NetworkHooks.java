@@ -290,19 +290,51 @@ public final class NetworkHooks implements ResourceHooks {
 
     /** Puts network:tenant_id and network:shared into the policy target of a port or subnet. */
     static void addNetworkFields(Tx tx, Map<String, Object> target) {
-        Object networkId = target.get("network_id");
-        if (networkId == null) return;
-        Record r = tx.dsl().select(field(name("project_id")), field(name("shared"))).from(table(name("networks")))
-                .where(field(name("id")).eq(networkId)).fetchOne();
-        if (r == null) return;
-        target.put("network:tenant_id", r.get(0));
-        target.put("network:project_id", r.get(0));
-        Object stored = r.get(1);
-        boolean shared = Boolean.TRUE.equals(stored instanceof Number n ? n.intValue() != 0 : stored)
-                || sharedWith(tx, (String) networkId, tx.ctx().projectId());
-        target.put("network:shared", shared);
-        // Neutron's field:networks:shared check on a subnet or port reads the network's value
-        target.putIfAbsent("shared", shared);
+        addNetworkFields(tx, List.of(target));
+    }
+
+    /**
+     * {@link #addNetworkFields(Tx, Map)} for a whole page of targets: one query for their networks
+     * and one for the RBAC entries sharing them with the caller, per 1,000 networks.
+     */
+    static void addNetworkFields(Tx tx, List<Map<String, Object>> targets) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        for (Map<String, Object> t : targets) {
+            if (t.get("network_id") instanceof String id) ids.add(id);
+        }
+        if (ids.isEmpty()) return;
+        Map<String, Object> owners = new HashMap<>();
+        java.util.Set<String> shared = new java.util.HashSet<>();
+        List<String> all = new ArrayList<>(ids);
+        String project = tx.ctx().projectId();
+        for (int from = 0; from < all.size(); from += 1000) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+            for (Record r : tx.dsl().select(field(name("id")), field(name("project_id")), field(name("shared")))
+                    .from(table(name("networks"))).where(field(name("id")).in(chunk)).fetch()) {
+                owners.put((String) r.get(0), r.get(1));
+                Object stored = r.get(2);
+                if (Boolean.TRUE.equals(stored instanceof Number n ? n.intValue() != 0 : stored)) {
+                    shared.add((String) r.get(0));
+                }
+            }
+            if (project != null) {
+                shared.addAll(tx.dsl().select(field(name("object_id"), String.class))
+                        .from(table(name("rbac_policies"))).where(field(name("object_id")).in(chunk)
+                                .and(field(name("action")).eq("access_as_shared"))
+                                .and(field(name("target_tenant")).in(project, "*")))
+                        .fetch(field(name("object_id"), String.class)));
+            }
+        }
+        for (Map<String, Object> t : targets) {
+            Object networkId = t.get("network_id");
+            if (!(networkId instanceof String id) || !owners.containsKey(id)) continue;
+            t.put("network:tenant_id", owners.get(id));
+            t.put("network:project_id", owners.get(id));
+            boolean isShared = shared.contains(id);
+            t.put("network:shared", isShared);
+            // Neutron's field:networks:shared check on a subnet or port reads the network's value
+            t.putIfAbsent("shared", isShared);
+        }
     }
 
     /** Whether an access_as_shared RBAC entry gives the project this network. */

@@ -77,6 +77,14 @@ public final class PortHooks implements ResourceHooks {
 
     @Override
     public void afterDelete(Tx tx, Map<String, Object> port) {
+        if (port.get("fixed_ips") instanceof List<?> fixed) {
+            for (Object o : fixed) {
+                if (o instanceof Map<?, ?> f && f.get("subnet_id") instanceof String subnet
+                        && f.get("ip_address") instanceof String ip) {
+                    ips.released(subnet, ip);
+                }
+            }
+        }
         for (ResourceHooks h : extraHooks) h.afterDelete(tx, port);
     }
 
@@ -149,7 +157,7 @@ public final class PortHooks implements ResourceHooks {
         List<List<FixedIp>> pending = (List<List<FixedIp>>) port.remove(PENDING_IPS);
         ips.insert(tx.dsl(), id, (String) port.get("network_id"), pending.get(0), true);
         ips.insert(tx.dsl(), id, (String) port.get("network_id"), pending.get(1), false);
-        writeGroups(tx, id, (List<String>) port.remove(PENDING_SGS));
+        insertGroups(tx, id, (List<String>) port.remove(PENDING_SGS));
         for (ResourceHooks h : extraHooks) h.afterCreate(tx, port);
     }
 
@@ -265,6 +273,10 @@ public final class PortHooks implements ResourceHooks {
 
     private void writeGroups(Tx tx, String portId, List<String> sgs) {
         tx.dsl().deleteFrom(table(name("port_security_groups"))).where(field(name("port_id")).eq(portId)).execute();
+        insertGroups(tx, portId, sgs);
+    }
+
+    private void insertGroups(Tx tx, String portId, List<String> sgs) {
         for (String sg : sgs) {
             tx.dsl().insertInto(table(name("port_security_groups"))).set(field(name("port_id")), portId)
                     .set(field(name("security_group_id")), sg).execute();
@@ -349,6 +361,11 @@ public final class PortHooks implements ResourceHooks {
         NetworkHooks.addNetworkFields(tx, target);
     }
 
+    @Override
+    public void policyTargets(Tx tx, List<Map<String, Object>> targets) {
+        NetworkHooks.addNetworkFields(tx, targets);
+    }
+
     /** Own ports, and every port on the caller's own networks (Neutron's network owner rule). */
     @Override
     public Condition visibleTo(Tx tx) {
@@ -360,6 +377,14 @@ public final class PortHooks implements ResourceHooks {
 
     @Override
     public void extend(Tx tx, List<Map<String, Object>> ports) {
+        extend(tx, ports, Set.of());
+    }
+
+    /** fixed_ips and security_groups are read only when shown (a list with ?fields= may not show them). */
+    @Override
+    public void extend(Tx tx, List<Map<String, Object>> ports, Set<String> fields) {
+        boolean withIps = fields.isEmpty() || fields.contains("fixed_ips");
+        boolean withGroups = fields.isEmpty() || fields.contains("security_groups");
         Map<String, Map<String, Object>> byId = new HashMap<>();
         for (Map<String, Object> p : ports) {
             p.put("fixed_ips", new ArrayList<Map<String, Object>>());
@@ -371,8 +396,8 @@ public final class PortHooks implements ResourceHooks {
             for (Map<String, Object> p : ports.subList(from, Math.min(ports.size(), from + 1000))) {
                 ids.add((String) p.get("id"));
             }
-            for (Record r : tx.dsl().select(IpAllocator.PORT_ID, IpAllocator.SUBNET_ID, IpAllocator.IP)
-                    .from(IpAllocator.IPALLOCATIONS).where(IpAllocator.PORT_ID.in(ids)).fetch()) {
+            for (Record r : !withIps ? List.<Record>of() : tx.dsl().select(IpAllocator.PORT_ID, IpAllocator.SUBNET_ID,
+                    IpAllocator.IP).from(IpAllocator.IPALLOCATIONS).where(IpAllocator.PORT_ID.in(ids)).fetch()) {
                 Map<String, Object> ip = new LinkedHashMap<>();
                 ip.put("subnet_id", r.get(IpAllocator.SUBNET_ID));
                 ip.put("ip_address", r.get(IpAllocator.IP));
@@ -381,7 +406,7 @@ public final class PortHooks implements ResourceHooks {
                         .get("fixed_ips");
                 l.add(ip);
             }
-            for (Record r : tx.dsl().select(field(name("port_id"), String.class),
+            for (Record r : !withGroups ? List.<Record>of() : tx.dsl().select(field(name("port_id"), String.class),
                             field(name("security_group_id"), String.class))
                     .from(table(name("port_security_groups"))).where(field(name("port_id")).in(ids)).fetch()) {
                 @SuppressWarnings("unchecked")
@@ -392,8 +417,10 @@ public final class PortHooks implements ResourceHooks {
         for (Map<String, Object> p : ports) {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> f = (List<Map<String, Object>>) p.get("fixed_ips");
-            f.sort((a, b) -> IpAddress.parse((String) a.get("ip_address"))
-                    .compareTo(IpAddress.parse((String) b.get("ip_address"))));
+            if (f.size() > 1) {
+                f.sort((a, b) -> IpAddress.parse((String) a.get("ip_address"))
+                        .compareTo(IpAddress.parse((String) b.get("ip_address"))));
+            }
             if (p.get("binding:profile") == null) p.put("binding:profile", Map.of());
             if (p.get("binding:vif_details") == null) p.put("binding:vif_details", Map.of());
         }

@@ -211,12 +211,28 @@ public final class SecurityGroupRuleHooks implements ResourceHooks {
 
     @Override
     public void policyTarget(Tx tx, Map<String, Object> target) {
-        Object sg = target.get("security_group_id");
-        if (sg == null) return;
-        Object owner = tx.dsl().select(field(name("project_id"))).from(table(name("securitygroups")))
-                .where(field(name("id")).eq(sg)).fetchOne(0);
-        target.put("security_group:tenant_id", owner);
-        target.put("security_group:project_id", owner);
+        policyTargets(tx, List.of(target));
+    }
+
+    /** security_group:tenant_id of a page of rules: one query for their groups. */
+    @Override
+    public void policyTargets(Tx tx, List<Map<String, Object>> targets) {
+        java.util.Set<Object> ids = new java.util.HashSet<>();
+        for (Map<String, Object> t : targets) {
+            if (t.get("security_group_id") != null) ids.add(t.get("security_group_id"));
+        }
+        if (ids.isEmpty()) return;
+        Map<Object, Object> owners = new java.util.HashMap<>();
+        for (var r : tx.dsl().select(field(name("id")), field(name("project_id"))).from(table(name("securitygroups")))
+                .where(field(name("id")).in(ids)).fetch()) {
+            owners.put(r.get(0), r.get(1));
+        }
+        for (Map<String, Object> t : targets) {
+            Object sg = t.get("security_group_id");
+            if (sg == null) continue;
+            t.put("security_group:tenant_id", owners.get(sg));
+            t.put("security_group:project_id", owners.get(sg));
+        }
     }
 
     @Override

@@ -169,6 +169,11 @@ public final class SubnetHooks implements ResourceHooks {
         return NetworkHooks.sharedFilter(tx, field(name("subnets", "network_id"), String.class), values);
     }
 
+    @Override
+    public void policyTargets(Tx tx, List<Map<String, Object>> targets) {
+        NetworkHooks.addNetworkFields(tx, targets);
+    }
+
     /** A subnet is visible with its network: own, shared, or shared with the caller through RBAC. */
     @Override
     public org.jooq.Condition visibleTo(Tx tx) {
