@@ -19,7 +19,7 @@ import org.jooq.impl.SQLDataType;
  * Nullable: rows written by a server that predates it simply are not seen by that scan (the
  * primary key still refuses a second holder of an address).
  */
-public class V4__ipallocation_order extends JooqMigration {
+public class V5__ipallocation_order extends JooqMigration {
     @Override
     protected void migrate(DSLContext dsl) {
         dsl.alterTable(name("ipallocations")).addColumn(name("ip_order"), SQLDataType.VARCHAR(32).null_()).execute();
