@@ -8,34 +8,17 @@ cd "$root"
 if ! command -v openstack >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-openstackclient >/dev/null
 fi
+# shellcheck source=lib/checks.sh
+. scripts/lib/checks.sh
 state="$(mktemp -d)"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 printf '[DEFAULT]\nbind_port = %s\nstate_path = %s\n' "$port" "$state" > "$state/neutron.conf"
 bin/neutrino server --config-file "$state/neutron.conf" > "$state/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$state"' EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.5; done
+wait_for_url "http://127.0.0.1:$port/"
 
 os() { openstack --os-auth-type none --os-endpoint "http://127.0.0.1:$port" "$@"; }
-passed=0; failed=0
-result() { # description, ok(0/1), detail
-  if [ "$2" -eq 0 ]; then passed=$((passed+1)); else failed=$((failed+1)); echo "FAIL: $1: $3"; fi
-}
-check() { # description, expected substring, command...: output must contain the substring
-  local what="$1" want="$2"; shift 2
-  local out; out="$("$@" 2>&1)"
-  [[ "$out" == *"$want"* ]]; result "$what" $? "expected '$want' in: $out"
-}
-run() { # description, command...: must exit 0
-  local what="$1"; shift
-  local out; out="$("$@" 2>&1)"; local rc=$?
-  result "$what" $rc "exit $rc: $out"
-}
-absent() { # description, unexpected substring, command...: must succeed without the substring
-  local what="$1" bad="$2"; shift 2
-  local out; out="$("$@" 2>&1)"; local rc=$?
-  [[ $rc -eq 0 && "$out" != *"$bad"* ]]; result "$what" $? "did not expect '$bad' in: $out"
-}
 
 check "network create" "ACTIVE" os network create net1 -f value -c status
 check "network list" "net1" os network list -f value -c Name

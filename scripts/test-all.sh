@@ -29,3 +29,10 @@ scenario/dataplane.sh
 
 # OVN converges to the database after the server is killed in the middle of a burst
 scenario/crash-converge.sh
+
+# behind a real Keystone: the openstack CLI with password logins (admin, two members), 401/503 paths
+conformance/keystone-cli.sh
+
+# tempest's network API tests behind a real Keystone: the quick subset (every resource and the RBAC
+# tests, ~8 minutes); fails on any failure not listed in conformance/tempest/known-failures.txt
+conformance/tempest/run.sh --quick --known-failures conformance/tempest/known-failures.txt

@@ -98,12 +98,15 @@ if $list_only; then
 fi
 
 # One run at a time: each run points Keystone's network endpoint at its own target.
-exec 9>/tmp/neutrino-conformance.lock
-flock -n 9 || die 4 "another conformance run holds /tmp/neutrino-conformance.lock"
+# (fd 9 is closed for every daemon started below, or Keystone, MariaDB or the server would hold the
+# lock for as long as they live)
+lockfile=/tmp/neutrino-conformance.run.lock
+exec 9>"$lockfile"
+flock -n 9 || die 4 "another conformance run holds $lockfile"
 
 # --- Keystone ---------------------------------------------------------------------------------------------
 say "Keystone: scripts/keystone-services.sh (network endpoint $url)"
-NEUTRINO_URL="$url" bash "$ROOT/scripts/keystone-services.sh" --neutrino-url "$url" >"$workdir/keystone-services.log" 2>&1 \
+NEUTRINO_URL="$url" bash "$ROOT/scripts/keystone-services.sh" --neutrino-url "$url" >"$workdir/keystone-services.log" 2>&1 9>&- \
   || { tail -n 30 "$workdir/keystone-services.log" >&2; die 4 "Keystone setup failed (log: $workdir/keystone-services.log)"; }
 
 # --- the target -------------------------------------------------------------------------------------------
@@ -170,14 +173,14 @@ CONF
     "$ROOT/bin/neutrino" --version >"$workdir/build.log" 2>&1 \
       || { tail -n 40 "$workdir/build.log" >&2; die 4 "Neutrino does not build (log: $workdir/build.log)"; }
     say "starting Neutrino: bin/neutrino server --config-file $workdir/neutrino.conf"
-    setsid "$ROOT/bin/neutrino" server --config-file "$workdir/neutrino.conf" </dev/null >"$log" 2>&1 &
+    setsid "$ROOT/bin/neutrino" server --config-file "$workdir/neutrino.conf" </dev/null >"$log" 2>&1 9>&- &
     echo $! >"$pidfile"
     ;;
   neutron)
     say "neutron: fresh MariaDB database neutron_conformance"
     if ! mysqladmin ping >/dev/null 2>&1; then
-      /etc/init.d/mariadb start >/dev/null 2>&1 || { install -d -o mysql -g root /run/mysqld;
-        setsid nohup mysqld_safe >/dev/null 2>&1 </dev/null & }
+      /etc/init.d/mariadb start >/dev/null 2>&1 9>&- || { install -d -o mysql -g root /run/mysqld;
+        setsid nohup mysqld_safe >/dev/null 2>&1 </dev/null 9>&- & }
       for _ in $(seq 60); do mysqladmin ping >/dev/null 2>&1 && break; sleep 0.5; done
     fi
     mysql -uroot <<'SQL'
@@ -240,7 +243,7 @@ CONF
       || { tail -n 30 "$workdir/db-manage.log" >&2; die 4 "neutron-db-manage failed (log: $workdir/db-manage.log)"; }
     say "starting neutron-server"
     setsid neutron-server --config-file "$workdir/neutron.conf" --log-file "$log" \
-      </dev/null >"$workdir/server.out" 2>&1 &
+      </dev/null >"$workdir/server.out" 2>&1 9>&- &
     echo $! >"$pidfile"
     ;;
 esac

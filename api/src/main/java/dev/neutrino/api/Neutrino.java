@@ -1,6 +1,7 @@
 package dev.neutrino.api;
 
 import dev.neutrino.api.handlers.NetworkHooks;
+import dev.neutrino.api.ml2.MechanismManager;
 import dev.neutrino.api.handlers.PortHooks;
 import dev.neutrino.api.handlers.SubnetHooks;
 import dev.neutrino.api.handlers.TypeDrivers;
@@ -24,6 +25,7 @@ import dev.neutrino.model.defs.Segments;
 import dev.neutrino.model.defs.SubnetPools;
 import dev.neutrino.model.defs.Subnets;
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -40,6 +42,7 @@ public final class Neutrino {
     private final PortHooks portHooks;
     private final NetworkHooks networkHooks;
     private final Agents agents;
+    private final MechanismManager mechanisms = new MechanismManager();
 
     public Neutrino(Config config, Database db) {
         this(config, db, Policy.defaults());
@@ -64,7 +67,7 @@ public final class Neutrino {
         add(Subnets.DEF, new SubnetHooks(() -> service("networks"), () -> service("ports"), subnetPools));
         portHooks = new PortHooks(() -> service("networks"), () -> service("subnets"),
                 () -> service("security_groups"), securityGroupHooks, config.get(Options.BASE_MAC),
-                config.get(Options.MAX_FIXED_IPS_PER_PORT));
+                config.get(Options.MAX_FIXED_IPS_PER_PORT), mechanisms);
         add(Ports.DEF, portHooks);
         add(SecurityGroups.GROUP, securityGroupHooks);
         add(SecurityGroups.RULE, new SecurityGroupRuleHooks(() -> service("security_groups")));
@@ -73,6 +76,7 @@ public final class Neutrino {
         add(RbacPolicies.DEF, new RbacHooks(() -> service("networks")));
         add(Segments.DEF, new SegmentHooks(typeDrivers));
         L3.register(this);
+        for (String r : List.of("networks", "subnets", "ports")) service(r).observe(mechanisms);
     }
 
     /** Registers a resource with its hooks (features outside this class use it too, e.g. {@link L3}). */
@@ -125,4 +129,6 @@ public final class Neutrino {
     public PortHooks ports() { return portHooks; }
     public NetworkHooks networks() { return networkHooks; }
     public Agents agents() { return agents; }
+    /** ML2's mechanism drivers: register them in {@code [ml2] mechanism_drivers} order. */
+    public MechanismManager mechanisms() { return mechanisms; }
 }

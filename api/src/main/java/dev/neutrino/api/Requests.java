@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Request bodies checked as neutron-lib's ResourceAttributes does it: unknown attributes, attributes
@@ -16,6 +17,16 @@ public final class Requests {
     private Requests() {}
 
     public static Map<String, Object> prepareCreate(ResourceDef def, Map<String, Object> body, RequestContext ctx) {
+        return prepareCreate(def, body, ctx, rule -> false);
+    }
+
+    /**
+     * As {@link #prepareCreate(ResourceDef, Map, RequestContext)}; an attribute the model marks
+     * admin-only is refused here only where the policy has no {@code create_RESOURCE:ATTR} rule (where
+     * it has one, the policy engine decides).
+     */
+    public static Map<String, Object> prepareCreate(ResourceDef def, Map<String, Object> body, RequestContext ctx,
+                                                    Predicate<String> policyHasRule) {
         rejectUnknown(def, body);
         Map<String, Object> res = new LinkedHashMap<>();
         for (Attribute a : def.attributes()) {
@@ -53,7 +64,8 @@ public final class Requests {
             res.put("project_id", owner);
         }
         for (Attribute a : def.attributes()) {
-            if (a.isAdminOnlyWrite() && body.containsKey(a.name()) && !ctx.isAdmin()) {
+            if (a.isAdminOnlyWrite() && body.containsKey(a.name()) && !ctx.isAdmin()
+                    && !policyHasRule.test("create_" + def.singular() + ":" + a.name())) {
                 throw forbidden("create", def, a);
             }
         }
@@ -61,6 +73,12 @@ public final class Requests {
     }
 
     public static Map<String, Object> prepareUpdate(ResourceDef def, Map<String, Object> body, RequestContext ctx) {
+        return prepareUpdate(def, body, ctx, rule -> false);
+    }
+
+    /** As {@link #prepareUpdate(ResourceDef, Map, RequestContext)}, the policy deciding where it has a rule. */
+    public static Map<String, Object> prepareUpdate(ResourceDef def, Map<String, Object> body, RequestContext ctx,
+                                                    Predicate<String> policyHasRule) {
         rejectUnknown(def, body);
         Map<String, Object> changes = new LinkedHashMap<>();
         for (var e : body.entrySet()) {
@@ -68,7 +86,10 @@ public final class Requests {
             if (!a.allowPut()) {
                 throw NeutronException.badRequest("Cannot update read-only attribute " + a.name());
             }
-            if (a.isAdminOnlyWrite() && !ctx.isAdmin()) throw forbidden("update", def, a);
+            if (a.isAdminOnlyWrite() && !ctx.isAdmin()
+                    && !policyHasRule.test("update_" + def.singular() + ":" + a.name())) {
+                throw forbidden("update", def, a);
+            }
             changes.put(a.name(), convertAndValidate(a, e.getValue()));
         }
         return changes;

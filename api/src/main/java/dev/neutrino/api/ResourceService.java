@@ -11,6 +11,7 @@ import dev.neutrino.db.SqlErrors;
 import dev.neutrino.model.Attribute;
 import dev.neutrino.model.ResourceDef;
 import dev.neutrino.model.Storage;
+import dev.neutrino.api.ml2.Ml2Event;
 import dev.neutrino.policy.Policy;
 import dev.neutrino.policy.PolicyNotAuthorized;
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ public final class ResourceService {
     }
 
     private Map<String, Object> render(Map<String, Object> r, Set<String> fields, RequestContext ctx) {
-        Map<String, Object> view = Views.render(def, r, fields, ctx);
+        Map<String, Object> view = Views.render(def, r, fields, ctx, policy::hasRule);
         if (!ctx.isAdmin()) {
             for (String hidden : policy.hiddenAttributes(ctx.creds(), def.singular(), r, def.collection())) {
                 view.remove(hidden);
@@ -299,7 +300,7 @@ public final class ResourceService {
         List<Map<String, Object>> prepared = new ArrayList<>();
         List<Map<String, Object>> targets = new ArrayList<>();
         for (Map<String, Object> b : bodies) {
-            Map<String, Object> p = Requests.prepareCreate(def, b, ctx);
+            Map<String, Object> p = Requests.prepareCreate(def, b, ctx, policy::hasRule);
             prepared.add(p);
             // policy sees what the caller gave (defaults are not "explicitly set"), and the owner
             Map<String, Object> t = new LinkedHashMap<>();
@@ -349,11 +350,29 @@ public final class ResourceService {
         }
         hooks.afterCreate(tx, resource);
         if (tags != null && !tags.isEmpty()) Tags.replace(tx.dsl(), (String) resource.get("id"), tags);
-        return get(tx, (String) resource.get("id"));
+        Map<String, Object> created = get(tx, (String) resource.get("id"));
+        ChangeObserver o = observer;
+        if (o != null) o.changed(tx, def.singular(), Ml2Event.Operation.CREATE, created, null);
+        return created;
+    }
+
+    /**
+     * Told about every create, update and delete of this resource inside its transaction, with the
+     * stored view after the change (ML2's mechanism drivers observe networks, subnets and ports).
+     */
+    public interface ChangeObserver {
+        void changed(Tx tx, String resource, Ml2Event.Operation op, Map<String, Object> current,
+                     Map<String, Object> original);
+    }
+
+    private volatile ChangeObserver observer;
+
+    public void observe(ChangeObserver observer) {
+        this.observer = observer;
     }
 
     public Map<String, Object> update(RequestContext ctx, String id, Map<String, Object> body, Long ifMatch) {
-        Map<String, Object> changes = Requests.prepareUpdate(def, body, ctx);
+        Map<String, Object> changes = Requests.prepareUpdate(def, body, ctx, policy::hasRule);
         return committed(db.tx(dsl -> {
             Tx tx = new Tx(dsl, ctx);
             Map<String, Object> current = findVisible(tx, id);
@@ -394,6 +413,10 @@ public final class ResourceService {
         }
         if (!written) throw new Retryable(def.singular() + " " + current.get("id") + " changed concurrently");
         hooks.afterUpdate(tx, current, changes);
+        ChangeObserver o = observer;
+        if (o != null) {
+            o.changed(tx, def.singular(), Ml2Event.Operation.UPDATE, get(tx, (String) current.get("id")), current);
+        }
     }
 
     /** Bumps revision_number and updated_at, for changes made outside the row (tags, children). */
@@ -426,6 +449,8 @@ public final class ResourceService {
 
     public void deleteIn(Tx tx, Map<String, Object> current) {
         hooks.beforeDelete(tx, current);
+        ChangeObserver o = observer;
+        if (o != null) o.changed(tx, def.singular(), Ml2Event.Operation.DELETE, current, null);
         String id = (String) current.get("id");
         if (def.hasStandardAttributes()) Tags.deleteAll(tx.dsl(), id);
         try {

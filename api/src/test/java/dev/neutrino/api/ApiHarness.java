@@ -19,14 +19,24 @@ final class ApiHarness implements AutoCloseable {
     final NeutronApi api;
 
     ApiHarness() {
-        this(Config.defaults(Options.ALL));
+        this(Config.defaults(Options.ALL), dev.neutrino.policy.Policy.defaults());
     }
 
+    /** With a policy of its own (e.g. Policy.builder().policyText(yaml).build()). */
+    ApiHarness(dev.neutrino.policy.Policy policy) {
+        this(Config.defaults(Options.ALL), policy);
+    }
+
+    /** With a configuration of its own (e.g. VLAN ranges). */
     ApiHarness(Config config) {
+        this(config, dev.neutrino.policy.Policy.defaults());
+    }
+
+    ApiHarness(Config config, dev.neutrino.policy.Policy policy) {
         db = new Database(new DatabaseUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "",
                 SQLDialect.H2), 4);
         new Schema(db).upgradeAll();
-        app = new Neutrino(config, db);
+        app = new Neutrino(config, db, policy);
         api = new NeutronApi(app);
     }
 

@@ -128,4 +128,29 @@ class PolicyApiTest {
         assertThat(seen.get("network").get("shared")).isEqualTo(true);
         assertThat(h.call(bob, "GET", "/v2.0/networks/" + privId, null).status()).isEqualTo(404);
     }
+
+    @Test
+    void aPolicyFileCanOpenAttributesTheDefaultsKeepForAdmins() {
+        h.close();
+        h = new ApiHarness(dev.neutrino.policy.Policy.builder().policyText("""
+                "get_port:binding:host_id": ""
+                "create_port:binding:host_id": "rule:admin_or_network_owner"
+                "create_network:provider:network_type": "role:member"
+                "get_network:provider:network_type": "role:member"
+                """).build());
+        var net = h.call(alice, "POST", "/v2.0/networks", body("network", "name", "n",
+                "provider:network_type", "geneve"));
+        assertThat(net.status()).as("opened by the policy file").isEqualTo(201);
+        assertThat(net.get("network")).containsEntry("provider:network_type", "geneve");
+        String netId = (String) net.get("network").get("id");
+        var port = h.call(alice, "POST", "/v2.0/ports", body("port", "network_id", netId,
+                "binding:host_id", "compute-1"));
+        assertThat(port.status()).isEqualTo(201);
+        assertThat(port.get("port")).containsEntry("binding:host_id", "compute-1")
+                .doesNotContainKey("binding:vif_type"); // still hidden: no rule of the file opens it
+        // and what the file does not open stays closed
+        var physnet = h.call(alice, "POST", "/v2.0/networks", body("network", "name", "m",
+                "provider:network_type", "vlan", "provider:physical_network", "public"));
+        assertThat(physnet.status()).isEqualTo(403);
+    }
 }

@@ -2,6 +2,8 @@ package dev.neutrino.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.jooq.DSLContext;
@@ -19,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     public static final int MAX_ATTEMPTS = 20;
+    private static final String AFTER_COMMIT = "neutrino.afterCommit";
 
     private final DatabaseUrl url;
     private final HikariDataSource dataSource;
@@ -48,11 +51,19 @@ public final class Database implements AutoCloseable {
     public SQLDialect dialect() { return url.dialect(); }
     public HikariDataSource dataSource() { return dataSource; }
 
-    /** Runs {@code work} in one transaction; runs it again (with backoff) when it fails transiently. */
+    /**
+     * Runs {@code work} in one transaction; runs it again (with backoff) when it fails transiently.
+     * Actions queued with {@link #afterCommit} run after the commit of the attempt that succeeded.
+     */
     public <T> T tx(Function<DSLContext, T> work) {
         for (int attempt = 1; ; attempt++) {
+            List<Runnable> afterCommit = new ArrayList<>();
+            T result;
             try {
-                return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+                result = dsl.transactionResult(cfg -> {
+                    cfg.data(AFTER_COMMIT, afterCommit);
+                    return work.apply(cfg.dsl());
+                });
             } catch (RuntimeException e) {
                 boolean again = e instanceof Retryable || SqlErrors.isTransient(e);
                 if (!again) throw e;
@@ -62,8 +73,22 @@ public final class Database implements AutoCloseable {
                 }
                 LOG.debug("retrying transaction (attempt {}): {}", attempt, e.toString());
                 backoff(attempt);
+                continue;
             }
+            for (Runnable r : afterCommit) r.run(); // committed: outside the retry loop's catch
+            return result;
         }
+    }
+
+    /**
+     * Queues {@code action} to run once the transaction {@code txDsl} belongs to has committed (not
+     * at all if it rolls back). Only inside {@link #tx}.
+     */
+    @SuppressWarnings("unchecked")
+    public static void afterCommit(DSLContext txDsl, Runnable action) {
+        Object list = txDsl.configuration().data(AFTER_COMMIT);
+        if (!(list instanceof List<?>)) throw new IllegalStateException("afterCommit outside Database.tx");
+        ((List<Runnable>) list).add(action);
     }
 
     public void run(java.util.function.Consumer<DSLContext> work) {

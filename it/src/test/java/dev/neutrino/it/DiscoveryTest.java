@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The version document, the v2.0 resource list and the extensions (tempest test_versions, test_extensions). */
@@ -58,8 +57,6 @@ class DiscoveryTest extends ApiTest {
     }
 
     @Test
-    @Disabled("bug (minor): GET /v2.0 without the trailing slash is 200; neutron's V2Controller.index "
-            + "aborts with 404 unless the path ends with '/'")
     void v2WithoutTrailingSlashIs404() {
         // neutron functional test TestV2Controller.test_get_no_trailing_slash
         api.get("/v2.0").expect(404);

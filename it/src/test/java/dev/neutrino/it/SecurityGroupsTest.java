@@ -204,6 +204,9 @@ class SecurityGroupsTest extends ApiTest {
         createRule(sg, "protocol", "tcp", "port_range_min", 70000, "port_range_max", 70000)
                 .expectError(400, null);
         createRule(sg, "protocol", "icmp", "port_range_min", 256).expectError(400, null);
+        assertThat(createRule(sg, "protocol", "icmp", "port_range_min", 1, "port_range_max", 256)
+                .expectError(400, "SecurityGroupInvalidIcmpValue").text("/NeutronError/message"))
+                .isEqualTo("Invalid value for ICMP code (port_range_max) 256. It must be 0 to 255.");
         createRule(sg, "protocol", "icmp", "port_range_max", 1).expectError(400, null);
         createRule(sg, "protocol", "tcp", "port_range_min", "abc", "port_range_max", 1).expectError(400, null);
         assertThat(rulesOf(sg).size()).isEqualTo(2);

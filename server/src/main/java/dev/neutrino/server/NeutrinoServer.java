@@ -12,6 +12,8 @@ import dev.neutrino.keystone.KeystoneAuthConfig;
 import dev.neutrino.keystone.TokenValidator;
 import dev.neutrino.ovn.GatewayChassis;
 import dev.neutrino.ovn.OvnAgents;
+import dev.neutrino.ovn.OvnMechanismDriver;
+import dev.neutrino.api.ml2.LoggerMechanismDriver;
 import dev.neutrino.ovn.OvnNorthbound;
 import dev.neutrino.ovsdb.OvsdbClient;
 import dev.neutrino.ovsdb.OvsdbClientOptions;
@@ -63,6 +65,25 @@ public final class NeutrinoServer implements AutoCloseable {
         return new Database(url, config.get(Options.DB_MAX_POOL_SIZE));
     }
 
+    /**
+     * {@code [ml2] mechanism_drivers}, checked: known names only, ovn only with a northbound
+     * connection. Empty means ovn when {@code [ovn] ovn_nb_connection} is set, else none.
+     */
+    static List<String> mechanismDrivers(Config config) {
+        List<String> names = config.get(Options.ML2_MECHANISM_DRIVERS);
+        boolean hasNb = !config.get(Options.OVN_NB_CONNECTION).isBlank();
+        if (names.isEmpty()) return hasNb ? List.of("ovn") : List.of();
+        for (String n : names) {
+            if (!List.of("ovn", "logger").contains(n)) {
+                throw new ConfigException("[ml2] mechanism_drivers: unknown driver '" + n + "' (available: ovn, logger)");
+            }
+        }
+        if (names.contains("ovn") && !hasNb) {
+            throw new ConfigException("[ml2] mechanism_drivers lists ovn but [ovn] ovn_nb_connection is not set");
+        }
+        return names;
+    }
+
     /** Opens the database, checks or creates the schema and starts listening. */
     public static NeutrinoServer start(Config config) throws Exception {
         for (String w : config.warnings()) LOG.warn(w);
@@ -83,9 +104,13 @@ public final class NeutrinoServer implements AutoCloseable {
             OvsdbClient sb = null;
             OvnNorthbound ovn = null;
             String nbConnection = config.get(Options.OVN_NB_CONNECTION);
-            if (!nbConnection.isBlank()) {
+            List<String> mechanisms = mechanismDrivers(config);
+            if (!mechanisms.contains("ovn") && !nbConnection.isBlank()) {
+                LOG.warn("[ovn] ovn_nb_connection is set but [ml2] mechanism_drivers does not list ovn: OVN is left "
+                        + "alone");
+            }
+            if (mechanisms.contains("ovn")) {
                 nb = OvsdbClient.connect(OvsdbClientOptions.of(nbConnection).withLeaderOnly("OVN_Northbound"));
-                app.ports().setBinder(OvnNorthbound::bindPort);
                 ovn = new OvnNorthbound(app, nb, config.get(Options.BASE_MAC),
                         Duration.ofSeconds(config.get(Options.OVN_SYNC_INTERVAL)))
                         .distributedFloatingIps(config.get(Options.OVN_DISTRIBUTED_FIP));
@@ -97,9 +122,17 @@ public final class NeutrinoServer implements AutoCloseable {
                 }
                 ovn.start();
                 LOG.info("OVN northbound at {}", nbConnection);
-            } else {
-                LOG.info("no [ovn] ovn_nb_connection: serving the API without a dataplane");
             }
+            OvnNorthbound sync = ovn;
+            for (String name : mechanisms) {
+                app.mechanisms().register(switch (name) {
+                    case "ovn" -> new OvnMechanismDriver(sync::requestSync);
+                    case "logger" -> new LoggerMechanismDriver();
+                    default -> throw new IllegalStateException(name); // mechanismDrivers() checked the names
+                });
+            }
+            LOG.info("ML2 mechanism drivers: {}", mechanisms);
+            if (ovn == null) LOG.info("no OVN mechanism driver: serving the API without a dataplane");
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);

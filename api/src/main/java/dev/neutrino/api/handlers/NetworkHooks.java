@@ -46,11 +46,8 @@ public final class NetworkHooks implements ResourceHooks {
 
     @Override
     public void beforeCreate(Tx tx, Map<String, Object> net) {
+        // who may give provider attributes or segments is the policy's call (create_network:segments etc.)
         boolean provider = net.get(TYPE) != null || net.get(PHYSNET) != null || net.get(SEGMENTATION_ID) != null;
-        if (provider && !tx.ctx().isAdmin()) {
-            throw new NeutronException(403, "PolicyNotAuthorized",
-                    "(rule:create_network:provider:network_type) is disallowed by policy");
-        }
         Object multi = net.remove(SEGMENTS);
         List<TypeDrivers.Segment> segments;
         if (multi != null) {

@@ -5,6 +5,8 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import dev.neutrino.api.ResourceHooks;
+import dev.neutrino.api.ml2.MechanismDriver;
+import dev.neutrino.api.ml2.MechanismManager;
 import dev.neutrino.api.ResourceService;
 import dev.neutrino.api.Tx;
 import dev.neutrino.api.handlers.IpAllocator.FixedIp;
@@ -45,10 +47,12 @@ public final class PortHooks implements ResourceHooks {
     private final List<ResourceHooks> extraHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final String baseMac;
     private final int maxFixedIps;
+    private final MechanismManager mechanisms;
 
     public PortHooks(Supplier<ResourceService> networks, Supplier<ResourceService> subnets,
                      Supplier<ResourceService> groups, SecurityGroupHooks groupHooks, String baseMac,
-                     int maxFixedIps) {
+                     int maxFixedIps, MechanismManager mechanisms) {
+        this.mechanisms = mechanisms;
         this.networks = networks;
         this.subnets = subnets;
         this.groups = groups;
@@ -427,28 +431,16 @@ public final class PortHooks implements ResourceHooks {
     // ------------------------------------------------------------------ attribute checks
 
     /**
-     * ML2 port binding: without a host the port is unbound; with one, the mechanism driver decides
-     * (OVN binds normal VNICs as vif_type ovs); with no driver that binds, binding_failed.
+     * ML2 port binding: without a host the port is unbound; with one, the mechanism drivers decide in
+     * their order (OVN binds normal VNICs as vif_type ovs); with no driver that binds, binding_failed.
      */
     private void bind(Map<String, Object> port) {
         String host = (String) port.get("binding:host_id");
         boolean unbound = host == null || host.isEmpty();
-        Map<String, Object> details = unbound ? null : binder.bind(port);
-        port.put("binding:vif_type", unbound ? "unbound" : details == null ? "binding_failed" : "ovs");
-        port.put("binding:vif_details", details == null ? Map.of() : details);
+        MechanismDriver.Binding binding = unbound ? null : mechanisms.bind(port);
+        port.put("binding:vif_type", unbound ? "unbound" : binding == null ? "binding_failed" : binding.vifType());
+        port.put("binding:vif_details", binding == null ? Map.of() : binding.vifDetails());
         if (port.get("binding:profile") == null) port.put("binding:profile", Map.of());
-    }
-
-    /** A mechanism driver's bind_port: vif_details when it binds the port, null when it does not. */
-    @FunctionalInterface
-    public interface Binder {
-        Map<String, Object> bind(Map<String, Object> port);
-    }
-
-    private volatile Binder binder = port -> null;
-
-    public void setBinder(Binder binder) {
-        this.binder = binder;
     }
 
     private static List<Map<String, Object>> addressPairs(Object raw, boolean portSecurity, String portMac) {

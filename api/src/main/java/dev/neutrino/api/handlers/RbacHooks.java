@@ -32,8 +32,11 @@ public final class RbacHooks implements ResourceHooks {
     public void beforeCreate(Tx tx, Map<String, Object> policy) {
         String networkId = (String) policy.get("object_id");
         Map<String, Object> net = networks.get().findVisible(tx, networkId);
-        if (net == null || (!tx.ctx().isAdmin() && !tx.ctx().projectId().equals(net.get("project_id")))) {
-            throw NeutronException.notFound("network", networkId);
+        if (net == null) throw NeutronException.notFound("network", networkId);
+        if (!tx.ctx().isAdmin() && !tx.ctx().projectId().equals(net.get("project_id"))) {
+            // visible (shared with the caller) but not the caller's: Neutron's words
+            throw NeutronException.invalidInputGeneric("Only admins can manipulate policies on networks they do "
+                    + "not own");
         }
         Condition same = field(name("object_id")).eq(networkId)
                 .and(field(name("action")).eq(policy.get("action")))
@@ -42,6 +45,7 @@ public final class RbacHooks implements ResourceHooks {
             throw NeutronException.conflict("DuplicateRbacPolicy",
                     "An RBAC policy already exists with those values.");
         }
+        networks.get().bumpRevision(tx, networkId); // the network's rbac entries changed
         if (EXTERNAL.equals(policy.get("action"))) {
             // as Neutron's _process_ext_policy_create: any access_as_external entry makes the network
             // external (router:external is "has an external entry", not "has the wildcard")
@@ -56,6 +60,7 @@ public final class RbacHooks implements ResourceHooks {
         Object target = changes.get("target_tenant");
         if (target != null && !target.equals(current.get("target_tenant"))) {
             ensureUnused(tx, current, (String) target);
+            networks.get().bumpRevision(tx, (String) current.get("object_id"));
             if (SHARED.equals(current.get("action"))) {
                 if ("*".equals(current.get("target_tenant"))) setFlag(tx, (String) current.get("object_id"), SHARED,
                         false);
@@ -67,6 +72,7 @@ public final class RbacHooks implements ResourceHooks {
     @Override
     public void beforeDelete(Tx tx, Map<String, Object> policy) {
         ensureUnused(tx, policy, null);
+        networks.get().bumpRevision(tx, (String) policy.get("object_id"));
         if (SHARED.equals(policy.get("action")) && "*".equals(policy.get("target_tenant"))) {
             setFlag(tx, (String) policy.get("object_id"), SHARED, false);
         }

@@ -122,11 +122,11 @@ public final class SecurityGroupRuleHooks implements ResourceHooks {
                         "For TCP/UDP protocols, port_range_min must be <= port_range_max");
             }
         } else if (proto != null && ICMP_PROTOCOLS.contains(proto)) {
-            for (Object[] f : new Object[][] {{"type", "port-range-min", min}, {"code", "port-range-max", max}}) {
+            for (Object[] f : new Object[][] {{"type", "port_range_min", min}, {"code", "port_range_max", max}}) {
                 Integer v = (Integer) f[2];
                 if (v != null && (v < 0 || v > 255)) {
                     throw new NeutronException(400, "SecurityGroupInvalidIcmpValue", "Invalid value for ICMP "
-                            + f[1] + " (" + f[0] + "): " + v + ". It must be 0 to 255.");
+                            + f[0] + " (" + f[1] + ") " + v + ". It must be 0 to 255.");
                 }
             }
             if (min == null && max != null) {

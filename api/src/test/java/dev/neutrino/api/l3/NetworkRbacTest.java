@@ -9,11 +9,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * access_as_external RBAC entries as neutron/db/external_net_db.py has them: any such entry makes the
+ * Network RBAC entries beyond the noauth HTTP tests: who may create them, and
+ * access_as_external entries as neutron/db/external_net_db.py has them: any such entry makes the
  * network external, a targeted one lets only its project see and use it, entries that routers'
  * gateways depend on cannot go, and the last one gone makes the network internal again.
  */
-class ExternalRbacTest extends L3TestBase {
+class NetworkRbacTest extends L3TestBase {
     Map<String, Object> net;
 
     @BeforeEach
@@ -117,5 +118,24 @@ class ExternalRbacTest extends L3TestBase {
         assertThat(list(admin, "subnets", query("shared", "false"))).extracting(s -> s.get("id"))
                 .contains(sub.get("id"));
         assertThat(list(admin, "subnets", query("shared", "false")).get(0)).doesNotContainKey("shared");
+    }
+
+    @Test
+    void onlyTheOwnerSharesAndSharingBumpsTheRevision() {
+        long before = ((Number) show("networks", "network", net.get("id")).get("revision_number")).longValue();
+        create("rbac-policies", "rbac_policy", "{'rbac_policy': {'object_type': 'network', 'object_id': '"
+                + net.get("id") + "', 'action': 'access_as_shared', 'target_tenant': '" + USER.projectId() + "'}}");
+        long after = ((Number) show("networks", "network", net.get("id")).get("revision_number")).longValue();
+        assertThat(after).isGreaterThan(before);
+
+        // p1 sees the network now, but it is not p1's to share further
+        NeutronException e = fails(USER, "POST", "/v2.0/rbac-policies", "{'rbac_policy': {'object_type': 'network', "
+                + "'object_id': '" + net.get("id") + "', 'action': 'access_as_shared', 'target_tenant': 'p9'}}");
+        assertError(e, 400, "InvalidInput", "Invalid input for operation: Only admins can manipulate policies on "
+                + "networks they do not own.");
+        // p2 does not even see it
+        e = fails(OTHER, "POST", "/v2.0/rbac-policies", "{'rbac_policy': {'object_type': 'network', "
+                + "'object_id': '" + net.get("id") + "', 'action': 'access_as_shared', 'target_tenant': 'p9'}}");
+        assertThat(e.status()).isEqualTo(404);
     }
 }

@@ -1,0 +1,46 @@
+package dev.neutrino.ovn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.neutrino.api.RequestContext;
+import dev.neutrino.api.ml2.Ml2Event;
+import dev.neutrino.common.NeutronException;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** ML2/OVN's precommit checks and bind_port. */
+class OvnMechanismDriverTest {
+    final AtomicInteger syncs = new AtomicInteger();
+    final OvnMechanismDriver driver = new OvnMechanismDriver(syncs::incrementAndGet);
+
+    static Ml2Event update(Map<String, Object> current, Map<String, Object> original) {
+        return new Ml2Event(Ml2Event.Operation.UPDATE, "port", current, original, RequestContext.admin("p"));
+    }
+
+    @Test
+    void aPortCannotBecomeOrStopBeingAFloatingIpPort() {
+        NeutronException e = catchThrowableOfType(NeutronException.class, () -> driver.precommit(update(
+                Map.of("id", "p1", "device_owner", "network:floatingip"), Map.of("id", "p1", "device_owner", ""))));
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.type()).isEqualTo("OVNPortUpdateError");
+        assertThat(e.getMessage()).isEqualTo("Updating device_owner to network:floatingip for port p1 is not supported");
+        e = catchThrowableOfType(NeutronException.class, () -> driver.precommit(update(
+                Map.of("id", "p1", "device_owner", "compute:nova"),
+                Map.of("id", "p1", "device_owner", "network:floatingip"))));
+        assertThat(e.getMessage()).isEqualTo("Updating device_owner for port p1 owned by network:floatingip is not "
+                + "supported");
+        assertThatCode(() -> driver.precommit(update(Map.of("id", "p1", "device_owner", "compute:nova"),
+                Map.of("id", "p1", "device_owner", "")))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void postcommitAsksForASyncAndNormalPortsBindAsOvs() {
+        driver.postcommit(update(Map.of("id", "p1"), Map.of("id", "p1")));
+        assertThat(syncs).hasValue(1);
+        assertThat(driver.bindPort(Map.of("binding:vnic_type", "normal")).vifType()).isEqualTo("ovs");
+        assertThat(driver.bindPort(Map.of("binding:vnic_type", "direct"))).isNull();
+    }
+}
