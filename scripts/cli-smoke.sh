@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The real openstack CLI (Debian python3-openstackclient) against a fresh noauth Neutrino, as a new
 # user would try it: network, subnet, port, security group and rule create/list/show/set/unset/delete,
-# tags, extension list. Prints "N passed, M failed"; exits non-zero on any failure.
+# tags, extension list, network segments. Prints "N passed, M failed"; exits non-zero on any failure.
 set -uo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$root"
@@ -53,6 +53,17 @@ run "port delete" os port delete port1b port2
 run "subnet delete" os subnet delete sub1
 run "network delete" os network delete net1
 absent "network gone" "net1" os network list -f value -c Name
+check "provider network" "physseg1" os network create pnet --provider-network-type flat --provider-physical-network physseg1 -f value -c provider:physical_network
+check "segment create" "physseg2" os network segment create --network pnet --network-type flat --physical-network physseg2 seg1 -f value -c physical_network
+check "segment list" "seg1" os network segment list --network pnet -f value -c Name
+check "network segments" "physseg1" os network show pnet -f value -c segments
+run "segment set" os network segment set --name seg1b --description edge seg1
+check "segment show" "edge" os network segment show seg1b -f value -c description
+check "subnet on segment" "$(openstack --os-auth-type none --os-endpoint "http://127.0.0.1:$port" network segment show seg1b -f value -c id 2>/dev/null)" os subnet create --network pnet --network-segment seg1b --subnet-range 10.9.0.0/24 psub -f value -c segment_id
+check "segment in use" "409" os network segment delete seg1b
+run "subnet on segment delete" os subnet delete psub
+run "segment delete" os network segment delete seg1b
+run "provider network delete" os network delete pnet
 
 echo "cli-smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -74,7 +74,7 @@ public final class Neutrino {
         add(SubnetPools.POOL, subnetPools);
         add(SubnetPools.ADDRESS_SCOPE, new AddressScopeHooks());
         add(RbacPolicies.DEF, new RbacHooks(() -> service("networks")));
-        add(Segments.DEF, new SegmentHooks(typeDrivers));
+        add(Segments.DEF, new SegmentHooks(typeDrivers, () -> service("networks"), mechanisms));
         L3.register(this);
         for (String r : List.of("networks", "subnets", "ports")) service(r).observe(mechanisms);
     }

@@ -22,13 +22,14 @@ final class ApiHarness implements AutoCloseable {
         this(Config.defaults(Options.ALL), dev.neutrino.policy.Policy.defaults());
     }
 
-    ApiHarness(Config config) {
-        this(config, dev.neutrino.policy.Policy.defaults());
-    }
-
     /** With a policy of its own (e.g. Policy.builder().policyText(yaml).build()). */
     ApiHarness(dev.neutrino.policy.Policy policy) {
         this(Config.defaults(Options.ALL), policy);
+    }
+
+    /** With a configuration of its own (e.g. VLAN ranges). */
+    ApiHarness(Config config) {
+        this(config, dev.neutrino.policy.Policy.defaults());
     }
 
     ApiHarness(Config config, dev.neutrino.policy.Policy policy) {

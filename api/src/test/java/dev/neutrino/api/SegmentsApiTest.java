@@ -235,6 +235,31 @@ class SegmentsApiTest {
     }
 
     @Test
+    void mechanismDriversSeeASegmentAddedOrRemovedAsAnUpdateOfItsNetwork() {
+        List<dev.neutrino.api.ml2.Ml2Event> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        h.app.mechanisms().register(new dev.neutrino.api.ml2.MechanismDriver() {
+            @Override public String name() { return "recorder"; }
+            @Override public void precommit(dev.neutrino.api.ml2.Ml2Event e) { events.add(e); }
+        });
+        String net = (String) createNet(admin, TYPE, "vlan", PHYSNET, "physnet2", SEG_ID, 230).get("network").get("id");
+        events.clear();
+        var seg = h.call(admin, "POST", "/v2.0/segments", body("segment", "network_id", net, "network_type", "vlan",
+                "physical_network", "physnet1", "segmentation_id", 101));
+        assertThat(seg.status()).isEqualTo(201);
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).methodName(true)).isEqualTo("update_network_precommit");
+        assertThat(events.get(0).original()).containsEntry(SEG_ID, 230).doesNotContainKey("segments");
+        assertThat(events.get(0).current().get("segments")).asList().hasSize(2);
+
+        events.clear();
+        assertThat(h.call(admin, "DELETE", "/v2.0/segments/" + seg.get("segment").get("id"), null).status())
+                .isEqualTo(204);
+        assertThat(events).extracting(e -> e.methodName(true)).containsExactly("update_network_precommit");
+        assertThat(events.get(0).original().get("segments")).asList().hasSize(2);
+        assertThat(events.get(0).current()).containsEntry(SEG_ID, 230);
+    }
+
+    @Test
     void aSegmentThatWouldLowerTheMtuBelowTheNetworksIsRefused() {
         String net = (String) createNet(admin, TYPE, "vlan", PHYSNET, "physnet1", SEG_ID, 100).get("network").get("id");
         var r = h.call(admin, "POST", "/v2.0/segments", body("segment", "network_id", net, "network_type", "geneve"));

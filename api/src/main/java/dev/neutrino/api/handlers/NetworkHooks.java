@@ -46,6 +46,7 @@ public final class NetworkHooks implements ResourceHooks {
 
     @Override
     public void beforeCreate(Tx tx, Map<String, Object> net) {
+        // who may give provider attributes or segments is the policy's call (create_network:segments etc.)
         boolean provider = net.get(TYPE) != null || net.get(PHYSNET) != null || net.get(SEGMENTATION_ID) != null;
         Object multi = net.remove(SEGMENTS);
         List<TypeDrivers.Segment> segments;

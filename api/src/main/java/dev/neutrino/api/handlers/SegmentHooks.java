@@ -6,23 +6,34 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import dev.neutrino.api.ResourceHooks;
+import dev.neutrino.api.ResourceService;
 import dev.neutrino.api.Tx;
+import dev.neutrino.api.ml2.MechanismManager;
+import dev.neutrino.api.ml2.Ml2Event;
 import dev.neutrino.common.NeutronException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jooq.Record;
 
 /**
  * The segment extension's /v2.0/segments: a segment added to an existing network is checked and
  * reserved by the type drivers (so no VLAN or VNI is handed out twice) and takes the next
  * segment_index; one with subnets cannot be deleted (SegmentInUse). Stored in network_segments,
- * the table ML2 writes a network's own segments to.
+ * the table ML2 writes a network's own segments to. As ML2's _notify_mechanism_driver_for_segment_change,
+ * the mechanism drivers see a segment added or removed as an update of its network.
  */
 public final class SegmentHooks implements ResourceHooks {
-    private final TypeDrivers types;
+    private static final String ORIGINAL_NETWORK = "__original_network__";
 
-    public SegmentHooks(TypeDrivers types) {
+    private final TypeDrivers types;
+    private final Supplier<ResourceService> networks;
+    private final MechanismManager mechanisms;
+
+    public SegmentHooks(TypeDrivers types, Supplier<ResourceService> networks, MechanismManager mechanisms) {
         this.types = types;
+        this.networks = networks;
+        this.mechanisms = mechanisms;
     }
 
     @Override
@@ -51,6 +62,25 @@ public final class SegmentHooks implements ResourceHooks {
         seg.put("segment_index", last == null ? 0 : last + 1);
         seg.put("is_dynamic", false);
         seg.put("allocation_key", s.allocationKey());
+        seg.put(ORIGINAL_NETWORK, networks.get().get(tx, networkId));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void afterCreate(Tx tx, Map<String, Object> seg) {
+        networkChanged(tx, (String) seg.get("network_id"), (Map<String, Object>) seg.remove(ORIGINAL_NETWORK));
+    }
+
+    @Override
+    public void afterDelete(Tx tx, Map<String, Object> seg) {
+        networkChanged(tx, (String) seg.get("network_id"), (Map<String, Object>) seg.get(ORIGINAL_NETWORK));
+    }
+
+    private void networkChanged(Tx tx, String networkId, Map<String, Object> original) {
+        Map<String, Object> current = networks.get().get(tx, networkId);
+        if (current != null && original != null) {
+            mechanisms.changed(tx, "network", Ml2Event.Operation.UPDATE, current, original);
+        }
     }
 
     /** Segments have no owner in Neutron's sense: who may see one is the policy's call (admins). */
@@ -68,5 +98,6 @@ public final class SegmentHooks implements ResourceHooks {
             throw NeutronException.conflict("SegmentInUse", "Segment '" + id + "' cannot be deleted: The segment is "
                     + "still associated with subnet(s) " + String.join(", ", subnets) + ".");
         }
+        seg.put(ORIGINAL_NETWORK, networks.get().get(tx, (String) seg.get("network_id")));
     }
 }
