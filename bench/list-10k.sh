@@ -12,7 +12,7 @@
 #   bench/list-10k.sh [--ports N] [--repeats R] [--only neutrino|peer] [--out DIR]
 #
 # Extra JVM options for Neutrino: BENCH_NEUTRINO_JAVA_OPTS. Servers started here are stopped and
-# their databases (neutrino_list10k_neutrino, neutrino_list10k_peer) dropped on exit.
+# their databases (neutrino_bench_list10k_neutrino, neutrino_bench_list10k_peer) dropped on exit.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
@@ -36,8 +36,8 @@ out="${out:-$BENCH_DIR/results/$(date +%Y%m%d-%H%M%S)-list$n}"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 project=b3c4b3c4b3c4b3c4b3c4b3c4b3c4b3c4
-ndb=neutrino_list10k_neutrino
-pdb=neutrino_list10k_peer
+ndb=neutrino_bench_list10k_neutrino
+pdb=neutrino_bench_list10k_peer
 
 cleanup() {
   "$BENCH_DIR/neutrino-server.sh" stop --dir "$out/neutrino" --drop-db mariadb --database "$ndb" >/dev/null 2>&1 || true
