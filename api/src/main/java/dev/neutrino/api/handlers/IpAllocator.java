@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.LongSupplier;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -52,16 +51,6 @@ public final class IpAllocator {
 
     private final ConcurrentHashMap<String, Floor> floors = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Reserved> reserved = new ConcurrentHashMap<>();
-    private final LongSupplier clock;
-
-    public IpAllocator() {
-        this(System::nanoTime);
-    }
-
-    /** @param clock nanoseconds, for tests */
-    IpAllocator(LongSupplier clock) {
-        this.clock = clock;
-    }
 
     /** One fixed IP as the API shows it. */
     public record FixedIp(String subnetId, String ipAddress) {}
@@ -98,7 +87,7 @@ public final class IpAllocator {
         String subnetId = (String) subnet.get("id");
         List<AllocationPool> pools = SubnetHooks.poolsOf(subnet);
         String poolsKey = pools.toString();
-        long now = clock.getAsLong();
+        long now = System.nanoTime();
         Floor floor = floors.get(subnetId);
         if (floor != null && (!floor.pools().equals(poolsKey) || now - floor.since() > seconds(FLOOR_SECONDS))) {
             floor = null;
@@ -140,10 +129,7 @@ public final class IpAllocator {
         if (ip == null) return;
         floors.computeIfPresent(subnetId, (k, f) -> ip.compareTo(f.address()) < 0 ? null : f);
         Reserved r = reserved.get(subnetId);
-        if (r != null) {
-            r.remove(ip);
-            if (r.isEmpty()) reserved.remove(subnetId, r);
-        }
+        if (r != null) r.remove(ip);
     }
 
     private void evictStale(long now) {
