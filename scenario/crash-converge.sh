@@ -56,7 +56,7 @@ ids_ovn=$(for u in $(ovn-nbctl --bare --columns=ports list Logical_Switch "neutr
 expect "the same port ids on both sides" '[ "$ids_db" = "$ids_ovn" ]'
 # the embedded H2 database is single-process: stop the server before the offline comparison
 kill $server; wait $server 2>/dev/null
-report=$(bin/neutrino ovn-db-sync --config-file "$state/neutron.conf" --mode log 2>&1 | tail -1)
+report=$(bin/neutrino ovn-db-sync --config-file "$state/neutron.conf" --mode log 2>/dev/null | grep -E "^found: ")
 expect "ovn-db-sync finds nothing to repair ($report)" '[[ "$report" == *"0 to insert, 0 to update, 0 to delete"* ]]'
 echo "crash-converge: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -126,12 +126,24 @@ public final class Main implements Callable<Integer> {
             Config c = config.load();
             String nbConnection = c.get(Options.OVN_NB_CONNECTION);
             if (nbConnection.isBlank()) throw new ConfigException("[ovn] ovn_nb_connection is not set");
+            String sbConnection = c.get(Options.OVN_SB_CONNECTION);
             try (Database db = NeutrinoServer.openDatabase(c);
                  var nb = dev.neutrino.ovsdb.OvsdbClient.connect(dev.neutrino.ovsdb.OvsdbClientOptions.of(nbConnection)
                          .withLeaderOnly("OVN_Northbound"));
+                 var sb = sbConnection.isBlank() ? null : dev.neutrino.ovsdb.OvsdbClient.connect(
+                         dev.neutrino.ovsdb.OvsdbClientOptions.of(sbConnection).withLeaderOnly("OVN_Southbound"));
                  var sync = new dev.neutrino.ovn.OvnNorthbound(new dev.neutrino.api.Neutrino(c, db,
-                         NeutrinoServer.loadPolicy(c)), nb, c.get(Options.BASE_MAC), java.time.Duration.ofHours(1))) {
+                         NeutrinoServer.loadPolicy(c)), nb, c.get(Options.BASE_MAC), java.time.Duration.ofHours(1))
+                         .distributedFloatingIps(c.get(Options.OVN_DISTRIBUTED_FIP))) {
                 NeutrinoServer.prepareSchema(new Schema(db));
+                // the same inputs as the server's loop, or routers' gateway chassis (from the southbound
+                // Chassis table) and distributed floating IPs would look orphaned and be "repaired" away
+                if (sb != null) {
+                    sync.chassis(new dev.neutrino.ovn.GatewayChassis(sb));
+                } else {
+                    System.err.println("ovn-db-sync: no [ovn] ovn_sb_connection: router gateways get no gateway "
+                            + "chassis");
+                }
                 var diff = mode.equals("repair") ? sync.syncOnce() : sync.compare();
                 for (var i : diff.inserts()) System.out.println("missing   " + i.row().table() + " " + i.row().key());
                 for (var u : diff.updates()) {
