@@ -62,9 +62,20 @@ public final class Agents {
     private static boolean matches(Map<String, Object> agent, Map<String, List<String>> filters) {
         for (var f : filters.entrySet()) {
             if (!agent.containsKey(f.getKey())) continue; // Neutron ignores unknown filters
-            if (!f.getValue().contains(String.valueOf(agent.get(f.getKey())))) return false;
+            Object value = agent.get(f.getKey());
+            boolean any = f.getValue().stream().anyMatch(v -> value instanceof Boolean
+                    ? value.equals(bool(v)) : String.valueOf(value).equals(v));
+            if (!any) return false;
         }
         return true;
+    }
+
+    private static Object bool(String v) {
+        try {
+            return dev.neutrino.model.Converters.BOOLEAN.convert(v);
+        } catch (IllegalArgumentException e) {
+            throw NeutronException.badRequest("Invalid input for operation: " + e.getMessage() + ".");
+        }
     }
 
     private static Map<String, Object> select(Map<String, Object> agent, Set<String> fields) {

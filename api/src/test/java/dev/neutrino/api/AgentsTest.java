@@ -51,6 +51,10 @@ class AgentsTest {
                 List.of("OVN Controller Gateway agent"), "fields", List.of("id", "host")), null);
         assertThat(filtered.list("agents")).containsExactly(Map.of("id", "ch-b", "host", "host-b"));
         assertThat(h.call(admin, "GET", "/v2.0/agents/ch-a", null).get("agent")).containsEntry("host", "host-a");
+        assertThat(h.call(admin, "GET", "/v2.0/agents", Map.of("alive", List.of("True")), null).list("agents"))
+                .hasSize(2);
+        assertThat(h.call(admin, "GET", "/v2.0/agents", Map.of("alive", List.of("false")), null).list("agents"))
+                .isEmpty();
 
         assertThat(h.call(alice, "GET", "/v2.0/agents", null).list("agents")).isEmpty();
         assertThat(h.call(alice, "GET", "/v2.0/agents/ch-a", null).status()).isEqualTo(404);

@@ -72,11 +72,18 @@ public final class GatewayChassis implements Supplier<List<GatewayChassis.Chassi
     @Override
     public List<Chassis> get() {
         List<Chassis> out = new ArrayList<>();
-        for (Row c : monitor.replica().table("Chassis").rows()) {
-            out.add(of(c.getString("name"), c.getStringMap("other_config"), c.getStringMap("external_ids")));
-        }
+        for (Row c : rows()) out.add(of(c));
         out.sort(java.util.Comparator.comparing(Chassis::name));
         return out;
+    }
+
+    /** The monitored southbound Chassis rows (name, hostname, other_config, external_ids). */
+    public List<Row> rows() {
+        return monitor.replica().table("Chassis").rows();
+    }
+
+    static Chassis of(Row chassis) {
+        return of(chassis.getString("name"), chassis.getStringMap("other_config"), chassis.getStringMap("external_ids"));
     }
 
     static Chassis of(String name, Map<String, String> otherConfig, Map<String, String> externalIds) {

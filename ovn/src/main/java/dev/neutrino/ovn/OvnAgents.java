@@ -17,8 +17,9 @@ import java.util.function.Supplier;
 /**
  * Neutron's agents as ML2/OVN shows them: one "OVN Controller agent" per southbound Chassis
  * ("OVN Controller Gateway agent" when it advertises {@code enable-chassis-as-gw}), its id the
- * chassis name, alive while ovn-controller keeps its Chassis_Private row. Read from a monitored
- * replica of the southbound database, so listing agents costs no round trip.
+ * chassis name, alive while ovn-controller keeps its Chassis_Private row. The Chassis rows are the
+ * ones {@link GatewayChassis} already monitors (and parses); only Chassis_Private is monitored here,
+ * so listing agents costs no round trip.
  */
 public final class OvnAgents implements Supplier<List<Map<String, Object>>> {
     static final String CONTROLLER = "OVN Controller agent";
@@ -26,55 +27,47 @@ public final class OvnAgents implements Supplier<List<Map<String, Object>>> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
-    private final Monitor monitor;
+    private final GatewayChassis chassis;
+    private final Monitor privates;
 
-    public OvnAgents(OvsdbClient sb) {
-        this.monitor = sb.monitor("OVN_Southbound", List.of(
-                MonitorRequest.table("Chassis").columns("name", "hostname", "other_config", "external_ids"),
+    public OvnAgents(GatewayChassis chassis, OvsdbClient sb) {
+        this.chassis = chassis;
+        this.privates = sb.monitor("OVN_Southbound", List.of(
                 MonitorRequest.table("Chassis_Private").columns("name", "nb_cfg_timestamp"))).join();
     }
 
     @Override
     public List<Map<String, Object>> get() {
         Map<String, Long> heartbeats = new HashMap<>();
-        for (Row p : monitor.replica().table("Chassis_Private").rows()) {
+        for (Row p : privates.replica().table("Chassis_Private").rows()) {
             heartbeats.put(p.getString("name"), p.getOptionalInteger("nb_cfg_timestamp").orElse(0L));
         }
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Row c : monitor.replica().table("Chassis").rows()) {
-            out.add(agent(c, heartbeats.get(c.getString("name"))));
-        }
+        for (Row c : chassis.rows()) out.add(agent(c, heartbeats.get(c.getString("name"))));
         return out;
     }
 
     /** The agent of one chassis; {@code heartbeatMillis} null when it has no Chassis_Private row. */
-    static Map<String, Object> agent(Row chassis, Long heartbeatMillis) {
-        Map<String, String> other = chassis.getStringMap("other_config");
-        Map<String, String> external = chassis.getStringMap("external_ids");
-        String cms = other.getOrDefault("ovn-cms-options", external.getOrDefault("ovn-cms-options", ""));
-        List<String> options = List.of(cms.split(","));
-        List<String> zones = new ArrayList<>();
-        for (String o : options) {
-            if (o.startsWith("availability-zones=")) zones.addAll(List.of(o.substring(19).split(":")));
-        }
-        String name = chassis.getString("name");
+    static Map<String, Object> agent(Row row, Long heartbeatMillis) {
+        GatewayChassis.Chassis c = GatewayChassis.of(row);
+        Map<String, String> other = row.getStringMap("other_config");
         Map<String, Object> configurations = new LinkedHashMap<>();
-        configurations.put("chassis_name", name);
+        configurations.put("chassis_name", c.name());
         configurations.put("bridge-mappings", other.getOrDefault("ovn-bridge-mappings",
-                external.getOrDefault("ovn-bridge-mappings", "")));
+                row.getStringMap("external_ids").getOrDefault("ovn-bridge-mappings", "")));
         Instant beat = heartbeatMillis == null || heartbeatMillis == 0 ? Instant.now()
                 : Instant.ofEpochMilli(heartbeatMillis);
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("binary", "ovn-controller");
-        a.put("host", chassis.getString("hostname"));
+        a.put("host", row.getString("hostname"));
         a.put("heartbeat_timestamp", TIME.format(beat));
-        a.put("availability_zone", String.join(", ", zones));
+        a.put("availability_zone", String.join(", ", new java.util.TreeSet<>(c.zones())));
         a.put("topic", "n/a");
         a.put("description", "");
         a.put("configurations", configurations);
         a.put("start_flag", true);
-        a.put("agent_type", options.contains("enable-chassis-as-gw") ? GATEWAY : CONTROLLER);
-        a.put("id", name);
+        a.put("agent_type", c.gateway() ? GATEWAY : CONTROLLER);
+        a.put("id", c.name());
         a.put("alive", heartbeatMillis != null);
         a.put("admin_state_up", true);
         a.put("resources_synced", null);

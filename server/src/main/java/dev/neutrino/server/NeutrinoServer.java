@@ -117,16 +117,16 @@ public final class NeutrinoServer implements AutoCloseable {
                 String sbConnection = config.get(Options.OVN_SB_CONNECTION);
                 if (!sbConnection.isBlank()) {
                     sb = OvsdbClient.connect(OvsdbClientOptions.of(sbConnection).withLeaderOnly("OVN_Southbound"));
-                    ovn.chassis(new GatewayChassis(sb, ovn::requestSync));
-                    app.agents().source(new OvnAgents(sb));
+                    GatewayChassis chassis = new GatewayChassis(sb, ovn::requestSync);
+                    ovn.chassis(chassis);
+                    app.agents().source(new OvnAgents(chassis, sb));
                 }
                 ovn.start();
                 LOG.info("OVN northbound at {}", nbConnection);
             }
-            OvnNorthbound sync = ovn;
             for (String name : mechanisms) {
                 app.mechanisms().register(switch (name) {
-                    case "ovn" -> new OvnMechanismDriver(sync::requestSync);
+                    case "ovn" -> new OvnMechanismDriver(ovn::requestSync);
                     case "logger" -> new LoggerMechanismDriver();
                     default -> throw new IllegalStateException(name); // mechanismDrivers() checked the names
                 });
