@@ -388,6 +388,11 @@ public final class ResourceService {
     public interface ChangeObserver {
         void changed(Tx tx, String resource, Ml2Event.Operation op, Map<String, Object> current,
                      Map<String, Object> original);
+
+        /** False while nothing would be told (e.g. no mechanism driver): writes then skip the extra reload. */
+        default boolean active() {
+            return true;
+        }
     }
 
     private volatile ChangeObserver observer;
@@ -439,19 +444,24 @@ public final class ResourceService {
         if (!written) throw new Retryable(def.singular() + " " + current.get("id") + " changed concurrently");
         hooks.afterUpdate(tx, current, changes);
         ChangeObserver o = observer;
-        if (o != null) {
+        if (o != null && o.active()) { // the reload only when someone listens
             o.changed(tx, def.singular(), Ml2Event.Operation.UPDATE, get(tx, (String) current.get("id")), current);
         }
     }
 
     /** Bumps revision_number and updated_at, for changes made outside the row (tags, children). */
     public void bumpRevision(Tx tx, String id) {
-        if (!def.hasStandardAttributes()) return;
+        bumpRevisions(tx, List.of(id));
+    }
+
+    /** {@link #bumpRevision} for many rows in one statement. */
+    public void bumpRevisions(Tx tx, java.util.Collection<String> ids) {
+        if (!def.hasStandardAttributes() || ids.isEmpty()) return;
         tx.dsl().update(store.table())
                 .set(field(name("revision_number"), Long.class), field(name("revision_number"), Long.class).plus(1))
                 .set(field(name("updated_at")), (Object) java.time.LocalDateTime.parse(ResourceStore.now(),
                         ResourceStore.TIMESTAMP))
-                .where(field(name("id")).eq(id)).execute();
+                .where(field(name("id")).in(ids)).execute();
     }
 
     public void delete(RequestContext ctx, String id) {

@@ -166,12 +166,10 @@ public final class NetworkHooks implements ResourceHooks {
                     throw NeutronException.conflict("ExternalNetworkInUse", "External network " + id
                             + " cannot be updated to be made non-external, since it has existing gateway ports.");
                 }
-                for (String policy : tx.dsl().select(field(name("id"), String.class)).from(table(name("rbac_policies")))
-                        .where(field(name("object_id")).eq(id).and(field(name("action")).eq("access_as_external")))
-                        .fetch(field(name("id"), String.class))) {
-                    tx.dsl().deleteFrom(table(name("tags"))).where(field(name("resource_id")).eq(policy)).execute();
-                    tx.dsl().deleteFrom(table(name("rbac_policies"))).where(field(name("id")).eq(policy)).execute();
-                }
+                Condition external = field(name("object_id")).eq(id).and(field(name("action")).eq("access_as_external"));
+                tx.dsl().deleteFrom(table(name("tags"))).where(field(name("resource_id")).in(
+                        DSL.select(field(name("id"))).from(table(name("rbac_policies"))).where(external))).execute();
+                tx.dsl().deleteFrom(table(name("rbac_policies"))).where(external).execute();
             }
         }
     }

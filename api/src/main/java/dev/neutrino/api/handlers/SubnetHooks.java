@@ -152,8 +152,7 @@ public final class SubnetHooks implements ResourceHooks {
             }
         }
         tx.dsl().deleteFrom(table(name("ipallocations"))).where(field(name("subnet_id")).eq(id)).execute();
-        ResourceService portService = ports.get();
-        for (String port : owners.keySet()) portService.bumpRevision(tx, port);
+        ports.get().bumpRevisions(tx, owners.keySet()); // they lost an address
         networks.get().bumpRevision(tx, (String) s.get("network_id"));
     }
 

@@ -30,6 +30,11 @@ public final class MechanismManager implements ResourceService.ChangeObserver {
     }
 
     @Override
+    public boolean active() {
+        return !drivers.isEmpty();
+    }
+
+    @Override
     public void changed(Tx tx, String resource, Ml2Event.Operation op, Map<String, Object> current,
                         Map<String, Object> original) {
         if (drivers.isEmpty()) return;
