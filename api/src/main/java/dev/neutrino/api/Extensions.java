@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The API extensions Neutrino implements, as GET /v2.0/extensions lists them. Only what is really
@@ -56,6 +57,10 @@ public final class Extensions {
                     + "information to networks.", "2015-01-01T10:00:00-00:00"),
             new Extension("pagination", "Pagination support", "Extension that indicates that pagination is "
                     + "enabled.", "2016-06-12T00:00:00-00:00"),
+            new Extension("port-device-profile", "Port device profile", "Expose the port device profile (Cyborg)",
+                    "2020-12-17T10:00:00-00:00"),
+            new Extension("port-numa-affinity-policy", "Port NUMA affinity policy", "Expose the port NUMA "
+                    + "affinity policy", "2020-07-08T10:00:00-00:00"),
             new Extension("port-security", "Port Security", "Provides port security",
                     "2012-07-23T10:00:00-00:00"),
             new Extension("project-id", "project_id field enabled", "Extension that indicates that project_id "
@@ -102,14 +107,15 @@ public final class Extensions {
 
     private Extensions() {}
 
-    public static Map<String, Object> find(String alias) {
-        for (Extension e : ALL) if (e.alias().equals(alias)) return e.toMap();
+    /** The extension {@code alias} when it is implemented and {@code enabled} (its driver is loaded), else null. */
+    public static Map<String, Object> find(String alias, Predicate<String> enabled) {
+        for (Extension e : ALL) if (e.alias().equals(alias) && enabled.test(alias)) return e.toMap();
         return null;
     }
 
-    public static List<Map<String, Object>> list() {
+    public static List<Map<String, Object>> list(Predicate<String> enabled) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Extension e : ALL) out.add(e.toMap());
+        for (Extension e : ALL) if (enabled.test(e.alias())) out.add(e.toMap());
         return out;
     }
 }

@@ -1,6 +1,7 @@
 package dev.neutrino.api;
 
 import dev.neutrino.api.handlers.NetworkHooks;
+import dev.neutrino.api.ml2.ExtensionManager;
 import dev.neutrino.api.ml2.MechanismManager;
 import dev.neutrino.api.handlers.PortHooks;
 import dev.neutrino.api.handlers.SubnetHooks;
@@ -43,6 +44,7 @@ public final class Neutrino {
     private final NetworkHooks networkHooks;
     private final Agents agents;
     private final MechanismManager mechanisms = new MechanismManager();
+    private final ExtensionManager extensions;
 
     public Neutrino(Config config, Database db) {
         this(config, db, Policy.defaults());
@@ -51,6 +53,7 @@ public final class Neutrino {
     public Neutrino(Config config, Database db, Policy policy) {
         this.config = config;
         this.db = db;
+        this.extensions = ExtensionManager.of(config.get(Options.ML2_EXTENSION_DRIVERS));
         this.policy = policy.withParentResolver((resource, id, field) -> {
             throw new IllegalStateException("policy needs " + resource + ":" + field + " of " + id
                     + " but the target does not carry it");
@@ -60,14 +63,14 @@ public final class Neutrino {
         SubnetPoolHooks subnetPools = new SubnetPoolHooks(() -> service("subnetpools"),
                 () -> service("address_scopes"));
         TypeDrivers typeDrivers = new TypeDrivers(config);
-        networkHooks = new NetworkHooks(typeDrivers);
+        networkHooks = new NetworkHooks(typeDrivers, extensions);
         add(Networks.DEF, networkHooks);
         securityGroupHooks = new SecurityGroupHooks(() -> service("security_groups"),
                 () -> service("security_group_rules"));
         add(Subnets.DEF, new SubnetHooks(() -> service("networks"), () -> service("ports"), subnetPools));
         portHooks = new PortHooks(() -> service("networks"), () -> service("subnets"),
                 () -> service("security_groups"), securityGroupHooks, config.get(Options.BASE_MAC),
-                config.get(Options.MAX_FIXED_IPS_PER_PORT), mechanisms);
+                config.get(Options.MAX_FIXED_IPS_PER_PORT), mechanisms, extensions);
         add(Ports.DEF, portHooks);
         add(SecurityGroups.GROUP, securityGroupHooks);
         add(SecurityGroups.RULE, new SecurityGroupRuleHooks(() -> service("security_groups")));
@@ -79,8 +82,12 @@ public final class Neutrino {
         for (String r : List.of("networks", "subnets", "ports")) service(r).observe(mechanisms);
     }
 
-    /** Registers a resource with its hooks (features outside this class use it too, e.g. {@link L3}). */
-    public void add(ResourceDef def, ResourceHooks hooks) {
+    /**
+     * Registers a resource with its hooks (features outside this class use it too, e.g. {@link L3}).
+     * Attributes of extensions whose ML2 extension driver is not loaded are left out.
+     */
+    public void add(ResourceDef declared, ResourceHooks hooks) {
+        ResourceDef def = extensions.restrict(declared);
         ResourceService svc = new ResourceService(def, hooks, db, quotas, this::fireChanged, policy);
         byCollection.put(def.collection(), svc);
         byPath.put(def.path(), svc);
@@ -131,4 +138,6 @@ public final class Neutrino {
     public Agents agents() { return agents; }
     /** ML2's mechanism drivers: register them in {@code [ml2] mechanism_drivers} order. */
     public MechanismManager mechanisms() { return mechanisms; }
+    /** ML2's extension drivers ({@code [ml2] extension_drivers}). */
+    public ExtensionManager extensions() { return extensions; }
 }

@@ -78,9 +78,9 @@ public final class NeutronApi {
 
     private ApiResponse extensions(ApiRequest req, String[] seg) {
         if (!req.method().equals("GET")) throw notFound();
-        if (seg.length == 2) return ApiResponse.ok(Map.of("extensions", Extensions.list()));
+        if (seg.length == 2) return ApiResponse.ok(Map.of("extensions", Extensions.list(app.extensions()::enabled)));
         if (seg.length == 3) {
-            Map<String, Object> e = Extensions.find(seg[2]);
+            Map<String, Object> e = Extensions.find(seg[2], app.extensions()::enabled);
             if (e == null) throw notFound();
             return ApiResponse.ok(Map.of("extension", e));
         }

@@ -6,6 +6,7 @@ import dev.neutrino.server.NeutrinoServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /** A Neutrino server started in this JVM on a free port, against one fresh database. */
 public final class ServerUnderTest implements AutoCloseable {
@@ -28,15 +29,38 @@ public final class ServerUnderTest implements AutoCloseable {
 
     /** Creates a fresh database of the given kind and starts a server on it; close() drops both. */
     public static ServerUnderTest start(TestDatabases.TestDatabase db) throws Exception {
+        return start(db, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(TestDatabases.TestDatabase)}, with options of the test's own over the defaults. */
+    public static ServerUnderTest start(TestDatabases.TestDatabase db, UnaryOperator<Config> options) throws Exception {
         TestDatabases.Fresh fresh = db.create();
         try {
-            Config config = Config.defaults(Options.ALL)
-                    .with(Options.BIND_HOST, "127.0.0.1")
-                    .with(Options.BIND_PORT, 0)
-                    .with(Options.DB_CONNECTION, fresh.jdbcUrl());
-            return new ServerUnderTest(NeutrinoServer.start(config), fresh);
+            return new ServerUnderTest(NeutrinoServer.start(config(fresh, options)), fresh);
         } catch (Exception | Error e) {
             fresh.close();
+            throw e;
+        }
+    }
+
+    private static Config config(TestDatabases.Fresh fresh, UnaryOperator<Config> options) {
+        return options.apply(Config.defaults(Options.ALL)
+                .with(Options.BIND_HOST, "127.0.0.1")
+                .with(Options.BIND_PORT, 0)
+                .with(Options.DB_CONNECTION, fresh.jdbcUrl()));
+    }
+
+    /**
+     * Stops this server and starts another on the same database with other options (an operator
+     * changing neutron.conf and restarting); the database now belongs to the returned server.
+     */
+    public ServerUnderTest restartWith(UnaryOperator<Config> options) throws Exception {
+        http.shutdownNow();
+        server.close();
+        try {
+            return new ServerUnderTest(NeutrinoServer.start(config(database, options)), database);
+        } catch (Exception | Error e) {
+            database.close();
             throw e;
         }
     }

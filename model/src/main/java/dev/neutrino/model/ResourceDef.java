@@ -42,6 +42,16 @@ public final class ResourceDef {
         return new ResourceDef(singular, collection, table, path, all, standardAttributes);
     }
 
+    /** A copy without the attributes {@code drop} selects (an extension that is not loaded). */
+    public ResourceDef without(java.util.function.Predicate<Attribute> drop) {
+        Map<String, Attribute> kept = new LinkedHashMap<>();
+        for (Attribute a : attributes.values()) {
+            if (!drop.test(a)) kept.put(a.name(), a);
+        }
+        if (kept.size() == attributes.size()) return this;
+        return new ResourceDef(singular, collection, table, path, kept, standardAttributes);
+    }
+
     public String singular() { return singular; }
     public String collection() { return collection; }
     public String table() { return table; }

@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.table;
 
 import dev.neutrino.api.ResourceHooks;
 import dev.neutrino.api.Tx;
+import dev.neutrino.api.ml2.ExtensionManager;
 import dev.neutrino.common.NeutronException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,10 +34,12 @@ public final class NetworkHooks implements ResourceHooks {
     private static final String PENDING_SEGMENTS = "__segments__";
 
     private final TypeDrivers types;
+    private final ExtensionManager extensions;
     private final List<ResourceHooks> extraHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public NetworkHooks(TypeDrivers types) {
+    public NetworkHooks(TypeDrivers types, ExtensionManager extensions) {
         this.types = types;
+        this.extensions = extensions;
     }
 
     /** Hooks of other services on networks (L3 removes a network's unused floating IPs before it goes). */
@@ -74,6 +77,7 @@ public final class NetworkHooks implements ResourceHooks {
             throw NeutronException.invalidInputGeneric("Requested MTU is too small, minimum is 68");
         }
         net.put("status", "ACTIVE");
+        extensions.processCreateNetwork(tx, net);
     }
 
     /** The multi-provider {@code segments} list, checked as neutron-lib's convert_and_validate_segments. */
@@ -138,6 +142,7 @@ public final class NetworkHooks implements ResourceHooks {
         }
         // as ML2 (the base plugin keeps only the network's own columns): segments are not updated
         changes.remove(SEGMENTS);
+        extensions.processUpdateNetwork(tx, current, changes);
         if (changes.containsKey("mtu")) {
             int mtu = (Integer) changes.get("mtu");
             List<TypeDrivers.Stored> stored = types.load(tx, List.of(id)).getOrDefault(id, List.of());
@@ -217,6 +222,7 @@ public final class NetworkHooks implements ResourceHooks {
 
     @Override
     public void extend(Tx tx, List<Map<String, Object>> nets) {
+        extensions.extendNetworks(nets);
         Map<String, List<String>> subnets = new HashMap<>();
         List<String> ids = new ArrayList<>();
         for (Map<String, Object> n : nets) {

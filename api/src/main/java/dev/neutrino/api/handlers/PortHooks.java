@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.table;
 
 import dev.neutrino.api.ResourceHooks;
 import dev.neutrino.api.ml2.MechanismDriver;
+import dev.neutrino.api.ml2.ExtensionManager;
 import dev.neutrino.api.ml2.MechanismManager;
 import dev.neutrino.api.ResourceService;
 import dev.neutrino.api.Tx;
@@ -48,11 +49,13 @@ public final class PortHooks implements ResourceHooks {
     private final String baseMac;
     private final int maxFixedIps;
     private final MechanismManager mechanisms;
+    private final ExtensionManager extensions;
 
     public PortHooks(Supplier<ResourceService> networks, Supplier<ResourceService> subnets,
                      Supplier<ResourceService> groups, SecurityGroupHooks groupHooks, String baseMac,
-                     int maxFixedIps, MechanismManager mechanisms) {
+                     int maxFixedIps, MechanismManager mechanisms, ExtensionManager extensions) {
         this.mechanisms = mechanisms;
+        this.extensions = extensions;
         this.networks = networks;
         this.subnets = subnets;
         this.groups = groups;
@@ -103,8 +106,10 @@ public final class PortHooks implements ResourceHooks {
         String owner = (String) port.get("device_owner");
         port.put("status", "DOWN");
         port.put("ip_allocation", "immediate");
-        port.putIfAbsent("port_security_enabled", net.get("port_security_enabled"));
-        boolean portSecurity = Boolean.TRUE.equals(port.get("port_security_enabled"));
+        extensions.processCreatePort(tx, port, net);
+        // as ML2's _portsec_ext_port_create_processing: without the port-security extension a port
+        // is treated as secured (default security group, address pairs allowed)
+        boolean portSecurity = !Boolean.FALSE.equals(port.get("port_security_enabled"));
 
         if (port.containsKey("mac_address")) {
             checkMacFree(tx, networkId, (String) port.get("mac_address"));
@@ -290,8 +295,9 @@ public final class PortHooks implements ResourceHooks {
     public void beforeUpdate(Tx tx, Map<String, Object> current, Map<String, Object> changes) {
         String id = (String) current.get("id");
         String networkId = (String) current.get("network_id");
-        boolean portSecurity = (Boolean) changes.getOrDefault("port_security_enabled",
-                current.get("port_security_enabled"));
+        extensions.processUpdatePort(tx, current, changes);
+        boolean portSecurity = !Boolean.FALSE.equals(changes.getOrDefault("port_security_enabled",
+                current.get("port_security_enabled")));
         String mac = (String) changes.getOrDefault("mac_address", current.get("mac_address"));
         if (changes.containsKey("mac_address") && !mac.equals(current.get("mac_address"))) {
             if (!tx.ctx().isAdmin()) {
@@ -383,6 +389,7 @@ public final class PortHooks implements ResourceHooks {
     /** fixed_ips and security_groups are read only when shown (a list with ?fields= may not show them). */
     @Override
     public void extend(Tx tx, List<Map<String, Object>> ports, Set<String> fields) {
+        extensions.extendPorts(ports);
         boolean withIps = fields.isEmpty() || fields.contains("fixed_ips");
         boolean withGroups = fields.isEmpty() || fields.contains("security_groups");
         Map<String, Map<String, Object>> byId = new HashMap<>();

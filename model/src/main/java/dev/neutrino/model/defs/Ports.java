@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * neutron_lib/api/definitions/port.py with portbindings, port-security, security-group,
- * allowed-address-pairs and extra_dhcp_opt.
+ * allowed-address-pairs, extra_dhcp_opt, port-numa-affinity-policy and port-device-profile.
  */
 public final class Ports {
     private Ports() {}
@@ -43,6 +43,11 @@ public final class Ports {
                     .extension("allowed-address-pairs"))
             .add(list("extra_dhcp_opts").post(List.of()).put().convert(Converters.LIST_OR_EMPTY)
                     .extension("extra_dhcp_opt"))
+            .add(string("numa_affinity_policy").post(null).put()
+                    .validate(Validators.valuesOrNone(List.of("required", "preferred", "legacy")))
+                    .extension("port-numa-affinity-policy"))
+            .add(string("device_profile").post(null).validate(Validators.stringOrNone(255))
+                    .extension("port-device-profile"))
             .add(string("binding:host_id").post("").put().validate(Validators.string(255)).filter().adminOnly()
                     .extension("binding"))
             .add(string("binding:vnic_type").post("normal").put().validate(Validators.values(VNIC_TYPES))
