@@ -89,6 +89,9 @@ public final class Options {
             "Accepted for compatibility (no metadata agent yet).");
     public static final Option<Boolean> OVN_DISTRIBUTED_FIP = Option.bool("ovn", "enable_distributed_floating_ip",
             false, "Distributed floating IPs (NAT on the compute chassis).");
+    public static final Option<Boolean> OVN_EMIT_NEED_TO_FRAG = Option.bool("ovn", "ovn_emit_need_to_frag", false,
+            "Set gateway_mtu on router gateway ports whose network's MTU is smaller than another of the router's "
+                    + "networks' (OVN then answers oversized packets with \"need to frag\").");
     public static final Option<Integer> OVN_SYNC_INTERVAL = Option.integer("ovn", "db_sync_interval", 60, 1, 86400,
             "Seconds between full comparisons of OVN with the database (the maintenance task).");
 
@@ -124,5 +127,5 @@ public final class Options {
             ML2_EXTENSION_DRIVERS, ML2_PATH_MTU, ML2_PHYSICAL_NETWORK_MTUS, FLAT_NETWORKS, VLAN_RANGES,
             GENEVE_VNI_RANGES, GENEVE_MAX_HEADER_SIZE, VXLAN_VNI_RANGES, VXLAN_GROUP, POLICY_FILE, ENFORCE_SCOPE,
             ENFORCE_NEW_DEFAULTS, OVN_NB_CONNECTION, OVN_SB_CONNECTION, OVN_METADATA_ENABLED, OVN_DISTRIBUTED_FIP,
-            OVN_SYNC_INTERVAL);
+            OVN_EMIT_NEED_TO_FRAG, OVN_SYNC_INTERVAL);
 }

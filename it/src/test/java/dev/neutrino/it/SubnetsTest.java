@@ -249,6 +249,32 @@ class SubnetsTest extends ApiTest {
     }
 
     @Test
+    void aNewAutomaticAddressSubnetGivesExistingPortsTheirAddress() {
+        String net = createNetworkId("n");
+        String v4 = createSubnet(net, "cidr", "10.0.6.0/24").expect(201).text("/subnet/id");
+        JsonNode port = api.post("/v2.0/ports", obj("port", obj("network_id", net, "mac_address", "fa:16:3e:11:22:33")))
+                .expect(201).at("/port");
+        JsonNode routerPort = api.post("/v2.0/ports", obj("port", obj("network_id", net,
+                "device_owner", "network:router_interface", "device_id", "r-1"))).expect(201).at("/port");
+        String slaac = api.post("/v2.0/subnets", obj("subnet", obj("network_id", net, "ip_version", 6,
+                "cidr", "2001:db8:6::/64", "ipv6_ra_mode", "slaac", "ipv6_address_mode", "slaac"))).expect(201)
+                .text("/subnet/id");
+        JsonNode after = api.get("/v2.0/ports/" + port.path("id").asText()).expect(200).at("/port");
+        assertThat(after.path("fixed_ips").size()).isEqualTo(2);
+        assertThat(after.path("fixed_ips").findValuesAsText("subnet_id")).containsExactlyInAnyOrder(v4, slaac);
+        assertThat(after.path("fixed_ips").findValuesAsText("ip_address")).contains("2001:db8:6:0:f816:3eff:fe11:2233");
+        assertThat(after.path("revision_number").asLong()).isGreaterThan(port.path("revision_number").asLong());
+        // a router interface is added to a subnet explicitly (add_router_interface), not automatically
+        JsonNode router = api.get("/v2.0/ports/" + routerPort.path("id").asText()).expect(200).at("/port");
+        assertThat(router.path("fixed_ips").size()).isEqualTo(1);
+        // and a stateful DHCPv6 subnet gives nobody anything until asked
+        api.post("/v2.0/subnets", obj("subnet", obj("network_id", net, "ip_version", 6, "cidr", "2001:db8:7::/64")))
+                .expect(201);
+        assertThat(api.get("/v2.0/ports/" + port.path("id").asText()).expect(200).at("/port/fixed_ips").size())
+                .isEqualTo(2);
+    }
+
+    @Test
     void filterSubnets() {
         String net = createNetworkId("n");
         createSubnet(net, "cidr", "10.0.0.0/24", "name", "a").expect(201);

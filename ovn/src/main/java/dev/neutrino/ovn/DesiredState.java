@@ -22,11 +22,12 @@ public final class DesiredState {
                         List<Map<String, Object>> subnets, List<Map<String, Object>> ports,
                         List<Map<String, Object>> securityGroups, List<Map<String, Object>> routers,
                         List<Map<String, Object>> floatingIps, boolean distributedFloatingIps,
-                        List<GatewayChassis.Chassis> chassis, String baseMac) {
+                        boolean emitNeedToFrag, List<GatewayChassis.Chassis> chassis, String baseMac) {
         public Input(List<Map<String, Object>> networks, Map<String, List<Translator.Segment>> segments,
                      List<Map<String, Object>> subnets, List<Map<String, Object>> ports,
                      List<Map<String, Object>> securityGroups, String baseMac) {
-            this(networks, segments, subnets, ports, securityGroups, List.of(), List.of(), false, List.of(), baseMac);
+            this(networks, segments, subnets, ports, securityGroups, List.of(), List.of(), false, false, List.of(),
+                    baseMac);
         }
     }
 
@@ -118,9 +119,18 @@ public final class DesiredState {
             List<Ref> routes = new ArrayList<>();
             Map<String, Object> gateway = null;
             List<String> interfaceCidrs = new ArrayList<>();
+            int largestMtu = 0;
             for (Map<String, Object> p : routerPorts.getOrDefault(id, List.of())) {
-                NbRow lrp = Translator.routerPort(p, subnets,
-                        nets.getOrDefault((String) p.get("network_id"), Map.of()), in.distributedFloatingIps());
+                if (nets.getOrDefault((String) p.get("network_id"), Map.of()).get("mtu") instanceof Integer mtu) {
+                    largestMtu = Math.max(largestMtu, mtu);
+                }
+            }
+            for (Map<String, Object> p : routerPorts.getOrDefault(id, List.of())) {
+                Map<String, Object> portNet = nets.getOrDefault((String) p.get("network_id"), Map.of());
+                // ML2/OVN's gateway_mtu: the gateway network's MTU when another of the router's is larger
+                Integer gatewayMtu = in.emitNeedToFrag() && portNet.get("mtu") instanceof Integer mtu
+                        && largestMtu > mtu ? mtu : null;
+                NbRow lrp = Translator.routerPort(p, subnets, portNet, in.distributedFloatingIps(), gatewayMtu);
                 if ("network:router_gateway".equals(p.get("device_owner"))) {
                     // the gateway port is scheduled on the gateway chassis that reach its physical
                     // network (L3 HA by priority, the first one highest)

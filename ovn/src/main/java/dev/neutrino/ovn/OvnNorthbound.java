@@ -51,6 +51,7 @@ public final class OvnNorthbound implements AutoCloseable {
     private final String baseMac;
     private final Duration interval;
     private volatile boolean distributedFloatingIps;
+    private volatile boolean emitNeedToFrag;
     private volatile java.util.function.Supplier<List<GatewayChassis.Chassis>> chassis = List::of;
     private final Semaphore wake = new Semaphore(1);
     private final AtomicBoolean dirty = new AtomicBoolean(true);
@@ -81,6 +82,12 @@ public final class OvnNorthbound implements AutoCloseable {
     }
 
     /** [ovn] enable_distributed_floating_ip: NAT floating IPs on the port's chassis. */
+    /** {@code [ovn] ovn_emit_need_to_frag}: gateway ports carry {@code gateway_mtu} where MTUs differ. */
+    public OvnNorthbound emitNeedToFrag(boolean enabled) {
+        this.emitNeedToFrag = enabled;
+        return this;
+    }
+
     public OvnNorthbound distributedFloatingIps(boolean enabled) {
         this.distributedFloatingIps = enabled;
         return this;
@@ -251,7 +258,7 @@ public final class OvnNorthbound implements AutoCloseable {
             withPorts.add(copy);
         }
         return DesiredState.of(new DesiredState.Input(networks, segments, subnets, ports, groups, routers, withPorts,
-                distributedFloatingIps, chassis.get(), baseMac));
+                distributedFloatingIps, emitNeedToFrag, chassis.get(), baseMac));
     }
 
     private void apply(NbDiff diff, NbState actual) {

@@ -346,14 +346,35 @@ public final class Translator {
      */
     public static NbRow routerPort(Map<String, Object> port, Map<String, Map<String, Object>> subnets,
                                    Map<String, Object> network, boolean distributedFloatingIps) {
+        return routerPort(port, subnets, network, distributedFloatingIps, null);
+    }
+
+    /**
+     * As above; {@code gatewayMtu}, when not null, is set as the port's {@code gateway_mtu} option
+     * (ML2/OVN does so for a gateway port whose network's MTU is smaller than one of the router's
+     * other networks', with {@code [ovn] ovn_emit_need_to_frag}, so OVN answers "need to frag").
+     * A port on an IPv6 subnet with an address mode gets {@code ipv6_ra_configs} (OVN sends the
+     * router advertisements): ML2/OVN's _get_nets_and_ipv6_ra_confs_for_router_port.
+     */
+    public static NbRow routerPort(Map<String, Object> port, Map<String, Map<String, Object>> subnets,
+                                   Map<String, Object> network, boolean distributedFloatingIps, Integer gatewayMtu) {
         List<String> networks = new ArrayList<>();
         List<String> subnetIds = new ArrayList<>();
+        boolean gatewayPort = "network:router_gateway".equals(port.get("device_owner"));
+        Map<String, Object> raConfigs = new TreeMap<>();
         for (Map<String, Object> ip : fixedIps(port)) {
             Map<String, Object> subnet = subnets.get((String) ip.get("subnet_id"));
             if (subnet == null) continue;
             String cidr = (String) subnet.get("cidr");
             networks.add(ip.get("ip_address") + cidr.substring(cidr.indexOf('/')));
             subnetIds.add((String) subnet.get("id"));
+            if (subnet.get("ipv6_address_mode") instanceof String mode && raConfigs.isEmpty()) {
+                raConfigs.put("address_mode", mode.replace('-', '_'));
+                // a gateway port on an external network does not leak the tenants' RAs onto it
+                raConfigs.put("send_periodic", String.valueOf(
+                        !(gatewayPort && Boolean.TRUE.equals(network.get("router:external")))));
+                raConfigs.put("mtu", str(network.get("mtu")));
+            }
         }
         Map<String, Object> ext = new TreeMap<>();
         ext.put(NbNames.EXT_REVISION, str(port.get("revision_number")));
@@ -367,8 +388,13 @@ public final class Translator {
         cols.put("mac", port.get("mac_address"));
         cols.put("networks", networks);
         cols.put("external_ids", ext);
-        cols.put("options", "vlan".equals(network.get("provider:network_type"))
-                ? Map.of("reside-on-redirect-chassis", String.valueOf(!distributedFloatingIps)) : Map.of());
+        Map<String, Object> options = new TreeMap<>();
+        if ("vlan".equals(network.get("provider:network_type"))) {
+            options.put("reside-on-redirect-chassis", String.valueOf(!distributedFloatingIps));
+        }
+        if (gatewayPort && gatewayMtu != null) options.put("gateway_mtu", String.valueOf(gatewayMtu));
+        cols.put("options", options);
+        cols.put("ipv6_ra_configs", raConfigs);
         return new NbRow("Logical_Router_Port", name, cols);
     }
 

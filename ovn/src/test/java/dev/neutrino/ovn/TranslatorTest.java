@@ -201,6 +201,61 @@ class TranslatorTest {
     }
 
     @Test
+    void routerPortsOnIpv6SubnetsSendRouterAdvertisements() {
+        String v6 = "bbbbbbbb-2222-3333-4444-555555555555";
+        Map<String, Object> v4Subnet = Map.of("id", SUBNET, "cidr", "10.0.0.0/24", "ip_version", 4);
+        Map<String, Object> slaac = new HashMap<>(Map.of("id", v6, "cidr", "2001:db8::/64", "ip_version", 6,
+                "ipv6_address_mode", "dhcpv6-stateless", "ipv6_ra_mode", "dhcpv6-stateless"));
+        Map<String, Object> port = Map.of("id", "rp", "mac_address", "fa:16:3e:00:00:02", "network_id", NET,
+                "device_id", "r1", "device_owner", "network:router_interface",
+                "fixed_ips", List.of(Map.of("subnet_id", SUBNET, "ip_address", "10.0.0.1"),
+                        Map.of("subnet_id", v6, "ip_address", "2001:db8::1")));
+        NbRow lrp = Translator.routerPort(port, Map.of(SUBNET, v4Subnet, v6, slaac), Map.of("mtu", 1442), false);
+        assertThat(lrp.columns()).containsEntry("networks", List.of("10.0.0.1/24", "2001:db8::1/64"))
+                .containsEntry("ipv6_ra_configs", Map.of("address_mode", "dhcpv6_stateless", "send_periodic", "true",
+                        "mtu", "1442"));
+        // a gateway port on an external network keeps the tenants' advertisements off it
+        Map<String, Object> gw = new HashMap<>(port);
+        gw.put("device_owner", "network:router_gateway");
+        assertThat(Translator.routerPort(gw, Map.of(SUBNET, v4Subnet, v6, slaac),
+                Map.of("mtu", 1500, "router:external", true), false).columns().get("ipv6_ra_configs"))
+                .isEqualTo(Map.of("address_mode", "dhcpv6_stateless", "send_periodic", "false", "mtu", "1500"));
+        // no address mode, no advertisements (an empty column, so that a removed subnet clears it)
+        slaac.remove("ipv6_address_mode");
+        assertThat(Translator.routerPort(port, Map.of(SUBNET, v4Subnet, v6, slaac), Map.of("mtu", 1442), false)
+                .columns()).containsEntry("ipv6_ra_configs", Map.of());
+    }
+
+    @Test
+    void gatewayPortsGetGatewayMtuWhenAnotherNetworkIsLargerAndFragEmitIsOn() {
+        String ext = "eeeeeeee-2222-3333-4444-555555555555";
+        String extSubnet = "cccccccc-2222-3333-4444-555555555555";
+        List<Map<String, Object>> nets = List.of(Map.of("id", NET, "mtu", 1500), Map.of("id", ext, "mtu", 1400,
+                "router:external", true));
+        List<Map<String, Object>> subnets = List.of(
+                Map.of("id", SUBNET, "network_id", NET, "cidr", "10.0.0.0/24", "ip_version", 4, "enable_dhcp", false),
+                Map.of("id", extSubnet, "network_id", ext, "cidr", "172.24.4.0/24", "ip_version", 4,
+                        "enable_dhcp", false));
+        List<Map<String, Object>> ports = List.of(
+                Map.of("id", "rif", "mac_address", "fa:16:3e:00:00:02", "network_id", NET, "device_id", "r1",
+                        "device_owner", "network:router_interface", "revision_number", 1,
+                        "fixed_ips", List.of(Map.of("subnet_id", SUBNET, "ip_address", "10.0.0.1"))),
+                Map.of("id", "rgw", "mac_address", "fa:16:3e:00:00:03", "network_id", ext, "device_id", "r1",
+                        "device_owner", "network:router_gateway", "revision_number", 1,
+                        "fixed_ips", List.of(Map.of("subnet_id", extSubnet, "ip_address", "172.24.4.5"))));
+        Map<String, Object> router = Map.of("id", "r1", "name", "r", "admin_state_up", true, "revision_number", 1,
+                "external_gateway_info", Map.of("network_id", ext, "enable_snat", true, "external_fixed_ips",
+                        List.of(Map.of("subnet_id", extSubnet, "ip_address", "172.24.4.5"))));
+        for (boolean emit : List.of(true, false)) {
+            DesiredState d = DesiredState.of(new DesiredState.Input(nets, Map.of(), subnets, ports, List.of(),
+                    List.of(router), List.of(), false, emit, List.of(), "fa:16:3e:00:00:00"));
+            assertThat(d.table("Logical_Router_Port").get("lrp-rgw").columns().get("options"))
+                    .isEqualTo(emit ? Map.of("gateway_mtu", "1400") : Map.of());
+            assertThat(d.table("Logical_Router_Port").get("lrp-rif").columns().get("options")).isEqualTo(Map.of());
+        }
+    }
+
+    @Test
     void floatingIpIsCentralizedUntilDistributedAndThePortIsUp() {
         Map<String, Object> fip = Map.of("id", "f1", "port_id", "p1", "floating_network_id", NET, "router_id", "r1",
                 "fixed_ip_address", "10.0.0.5", "floating_ip_address", "172.24.4.10", "revision_number", 2);

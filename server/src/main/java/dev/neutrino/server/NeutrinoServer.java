@@ -113,7 +113,8 @@ public final class NeutrinoServer implements AutoCloseable {
                 nb = OvsdbClient.connect(OvsdbClientOptions.of(nbConnection).withLeaderOnly("OVN_Northbound"));
                 ovn = new OvnNorthbound(app, nb, config.get(Options.BASE_MAC),
                         Duration.ofSeconds(config.get(Options.OVN_SYNC_INTERVAL)))
-                        .distributedFloatingIps(config.get(Options.OVN_DISTRIBUTED_FIP));
+                        .distributedFloatingIps(config.get(Options.OVN_DISTRIBUTED_FIP))
+                        .emitNeedToFrag(config.get(Options.OVN_EMIT_NEED_TO_FRAG));
                 String sbConnection = config.get(Options.OVN_SB_CONNECTION);
                 if (!sbConnection.isBlank()) {
                     sb = OvsdbClient.connect(OvsdbClientOptions.of(sbConnection).withLeaderOnly("OVN_Southbound"));

@@ -131,6 +131,36 @@ public final class SubnetHooks implements ResourceHooks {
             "network:ha_router_replicated_interface", "network:router_interface_distributed");
 
     /**
+     * Neutron's add_auto_addrs_on_network_ports: a new SLAAC / DHCPv6-stateless subnet gives every
+     * port already on the network (router interfaces aside: they are added to a subnet explicitly)
+     * its EUI-64 address, in the same transaction. A subnet of a segment is left to the ports created
+     * on it (Neutron would ask which ports' hosts the segment reaches).
+     */
+    @Override
+    public void afterCreate(Tx tx, Map<String, Object> s) {
+        if (!isAutoAddress(s) || s.get("segment_id") != null) return;
+        String subnetId = (String) s.get("id");
+        String networkId = (String) s.get("network_id");
+        List<String> excluded = new ArrayList<>(ROUTER_INTERFACE_OWNERS);
+        excluded.add("network:router_centralized_snat");
+        var rows = tx.dsl().select(field(name("id"), String.class), field(name("mac_address"), String.class))
+                .from(table(name("ports")))
+                .where(field(name("network_id")).eq(networkId).and(field(name("device_owner")).notIn(excluded)))
+                .fetch();
+        if (rows.isEmpty()) return;
+        var insert = tx.dsl().insertInto(table(name("ipallocations")), field(name("port_id")),
+                field(name("ip_address")), field(name("ip_order")), field(name("subnet_id")), field(name("network_id")));
+        List<String> portIds = new ArrayList<>();
+        for (var r : rows) {
+            IpAddress ip = slaacAddress(s, r.value2());
+            insert = insert.values(r.value1(), ip.toString(), ip.sortKey(), subnetId, networkId);
+            portIds.add(r.value1());
+        }
+        insert.execute();
+        ports.get().bumpRevisions(tx, portIds);
+    }
+
+    /**
      * As Neutron: router interfaces always keep the subnet; other user ports keep it unless its
      * addresses are automatic (IPv6 SLAAC / DHCPv6-stateless), in which case they simply lose them.
      */
