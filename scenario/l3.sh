@@ -4,7 +4,8 @@
 # external network (physical network "public", bridged to br-ex by scripts/ovn-services.sh) SNATs a
 # VM without a floating IP to the gateway address (and does not once enable_snat is false); a
 # floating IP answers from the external "host" namespace and stops answering once disassociated,
-# then again distributed (enable_distributed_floating_ip). Prints "l3: N passed, M failed"; exits
+# then again distributed (enable_distributed_floating_ip); a VM configures its IPv6 address by SLAAC
+# from the router's advertisements. Prints "l3: N passed, M failed"; exits
 # non-zero on any failure.
 set -uo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -59,7 +60,7 @@ cleanup() {
   # the Neutron resources, so OVN keeps no rows of this run once the server is gone
   if [ -n "${router:-}" ]; then
     [ -n "${fip:-}" ] && api DELETE "floatingips/$fip" >/dev/null
-    for s in "${sub1:-}" "${sub2:-}"; do
+    for s in "${sub1:-}" "${sub2:-}" "${sub6:-}"; do
       [ -n "$s" ] && api PUT "routers/$router/remove_router_interface" "{\"subnet_id\":\"$s\"}" >/dev/null
     done
     api DELETE "routers/$router" >/dev/null
@@ -241,7 +242,28 @@ expect "distributed: the host pings floating IP $fipip, now of l3-vm1" 'eventual
 seen=$(source_seen l3-vm1)
 expect "distributed: l3-vm1 goes out with its floating IP $fipip (saw '$seen')" '[ -n "$seen" ] && [ "$seen" = "$fipip" ]'
 
-# --- 5. the offline comparison agrees -----------------------------------------------------------
+# --- 5. IPv6: addresses by the router's advertisements (SLAAC) ------------------------------------
+# a SLAAC subnet added to net1 gives l3-vm1's port its EUI-64 address at once; on the router it makes
+# OVN answer router solicitations (ipv6_ra_configs), so the VM configures that same address itself
+sub6=$(api POST subnets "{\"subnet\":{\"network_id\":\"$net1\",\"cidr\":\"fd00:131:1::/64\",\"ip_version\":6,\"ipv6_ra_mode\":\"slaac\",\"ipv6_address_mode\":\"slaac\"}}" | jq_ 'd["subnet"]["id"]')
+ip6=$(api GET "ports/$id1" | jq_ '[f["ip_address"] for f in d["port"]["fixed_ips"] if ":" in f["ip_address"]][0]')
+expect "l3-vm1's port has its SLAAC address from the new subnet ($ip6)" '[[ "$ip6" == fd00:131:1:* ]]'
+rif6=$(api PUT "routers/$router/add_router_interface" "{\"subnet_id\":\"$sub6\"}" | jq_ 'd["port_id"]')
+rip6=$(api GET "ports/$rif6" | jq_ 'd["port"]["fixed_ips"][0]["ip_address"]')
+ra_mode() { ovn-nbctl --bare get Logical_Router_Port "lrp-$rif6" ipv6_ra_configs:address_mode 2>/dev/null; }
+expect "the router port lrp-$rif6 ($rip6) advertises: ipv6_ra_configs address_mode slaac" \
+  '[ -n "$rif6" ] && eventually [ "$(ra_mode)" = slaac ]'
+settle
+# re-enabling IPv6 on eth0 sends router solicitations again (IPv4 stays as it is)
+ip netns exec l3-vm1 sysctl -qw net.ipv6.conf.eth0.accept_ra=1 net.ipv6.conf.eth0.autoconf=1
+ip netns exec l3-vm1 sysctl -qw net.ipv6.conf.eth0.disable_ipv6=1
+ip netns exec l3-vm1 sysctl -qw net.ipv6.conf.eth0.disable_ipv6=0
+has_ip6() { ip -n l3-vm1 -6 addr show dev eth0 scope global | grep -q " $ip6/64 "; }
+expect "l3-vm1 configures $ip6 by SLAAC from OVN's advertisement" 'eventually has_ip6'
+pings6() { ip netns exec "$1" ping -6 -c 1 -W 2 "$2" >/dev/null 2>&1; }
+expect "l3-vm1 pings the router's IPv6 address $rip6" '[ -n "$rip6" ] && eventually pings6 l3-vm1 "$rip6"'
+
+# --- 6. the offline comparison agrees -----------------------------------------------------------
 # (the embedded H2 database is single-process: the server stops for it, then serves the cleanup)
 kill $server; wait $server 2>/dev/null
 report=$(bin/neutrino ovn-db-sync --config-file "$state/neutron.conf" --mode log 2>/dev/null | grep -E '^found: ')
