@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Dataplane scenario with real OVN and OVS (userspace datapath) and network namespaces as VMs:
-# two ports get their fixed IPs by OVN's native DHCP, become ACTIVE with vif_type ovs, and a
+# two ports get their fixed IPs by OVN's native DHCP, become ACTIVE with vif_type ovs (DOWN when
+# unplugged, ACTIVE again when plugged back), and a
 # security group without an ingress ICMP rule blocks ping until the rule is added, and again once it
-# is deleted. Prints "dataplane: N passed, M failed"; exits non-zero on any failure.
+# is deleted, and passes while the port's port security is off. Prints "dataplane: N passed, M failed"; exits non-zero on any failure.
 set -uo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$root"
@@ -92,6 +93,22 @@ expect "ingress ICMP rule added: ping passes" 'eventually'
 api DELETE "security-group-rules/$rule" >/dev/null
 settle
 expect "rule deleted: ping is blocked again" 'never'
+
+# port security off (and no groups): OVN no longer filters vm2, so ping passes without any rule
+api PUT "ports/$id2" '{"port":{"security_groups":[],"port_security_enabled":false}}' >/dev/null
+settle
+expect "vm2's port security disabled: ping passes without a rule" 'eventually'
+api PUT "ports/$id2" "{\"port\":{\"port_security_enabled\":true,\"security_groups\":[\"$sg\"]}}" >/dev/null
+settle
+expect "port security and the group back: ping is blocked" 'never'
+
+# the port goes DOWN when OVN reports its interface gone from br-int, and ACTIVE once it is back
+status_is() { [ "$(api GET "ports/$1" | jq_ 'd["port"]["status"]')" = "$2" ]; }
+within() { for _ in $(seq 1 60); do "$@" && return 0; sleep 0.5; done; return 1; }
+ovs-vsctl del-port br-int t-vm2
+expect "vm2's interface unplugged: its port goes DOWN" 'within status_is "$id2" DOWN'
+ovs-vsctl add-port br-int t-vm2 -- set Interface t-vm2 external-ids:iface-id="$id2"
+expect "vm2's interface plugged back: ACTIVE again" 'within status_is "$id2" ACTIVE'
 
 echo "dataplane: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
