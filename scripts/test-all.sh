@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # THE one command that runs every test: picks a JDK >= 21, makes sure PostgreSQL
-# and MariaDB are up (scripts/db-services.sh), then runs `mvn -B verify` with the
-# test database settings. Extra arguments are passed to mvn; exits with mvn's code.
+# and MariaDB (scripts/db-services.sh), OVN (scripts/ovn-services.sh) and Keystone
+# (scripts/keystone-services.sh) are up, then runs `mvn -B verify` with the test
+# database and Keystone settings, then the scenario and conformance scripts. Extra
+# arguments are passed to mvn; exits non-zero on the first failing step.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$root"
@@ -12,8 +14,13 @@ echo "test-all: using JDK $JAVA_HOME"
 
 scripts/db-services.sh
 scripts/ovn-services.sh
+# a real Keystone for keystone's live tests (and later the conformance runs)
+scripts/keystone-services.sh >/tmp/test-all-keystone.log 2>&1 \
+  || { tail -20 /tmp/test-all-keystone.log; echo "test-all: Keystone setup failed"; exit 1; }
 
 mvn -B verify \
+  -Dneutrino.test.keystone=http://127.0.0.1:5000/v3 \
+  -Dneutrino.test.require-keystone=true \
   -Dneutrino.test.postgresql=jdbc:postgresql://127.0.0.1:5432/neutrino \
   -Dneutrino.test.mariadb=jdbc:mariadb://127.0.0.1:3306/neutrino \
   -Dneutrino.test.db.user=neutrino \
