@@ -3,7 +3,8 @@
 # two ports get their fixed IPs by OVN's native DHCP, become ACTIVE with vif_type ovs (DOWN when
 # unplugged, ACTIVE again when plugged back), and a
 # security group without an ingress ICMP rule blocks ping until the rule is added, and again once it
-# is deleted, and passes while the port's port security is off. Prints "dataplane: N passed, M failed"; exits non-zero on any failure.
+# is deleted, and passes while the port's port security is off; `bin/neutrino probe` plugs a
+# namespace in as a port of the network (DHCP, ping) and removes it. Prints "dataplane: N passed, M failed"; exits non-zero on any failure.
 set -uo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$root"
@@ -27,6 +28,7 @@ for vm in "${vms[@]}"; do ip netns del "$vm" 2>/dev/null; ovs-vsctl --if-exists 
 cleanup() {
   [ "$failed" -gt 0 ] && { echo "--- server log"; grep -v " DEBUG " "$state/server.log" | tail -20; }
   for vm in "${vms[@]}"; do ip netns del "$vm" 2>/dev/null; ovs-vsctl --if-exists del-port br-int "t-$vm"; done
+  [ -n "${probe:-}" ] && bin/neutrino probe delete --config-file "$state/neutron.conf" "$probe" >/dev/null 2>&1
   kill $server 2>/dev/null; wait $server 2>/dev/null
   rm -rf "$state"
 }
@@ -98,6 +100,20 @@ expect "rule deleted: ping is blocked again" 'never'
 api PUT "ports/$id2" '{"port":{"security_groups":[],"port_security_enabled":false}}' >/dev/null
 settle
 expect "vm2's port security disabled: ping passes without a rule" 'eventually'
+# the probe (neutron-debug's): a namespace plugged in as a new port of the network, addressed by DHCP
+out=$(bin/neutrino probe create --config-file "$state/neutron.conf" "$net" 2>"$state/probe.err")
+probe=$(echo "$out" | awk '{print $2}')
+pip=$(api GET "ports/$probe" | jq_ 'd["port"]["fixed_ips"][0]["ip_address"]' 2>/dev/null)
+expect "probe create on the network: a network:probe port ($probe) got its fixed IP $pip by DHCP" \
+  '[ -n "$probe" ] && [[ "$out" == *"inet $pip/"* ]] && [ "$(api GET "ports/$probe" | jq_ "d[\"port\"][\"device_owner\"]")" = network:probe ]'
+[ -n "$probe" ] || cat "$state/probe.err"
+expect "the probe pings vm2" '[ -n "$probe" ] && ip netns exec "qprobe-$probe" ping -c 1 -W 2 "$ip2" >/dev/null 2>&1'
+expect "probe list shows it" 'bin/neutrino probe list | grep -q "qprobe-$probe port $probe"'
+bin/neutrino probe create --config-file "$state/neutron.conf" no-such-thing >/dev/null 2>"$state/probe.err"
+expect "probe create of an unknown id fails, saying so" 'grep -q "no port or network no-such-thing" "$state/probe.err"'
+bin/neutrino probe delete --config-file "$state/neutron.conf" "$probe" >/dev/null 2>&1
+expect "probe delete removes its namespace and its port" \
+  '! ip netns list | grep -q "qprobe-$probe" && [ "$(curl -s -o /dev/null -w "%{http_code}" "http://127.0.0.1:$port/v2.0/ports/$probe")" = 404 ]'
 api PUT "ports/$id2" "{\"port\":{\"port_security_enabled\":true,\"security_groups\":[\"$sg\"]}}" >/dev/null
 settle
 expect "port security and the group back: ping is blocked" 'never'

@@ -500,12 +500,13 @@ public final class ResourceService {
         hooks.afterDelete(tx, current);
     }
 
-    /** Visible resources matching plain column equality filters, unrendered (for hooks). */
+    /** Visible resources matching plain column equality filters (a null value: IS NULL), unrendered (for hooks). */
     public List<Map<String, Object>> find(Tx tx, Map<String, Object> equals) {
         Condition c = DSL.noCondition();
         for (var e : equals.entrySet()) {
             Field<Object> f = store.field(e.getKey());
-            c = c.and(e.getValue() instanceof Collection<?> col ? f.in(col) : f.eq(e.getValue()));
+            c = c.and(e.getValue() == null ? f.isNull()
+                    : e.getValue() instanceof Collection<?> col ? f.in(col) : f.eq(e.getValue()));
         }
         List<Map<String, Object>> rows = store.list(tx.dsl(), c, List.of(store.field("id").asc()), 0);
         load(tx, rows);

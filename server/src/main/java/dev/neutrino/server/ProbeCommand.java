@@ -57,8 +57,30 @@ final class ProbeCommand implements Callable<Integer> {
             b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(Json.write(body)));
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() >= 400) throw new ConfigException(method + " " + path + ": " + r.body());
+            if (r.statusCode() >= 400) throw new ApiError(r.statusCode(), method + " " + path + ": " + r.body());
             return r.body().isBlank() ? Map.of() : (Map<String, Object>) Json.read(r.body());
+        }
+
+        /** GET of one resource; null when the server says 404 (any other error is thrown). */
+        @SuppressWarnings("unchecked")
+        Map<String, Object> find(String collection, String id) throws IOException, InterruptedException {
+            try {
+                return (Map<String, Object>) call("GET", collection + "/" + id, null)
+                        .get(collection.substring(0, collection.length() - 1));
+            } catch (ApiError e) {
+                if (e.status == 404) return null;
+                throw e;
+            }
+        }
+    }
+
+    /** An error answer of the server (the message carries Neutron's error body). */
+    static final class ApiError extends ConfigException {
+        final int status;
+
+        ApiError(int status, String message) {
+            super(message);
+            this.status = status;
         }
     }
 
@@ -81,14 +103,15 @@ final class ProbeCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             Api api = new Api(config.load());
             String host = run("hostname").strip();
-            Map<String, Object> port;
-            try {
-                port = (Map<String, Object>) api.call("GET", "ports/" + target, null).get("port");
+            Map<String, Object> port = api.find("ports", target);
+            if (port != null) {
                 api.call("PUT", "ports/" + target, Map.of("port", Map.of("binding:host_id", host)));
-            } catch (ConfigException notAPort) {
+            } else if (api.find("networks", target) != null) {
                 port = (Map<String, Object>) api.call("POST", "ports", Map.of("port", Map.of("network_id", target,
                         "device_owner", OWNER, "device_id", "probe", "binding:host_id", host,
                         "name", "probe"))).get("port");
+            } else {
+                throw new ConfigException("no port or network " + target);
             }
             String id = (String) port.get("id");
             String ns = namespace(id);

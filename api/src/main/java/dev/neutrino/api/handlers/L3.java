@@ -30,9 +30,10 @@ public final class L3 {
             @Override
             public void beforeDelete(Tx tx, Map<String, Object> network) {
                 ResourceService fips = app.service(FloatingIps.DEF.collection());
-                for (Map<String, Object> fip : fips.find(tx, Map.of("floating_network_id", network.get("id")))) {
-                    if (fip.get("port_id") == null) fips.deleteIn(tx, fip);
-                }
+                Map<String, Object> unassociated = new java.util.HashMap<>();
+                unassociated.put("floating_network_id", network.get("id"));
+                unassociated.put("port_id", null);
+                for (Map<String, Object> fip : fips.find(tx, unassociated)) fips.deleteIn(tx, fip);
             }
         });
     }
