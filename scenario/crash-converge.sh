@@ -6,30 +6,11 @@ set -uo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$root"
 scripts/ovn-services.sh >/dev/null || { echo "crash-converge: OVN could not be started"; exit 1; }
-state="$(mktemp -d)"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-cat > "$state/neutron.conf" <<CONF
-[DEFAULT]
-bind_port = $port
-state_path = $state
-[ovn]
-ovn_nb_connection = unix:/var/run/ovn/ovnnb_db.sock
-ovn_sb_connection = unix:/var/run/ovn/ovnsb_db.sock
-db_sync_interval = 5
-CONF
-server=
-start() {
-  bin/neutrino server --config-file "$state/neutron.conf" >> "$state/server.log" 2>&1 &
-  server=$!
-  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/" >/dev/null && return 0; sleep 0.5; done
-  return 1
-}
-trap 'kill -9 $server 2>/dev/null; rm -rf "$state"' EXIT
-passed=0; failed=0
-expect() { if eval "$2"; then passed=$((passed+1)); echo "ok: $1"; else failed=$((failed+1)); echo "FAIL: $1"; fi; }
-api() { curl -s -X "$1" "http://127.0.0.1:$port/v2.0/$2" -H 'Content-Type: application/json' ${3:+-d "$3"}; }
+name=crash-converge
+. scenario/lib.sh
+trap 'stop_server KILL; rm -rf "$state"' EXIT
 
-start
+start_server db_sync_interval=5
 net=$(api POST networks '{"network":{"name":"burst"}}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["network"]["id"])')
 api POST subnets "{\"subnet\":{\"network_id\":\"$net\",\"cidr\":\"10.77.0.0/24\",\"ip_version\":4}}" >/dev/null
 # a burst of port creates and deletes, and a kill -9 while it runs
@@ -41,9 +22,9 @@ except Exception: pass')
   done ) &
 burst=$!
 sleep 5
-kill -9 $server; wait $server 2>/dev/null
+stop_server KILL
 wait $burst 2>/dev/null
-start
+start_server db_sync_interval=5
 expect "server came back" '[ -n "$server" ]'
 ports=$(api GET "ports?network_id=$net&fields=id" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["ports"]))')
 for _ in $(seq 1 30); do
@@ -54,9 +35,8 @@ expect "OVN has exactly the $ports ports of the database ($lsps)" '[ "$lsps" = "
 ids_db=$(api GET "ports?network_id=$net&fields=id" | python3 -c 'import json,sys; print(" ".join(sorted(p["id"] for p in json.load(sys.stdin)["ports"])))')
 ids_ovn=$(for u in $(ovn-nbctl --bare --columns=ports list Logical_Switch "neutron-$net"); do ovn-nbctl --bare --columns=name list Logical_Switch_Port "$u"; done | sort | tr '\n' ' ' | sed 's/ $//')
 expect "the same port ids on both sides" '[ "$ids_db" = "$ids_ovn" ]'
-# the embedded H2 database is single-process: stop the server before the offline comparison
-kill $server; wait $server 2>/dev/null
-report=$(bin/neutrino ovn-db-sync --config-file "$state/neutron.conf" --mode log 2>/dev/null | grep -E "^found: ")
+stop_server
+report=$(sync_report)
 expect "ovn-db-sync finds nothing to repair ($report)" '[[ "$report" == *"0 to insert, 0 to update, 0 to delete"* ]]'
 echo "crash-converge: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

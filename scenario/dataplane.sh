@@ -11,40 +11,19 @@ cd "$root"
 scripts/ovn-services.sh >/dev/null || { echo "dataplane: OVN could not be started"; exit 1; }
 command -v udhcpc >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q udhcpc iputils-ping >/dev/null
 
-state="$(mktemp -d)"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-cat > "$state/neutron.conf" <<CONF
-[DEFAULT]
-bind_port = $port
-state_path = $state
-[ovn]
-ovn_nb_connection = unix:/var/run/ovn/ovnnb_db.sock
-ovn_sb_connection = unix:/var/run/ovn/ovnsb_db.sock
-CONF
-bin/neutrino server --config-file "$state/neutron.conf" > "$state/server.log" 2>&1 &
-server=$!
+name=dataplane
+. scenario/lib.sh
 vms=(vm1 vm2)
 for vm in "${vms[@]}"; do ip netns del "$vm" 2>/dev/null; ovs-vsctl --if-exists del-port br-int "t-$vm"; done
 cleanup() {
   [ "$failed" -gt 0 ] && { echo "--- server log"; grep -v " DEBUG " "$state/server.log" | tail -20; }
   for vm in "${vms[@]}"; do ip netns del "$vm" 2>/dev/null; ovs-vsctl --if-exists del-port br-int "t-$vm"; done
   [ -n "${probe:-}" ] && bin/neutrino probe delete --config-file "$state/neutron.conf" "$probe" >/dev/null 2>&1
-  kill $server 2>/dev/null; wait $server 2>/dev/null
+  stop_server
   rm -rf "$state"
 }
 trap cleanup EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.5; done
-
-api() { # method path [json]
-  curl -s -X "$1" "http://127.0.0.1:$port/v2.0/$2" -H 'Content-Type: application/json' ${3:+-d "$3"}
-}
-jq_() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }
-passed=0; failed=0
-# OVN applied: the northbound rows match the API, and every chassis has caught up with them
-settle() { sleep 1; ovn-nbctl --timeout=20 --wait=hv sync; }
-ok() { passed=$((passed+1)); echo "ok: $1"; }
-fail() { failed=$((failed+1)); echo "FAIL: $1"; }
-expect() { if eval "$2"; then ok "$1"; else fail "$1"; fi; }
+start_server
 
 host="$(ovn-sbctl --bare --columns=hostname list Chassis | head -1)"
 net=$(api POST networks '{"network":{"name":"scenario"}}' | jq_ 'd["network"]["id"]')

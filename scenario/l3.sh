@@ -16,31 +16,8 @@ bridge="$(ovs-vsctl get open . external-ids:ovn-bridge-mappings | tr -d '"' | tr
   | sed -n "s/^$physnet://p")"
 [ -n "$bridge" ] || { echo "l3: no ovn-bridge-mappings for $physnet"; exit 1; }
 
-# the system's python (quick to start; a pyenv shim forks a few shells first)
-py="$(command -v /usr/bin/python3 || command -v python3)"
-state="$(mktemp -d)"
-port=$("$py" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-server=
-start_server() { # enable_distributed_floating_ip -> the server on $port, answering
-  cat > "$state/neutron.conf" <<CONF
-[DEFAULT]
-bind_port = $port
-state_path = $state
-[ovn]
-ovn_nb_connection = unix:/var/run/ovn/ovnnb_db.sock
-ovn_sb_connection = unix:/var/run/ovn/ovnsb_db.sock
-enable_distributed_floating_ip = $1
-CONF
-  bin/neutrino server --config-file "$state/neutron.conf" >> "$state/server.log" 2>&1 &
-  server=$!
-  # (bin/neutrino may first build the server: minutes on a busy machine)
-  for _ in $(seq 1 600); do
-    curl -sf "http://127.0.0.1:$port/" >/dev/null && return 0
-    kill -0 $server 2>/dev/null || { echo "l3: the server exited"; cat "$state/server.log"; exit 1; }
-    sleep 0.5
-  done
-  echo "l3: the server did not answer"; exit 1
-}
+name=l3
+. scenario/lib.sh
 # namespaces and their OVS ports: l3-vm1, l3-vm2 on br-int, l3-host on the provider bridge
 nss=(l3-vm1 l3-vm2 l3-host)
 teardown() {
@@ -50,7 +27,6 @@ teardown() {
   done
 }
 teardown
-passed=0; failed=0
 listener=
 cleanup() {
   [ "$failed" -gt 0 ] && { echo "--- server log"; grep -v " DEBUG " "$state/server.log" | tail -20
@@ -68,21 +44,11 @@ cleanup() {
   for p in "${vmports[@]}"; do api DELETE "ports/$p" >/dev/null; done
   for n in "${net1:-}" "${net2:-}" "${ext:-}"; do [ -n "$n" ] && api DELETE "networks/$n" >/dev/null; done
   settle >/dev/null 2>&1
-  [ -n "$server" ] && { kill $server 2>/dev/null; wait $server 2>/dev/null; }
+  stop_server
   rm -rf "$state"
 }
 trap cleanup EXIT
-start_server false
-
-api() { # method path [json]
-  curl -s -X "$1" "http://127.0.0.1:$port/v2.0/$2" -H 'Content-Type: application/json' ${3:+-d "$3"}
-}
-jq_() { "$py" -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }
-# OVN applied: the northbound rows match the API, and every chassis has caught up with them
-settle() { sleep 1; ovn-nbctl --timeout=30 --wait=hv sync; }
-ok() { passed=$((passed+1)); echo "ok: $1"; }
-fail() { failed=$((failed+1)); echo "FAIL: $1"; }
-expect() { if eval "$2"; then ok "$1"; else fail "$1"; fi; }
+start_server "enable_distributed_floating_ip = false"
 # "$@" succeeds within 30 tries (half a minute or more on a busy machine) / keeps failing 6 times
 eventually() { for _ in $(seq 1 30); do "$@" && return 0; sleep 0.5; done; return 1; }
 never() { for _ in $(seq 1 6); do "$@" && return 1; sleep 0.5; done; return 0; }
@@ -231,8 +197,8 @@ expect "l3-vm2 goes out through SNAT again, as $gwip (saw '$seen')" '[ -n "$seen
 # --- 4. a distributed floating IP ([ovn] enable_distributed_floating_ip) ------------------------
 # the same server and database, restarted with distributed floating IPs: the NAT row gets the
 # associated port and the floating IP port's MAC, and OVN NATs on the port's chassis
-kill $server; wait $server 2>/dev/null
-start_server true
+stop_server
+start_server "enable_distributed_floating_ip = true"
 api PUT "floatingips/$fip" "{\"floatingip\":{\"port_id\":\"$id1\"}}" >/dev/null
 fmac=$(api GET "ports/$fport" | jq_ 'd["port"]["mac_address"]')
 settle
@@ -250,9 +216,9 @@ ip6=$(api GET "ports/$id1" | jq_ '[f["ip_address"] for f in d["port"]["fixed_ips
 expect "l3-vm1's port has its SLAAC address from the new subnet ($ip6)" '[[ "$ip6" == fd00:131:1:* ]]'
 rif6=$(api PUT "routers/$router/add_router_interface" "{\"subnet_id\":\"$sub6\"}" | jq_ 'd["port_id"]')
 rip6=$(api GET "ports/$rif6" | jq_ 'd["port"]["fixed_ips"][0]["ip_address"]')
-ra_mode() { ovn-nbctl --bare get Logical_Router_Port "lrp-$rif6" ipv6_ra_configs:address_mode 2>/dev/null; }
+ra_slaac() { [ "$(ovn-nbctl --bare get Logical_Router_Port "lrp-$rif6" ipv6_ra_configs:address_mode 2>/dev/null)" = slaac ]; }
 expect "the router port lrp-$rif6 ($rip6) advertises: ipv6_ra_configs address_mode slaac" \
-  '[ -n "$rif6" ] && eventually [ "$(ra_mode)" = slaac ]'
+  '[ -n "$rif6" ] && eventually ra_slaac'
 settle
 # re-enabling IPv6 on eth0 sends router solicitations again (IPv4 stays as it is)
 ip netns exec l3-vm1 sysctl -qw net.ipv6.conf.eth0.accept_ra=1 net.ipv6.conf.eth0.autoconf=1
@@ -265,13 +231,13 @@ expect "l3-vm1 pings the router's IPv6 address $rip6" '[ -n "$rip6" ] && eventua
 
 # --- 6. the offline comparison agrees -----------------------------------------------------------
 # (the embedded H2 database is single-process: the server stops for it, then serves the cleanup)
-kill $server; wait $server 2>/dev/null
-report=$(bin/neutrino ovn-db-sync --config-file "$state/neutron.conf" --mode log 2>/dev/null | grep -E '^found: ')
+stop_server
+report=$(sync_report)
 expect "ovn-db-sync finds nothing to repair, gateway chassis and distributed NAT included ($report)" \
   '[[ "$report" == *"0 to insert, 0 to update, 0 to delete"* ]]'
 [[ "$report" == *"0 to insert, 0 to update, 0 to delete"* ]] \
   || bin/neutrino ovn-db-sync --config-file "$state/neutron.conf" --mode log 2>/dev/null | sed 's/^/  /'
-start_server true
+start_server "enable_distributed_floating_ip = true"
 
 echo "l3: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,51 @@
+# Shared by the OVN scenarios (source it from the project root, after setting `name`): a Neutrino
+# server on a free port with its own state directory against the local OVN, the API by curl, and
+# the ok/fail/expect counters (every check printed). The caller prints "$name: N passed, M failed".
+# shellcheck shell=bash
+. scripts/lib/checks.sh
+
+# the system's python (quick to start; a pyenv shim forks a few shells first)
+py="$(command -v /usr/bin/python3 || command -v python3)"
+state="$(mktemp -d)"
+port=$(free_port)
+server=
+
+ok() { passed=$((passed+1)); echo "ok: $1"; }
+fail() { failed=$((failed+1)); echo "FAIL: $1"; }
+expect() { if eval "$2"; then ok "$1"; else fail "$1"; fi; }
+
+api() { # method path [json]
+  curl -s -X "$1" "http://127.0.0.1:$port/v2.0/$2" -H 'Content-Type: application/json' ${3:+-d "$3"}
+}
+jq_() { "$py" -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }
+
+# OVN applied: the northbound rows match the API, and every chassis has caught up with them
+settle() { sleep 1; ovn-nbctl --timeout=30 --wait=hv sync; }
+
+start_server() { # [ovn option lines...] -> $server answering on $port (the script exits otherwise)
+  { printf '[DEFAULT]\nbind_port = %s\nstate_path = %s\n' "$port" "$state"
+    printf '[ovn]\novn_nb_connection = unix:/var/run/ovn/ovnnb_db.sock\n'
+    printf 'ovn_sb_connection = unix:/var/run/ovn/ovnsb_db.sock\n'
+    local line; for line in "$@"; do printf '%s\n' "$line"; done; } > "$state/neutron.conf"
+  bin/neutrino server --config-file "$state/neutron.conf" >> "$state/server.log" 2>&1 &
+  server=$!
+  # (bin/neutrino may first build the server: minutes on a busy machine)
+  local i
+  for ((i = 0; i < 600; i++)); do
+    curl -sf "http://127.0.0.1:$port/" >/dev/null && return 0
+    kill -0 "$server" 2>/dev/null || { echo "$name: the server exited"; cat "$state/server.log"; exit 1; }
+    sleep 0.5
+  done
+  echo "$name: the server did not answer"; exit 1
+}
+
+stop_server() { # [signal]
+  [ -n "$server" ] && { kill "-${1:-TERM}" "$server" 2>/dev/null; wait "$server" 2>/dev/null; }
+  server=
+}
+
+# what ovn-db-sync --mode log finds ("found: ..."); the embedded H2 database is single-process, so
+# the server must be stopped first
+sync_report() {
+  bin/neutrino ovn-db-sync --config-file "$state/neutron.conf" --mode log 2>/dev/null | grep -E '^found: '
+}
