@@ -52,6 +52,7 @@ public final class OvnNorthbound implements AutoCloseable {
     private final Duration interval;
     private volatile boolean distributedFloatingIps;
     private volatile boolean emitNeedToFrag;
+    private volatile boolean recordPortStatus = true;
     private volatile java.util.function.Supplier<List<GatewayChassis.Chassis>> chassis = List::of;
     private final Semaphore wake = new Semaphore(1);
     private final AtomicBoolean dirty = new AtomicBoolean(true);
@@ -82,6 +83,15 @@ public final class OvnNorthbound implements AutoCloseable {
     }
 
     /** [ovn] enable_distributed_floating_ip: NAT floating IPs on the port's chassis. */
+    /**
+     * Whether ports' status follows OVN's {@code up} (the server: yes; {@code ovn-db-sync}, which
+     * only compares or repairs OVN, writes nothing to the database: no).
+     */
+    public OvnNorthbound recordPortStatus(boolean enabled) {
+        this.recordPortStatus = enabled;
+        return this;
+    }
+
     /** {@code [ovn] ovn_emit_need_to_frag}: gateway ports carry {@code gateway_mtu} where MTUs differ. */
     public OvnNorthbound emitNeedToFrag(boolean enabled) {
         this.emitNeedToFrag = enabled;
@@ -148,9 +158,11 @@ public final class OvnNorthbound implements AutoCloseable {
             List<MonitorRequest> requests = new ArrayList<>();
             for (String t : NbState.TABLES) requests.add(MonitorRequest.table(t));
             monitor = nb.monitor(DB, requests, new PortStatus()).join();
-            for (var row : monitor.replica().table("Logical_Switch_Port").rows()) {
-                String port = row.getString("name");
-                statusWorker.execute(() -> refreshStatus(port));
+            if (recordPortStatus) {
+                for (var row : monitor.replica().table("Logical_Switch_Port").rows()) {
+                    String port = row.getString("name");
+                    statusWorker.execute(() -> refreshStatus(port));
+                }
             }
         }
         return monitor;
@@ -167,7 +179,7 @@ public final class OvnNorthbound implements AutoCloseable {
     private final class PortStatus implements dev.neutrino.ovsdb.monitor.RowListener {
         @Override
         public void onUpdate(String table, dev.neutrino.ovsdb.value.Row oldRow, dev.neutrino.ovsdb.value.Row newRow) {
-            if (!table.equals("Logical_Switch_Port")) return;
+            if (!recordPortStatus || !table.equals("Logical_Switch_Port") || statusWorker.isShutdown()) return;
             if (java.util.Objects.equals(oldRow.value("up"), newRow.value("up"))) return;
             String port = newRow.getString("name");
             statusWorker.execute(() -> refreshStatus(port));

@@ -302,4 +302,47 @@ class OvnNorthboundTest {
         assertThat(r.awaitUntil(x -> x.table("Logical_Switch").rows().isEmpty(), Duration.ofSeconds(10))).isTrue();
     }
 
+
+    @SuppressWarnings("unchecked")
+    String status(Object portId) {
+        ApiResponse r = api.handle(new ApiRequest("GET", "/v2.0/ports/" + portId, Map.of(), null, null, admin, "http://t"));
+        return (String) ((Map<String, Object>) ((Map<String, Object>) r.body()).get("port")).get("status");
+    }
+
+    void setUp(Object portId, boolean up) {
+        nb.transact("OVN_Northbound", dev.neutrino.ovsdb.txn.Update.table("Logical_Switch_Port")
+                .where(Condition.equal("name", portId)).set("up", up)).join();
+    }
+
+    static boolean within(Duration limit, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) return true;
+            Thread.sleep(50);
+        }
+        return condition.getAsBoolean();
+    }
+
+    @Test
+    void portStatusFollowsOvnUpButOvnDbSyncWritesNothing() throws Exception {
+        var net = post("/v2.0/networks", "network", Map.of("name", "status"));
+        var port = post("/v2.0/ports", "port", Map.of("network_id", net.get("id")));
+        sync.syncOnce();
+        setUp(port.get("id"), true);
+        assertThat(within(Duration.ofSeconds(10), () -> "ACTIVE".equals(status(port.get("id"))))).isTrue();
+        setUp(port.get("id"), false);
+        assertThat(within(Duration.ofSeconds(10), () -> "DOWN".equals(status(port.get("id"))))).isTrue();
+
+        // the offline tool (ovn-db-sync) only compares: OVN saying up does not reach the database
+        sync.syncOnce(); // (status changes bumped the port's revision)
+        sync.close();
+        setUp(port.get("id"), true);
+        try (OvnNorthbound offline = new OvnNorthbound(app, nb, "fa:16:3e:00:00:00", Duration.ofHours(1))
+                .recordPortStatus(false)) {
+            NbDiff found = offline.compare();
+            assertThat(found.isEmpty()).as(found.toString() + found.updates()).isTrue();
+            assertThat(within(Duration.ofSeconds(1), () -> !"DOWN".equals(status(port.get("id"))))).isFalse();
+        }
+        sync = new OvnNorthbound(app, nb, "fa:16:3e:00:00:00", Duration.ofHours(1));
+    }
 }

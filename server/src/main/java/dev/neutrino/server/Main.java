@@ -135,7 +135,8 @@ public final class Main implements Callable<Integer> {
                  var sync = new dev.neutrino.ovn.OvnNorthbound(new dev.neutrino.api.Neutrino(c, db,
                          NeutrinoServer.loadPolicy(c)), nb, c.get(Options.BASE_MAC), java.time.Duration.ofHours(1))
                          .distributedFloatingIps(c.get(Options.OVN_DISTRIBUTED_FIP))
-                         .emitNeedToFrag(c.get(Options.OVN_EMIT_NEED_TO_FRAG))) {
+                         .emitNeedToFrag(c.get(Options.OVN_EMIT_NEED_TO_FRAG))
+                         .recordPortStatus(false)) {
                 NeutrinoServer.prepareSchema(new Schema(db));
                 // the same inputs as the server's loop, or routers' gateway chassis (from the southbound
                 // Chassis table) and distributed floating IPs would look orphaned and be "repaired" away
