@@ -27,6 +27,8 @@ public final class Extensions {
             new Extension("address-scope", "Address scope", "Address scopes extension.", "2015-07-26T10:00:00-00:00"),
             new Extension("allowed-address-pairs", "Allowed Address Pairs",
                     "Provides allowed address pairs", "2013-07-23T10:00:00-00:00"),
+            new Extension("auto-allocated-topology", "Auto Allocated Topology Services", "Auto Allocated Topology "
+                    + "Services.", "2016-01-01T00:00:00-00:00"),
             new Extension("binding", "Port Binding", "Expose port bindings of a virtual port to external "
                     + "application", "2014-02-03T10:00:00-00:00"),
             new Extension("ext-gw-mode", "Neutron L3 Configurable external gateway mode", "Extension of the "

@@ -7,6 +7,7 @@ import dev.neutrino.api.handlers.PortHooks;
 import dev.neutrino.api.handlers.SubnetHooks;
 import dev.neutrino.api.handlers.TypeDrivers;
 import dev.neutrino.api.handlers.AddressScopeHooks;
+import dev.neutrino.api.handlers.AutoAllocation;
 import dev.neutrino.api.handlers.L3;
 import dev.neutrino.api.handlers.SubnetPoolHooks;
 import dev.neutrino.api.handlers.RbacHooks;
@@ -45,6 +46,7 @@ public final class Neutrino {
     private final Agents agents;
     private final MechanismManager mechanisms = new MechanismManager();
     private final ExtensionManager extensions;
+    private final AutoAllocation autoAllocation;
 
     public Neutrino(Config config, Database db) {
         this(config, db, Policy.defaults());
@@ -79,6 +81,7 @@ public final class Neutrino {
         add(RbacPolicies.DEF, new RbacHooks(() -> service("networks")));
         add(Segments.DEF, new SegmentHooks(typeDrivers, () -> service("networks"), mechanisms));
         L3.register(this);
+        autoAllocation = new AutoAllocation(this);
         for (String r : List.of("networks", "subnets", "ports")) service(r).observe(mechanisms);
     }
 
@@ -140,4 +143,6 @@ public final class Neutrino {
     public MechanismManager mechanisms() { return mechanisms; }
     /** ML2's extension drivers ({@code [ml2] extension_drivers}). */
     public ExtensionManager extensions() { return extensions; }
+    /** {@code /v2.0/auto-allocated-topology/{project}} and the default external network. */
+    public AutoAllocation autoAllocation() { return autoAllocation; }
 }

@@ -41,6 +41,7 @@ public final class NeutronApi {
             case "extensions" -> extensions(req, seg);
             case "quotas" -> quotas(req, seg);
             case "agents" -> app.agents().handle(req, seg);
+            case "auto-allocated-topology" -> app.autoAllocation().handle(req, seg);
             default -> resource(req, seg);
         };
     }

@@ -77,6 +77,7 @@ public final class NetworkHooks implements ResourceHooks {
             throw NeutronException.invalidInputGeneric("Requested MTU is too small, minimum is 68");
         }
         net.put("status", "ACTIVE");
+        AutoAllocation.defaultOnCreate(tx, net);
         extensions.processCreateNetwork(tx, net);
     }
 
@@ -143,6 +144,7 @@ public final class NetworkHooks implements ResourceHooks {
         // as ML2 (the base plugin keeps only the network's own columns): segments are not updated
         changes.remove(SEGMENTS);
         extensions.processUpdateNetwork(tx, current, changes);
+        AutoAllocation.defaultOnUpdate(tx, current, changes);
         if (changes.containsKey("mtu")) {
             int mtu = (Integer) changes.get("mtu");
             List<TypeDrivers.Stored> stored = types.load(tx, List.of(id)).getOrDefault(id, List.of());
@@ -223,6 +225,7 @@ public final class NetworkHooks implements ResourceHooks {
     @Override
     public void extend(Tx tx, List<Map<String, Object>> nets) {
         extensions.extendNetworks(nets);
+        AutoAllocation.extendNetworks(nets);
         Map<String, List<String>> subnets = new HashMap<>();
         List<String> ids = new ArrayList<>();
         for (Map<String, Object> n : nets) {

@@ -133,6 +133,11 @@ public final class RbacHooks implements ResourceHooks {
                     .and(field(name("action")).eq(EXTERNAL)).and(field(name("target_tenant")).eq("*")));
             stranded = !wildcard && routerProjects.contains(target);
         } else {
+            // the wildcard: only if the network is not the default external network
+            if (Boolean.TRUE.equals(tx.dsl().select(field(name("is_default"), Boolean.class)).from(table(name("networks")))
+                    .where(field(name("id")).eq(networkId)).fetchOne(0, Boolean.class))) {
+                throw inUse(networkId, "Default external networks must be shared to everyone.");
+            }
             Set<String> withEntries = new HashSet<>(tx.dsl().select(field(name("target_tenant"), String.class))
                     .from(table(name("rbac_policies"))).where(field(name("object_id")).eq(networkId)
                             .and(field(name("action")).eq(EXTERNAL)).and(field(name("target_tenant")).ne("*")))
@@ -153,7 +158,9 @@ public final class RbacHooks implements ResourceHooks {
 
     private static void setFlag(Tx tx, String networkId, Object action, boolean value) {
         String column = SHARED.equals(action) ? "shared" : "router_external";
-        tx.dsl().update(table(name("networks"))).set(field(name(column)), value)
-                .where(field(name("id")).eq(networkId)).execute();
+        var update = tx.dsl().update(table(name("networks"))).set(field(name(column)), (Object) value);
+        // an internal network is nobody's default external network (Neutron drops its externalnetworks row)
+        if (!value && !SHARED.equals(action)) update = update.set(field(name("is_default")), (Object) false);
+        update.where(field(name("id")).eq(networkId)).execute();
     }
 }

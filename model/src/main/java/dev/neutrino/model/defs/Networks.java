@@ -26,6 +26,8 @@ public final class Networks {
             .add(bool("shared").post(false).put().validate(Validators.BOOLEAN).query())
             .add(bool("router:external").post(false).put().validate(Validators.BOOLEAN).query()
                     .extension("external-net"))
+            .add(bool("is_default").post(false).put().validate(Validators.BOOLEAN).filter()
+                    .extension("auto-allocated-topology"))
             .add(integer("mtu").post(dev.neutrino.model.Attribute.COMPUTED).put().validate(Validators.NON_NEGATIVE).convert(Converters.INTEGER).query()
                     .extension("net-mtu-writable"))
             .add(bool("port_security_enabled").post(true).put().validate(Validators.BOOLEAN).filter()
