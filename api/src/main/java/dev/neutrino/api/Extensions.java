@@ -55,6 +55,8 @@ public final class Extensions {
                     "2015-03-25T10:00:00-00:00"),
             new Extension("net-mtu-writable", "Network MTU (writable)", "Provides a writable MTU attribute for a "
                     + "network resource.", "2017-07-12T00:00:00-00:00"),
+            new Extension("network-ip-availability", "Network IP Availability", "Provides IP availability data for "
+                    + "each network and subnet.", "2015-09-24T00:00:00-00:00"),
             new Extension("network_availability_zone", "Network Availability Zone", "Add availability zone "
                     + "information to networks.", "2015-01-01T10:00:00-00:00"),
             new Extension("pagination", "Pagination support", "Extension that indicates that pagination is "

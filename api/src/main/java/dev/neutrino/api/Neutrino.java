@@ -8,6 +8,7 @@ import dev.neutrino.api.handlers.SubnetHooks;
 import dev.neutrino.api.handlers.TypeDrivers;
 import dev.neutrino.api.handlers.AddressScopeHooks;
 import dev.neutrino.api.handlers.AutoAllocation;
+import dev.neutrino.api.handlers.IpAvailability;
 import dev.neutrino.api.handlers.L3;
 import dev.neutrino.api.handlers.SubnetPoolHooks;
 import dev.neutrino.api.handlers.RbacHooks;
@@ -47,6 +48,7 @@ public final class Neutrino {
     private final MechanismManager mechanisms = new MechanismManager();
     private final ExtensionManager extensions;
     private final AutoAllocation autoAllocation;
+    private final IpAvailability ipAvailability;
 
     public Neutrino(Config config, Database db) {
         this(config, db, Policy.defaults());
@@ -82,6 +84,7 @@ public final class Neutrino {
         add(Segments.DEF, new SegmentHooks(typeDrivers, () -> service("networks"), mechanisms));
         L3.register(this);
         autoAllocation = new AutoAllocation(this);
+        ipAvailability = new IpAvailability(this);
         for (String r : List.of("networks", "subnets", "ports")) service(r).observe(mechanisms);
     }
 
@@ -145,4 +148,6 @@ public final class Neutrino {
     public ExtensionManager extensions() { return extensions; }
     /** {@code /v2.0/auto-allocated-topology/{project}} and the default external network. */
     public AutoAllocation autoAllocation() { return autoAllocation; }
+    /** {@code /v2.0/network-ip-availabilities}. */
+    public IpAvailability ipAvailability() { return ipAvailability; }
 }

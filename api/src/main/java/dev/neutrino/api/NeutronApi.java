@@ -42,6 +42,7 @@ public final class NeutronApi {
             case "quotas" -> quotas(req, seg);
             case "agents" -> app.agents().handle(req, seg);
             case "auto-allocated-topology" -> app.autoAllocation().handle(req, seg);
+            case "network-ip-availabilities" -> app.ipAvailability().handle(req, seg);
             default -> resource(req, seg);
         };
     }
