@@ -31,6 +31,8 @@ public final class Extensions {
                     + "Services.", "2016-01-01T00:00:00-00:00"),
             new Extension("binding", "Port Binding", "Expose port bindings of a virtual port to external "
                     + "application", "2014-02-03T10:00:00-00:00"),
+            new Extension("default-subnetpools", "Default Subnetpools", "Provides ability to mark and use a "
+                    + "subnetpool as the default.", "2016-02-18T18:00:00-00:00"),
             new Extension("ext-gw-mode", "Neutron L3 Configurable external gateway mode", "Extension of the "
                     + "router abstraction for specifying whether SNAT should occur on the external gateway",
                     "2013-03-28T10:00:00-00:00"),
