@@ -500,7 +500,7 @@ public final class ResourceService {
         hooks.afterDelete(tx, current);
     }
 
-    /** Visible resources matching plain column equality filters (a null value: IS NULL), unrendered (for hooks). */
+    /** Resources matching plain column equality filters (a null value: IS NULL), whoever may see them, unrendered (for hooks). */
     public List<Map<String, Object>> find(Tx tx, Map<String, Object> equals) {
         Condition c = DSL.noCondition();
         for (var e : equals.entrySet()) {

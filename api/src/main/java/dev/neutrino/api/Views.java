@@ -29,7 +29,8 @@ public final class Views {
                     && !policyHasRule.test("get_" + def.singular() + ":" + a.name())) continue;
             if (!fields.isEmpty() && !fields.contains(a.name())) continue;
             if (!r.containsKey(a.name())) continue;
-            out.put(a.name(), r.get(a.name()));
+            Object v = r.get(a.name());
+            out.put(a.name(), a.isRenderedAsText() && v != null ? v.toString() : v);
         }
         return out;
     }

@@ -137,10 +137,17 @@ class SubnetsTest extends ApiTest {
     }
 
     @Test
+    void aCidrWithHostBitsIsTakenAsItsSubnet() {
+        // neutron's create_subnet: "turn the CIDR into a proper subnet"
+        String net = createNetworkId("n");
+        assertThat(createSubnet(net, "cidr", "10.0.7.5/24").expect(201).text("/subnet/cidr")).isEqualTo("10.0.7.0/24");
+    }
+
+    @Test
     void invalidSubnetsAre400AndCreateNothing() {
         String net = createNetworkId("n");
-        createSubnet(net, "cidr", "10.0.0.5/24").expectError(400, null);
         createSubnet(net, "cidr", "not-a-cidr").expectError(400, null);
+        createSubnet(net, "cidr", "10.0.0.5").expectError(400, null);
         createSubnet(net, "cidr", "2001:db8::/64").expectError(400, null);
         createSubnet(net, "cidr", "10.0.0.0/24", "ip_version", 5).expectError(400, null);
         createSubnet(net, "cidr", "10.0.0.0/24", "gateway_ip", "10.0.0.0").expectError(400, null);
@@ -313,14 +320,40 @@ class SubnetsTest extends ApiTest {
         JsonNode p = api.post("/v2.0/subnetpools", obj("subnetpool", obj("name", "pool",
                 "prefixes", arr("10.100.0.0/17", "10.100.128.0/17")))).expect(201).at("/subnetpool");
         assertThat(p.path("ip_version").asInt()).isEqualTo(4);
-        // neutron SubnetPoolReader: min 8 (IPv4), max 32, default = min; prefixes compacted
-        assertThat(p.path("min_prefixlen").asInt()).isEqualTo(8);
-        assertThat(p.path("max_prefixlen").asInt()).isEqualTo(32);
-        assertThat(p.path("default_prefixlen").asInt()).isEqualTo(8);
+        // neutron SubnetPoolReader: min 8 (IPv4), max 32, default = min; prefixes compacted; and
+        // _make_subnetpool_dict answers the prefix lengths as strings
+        assertThat(p.path("min_prefixlen").asText()).isEqualTo("8");
+        assertThat(p.path("max_prefixlen").isTextual()).isTrue();
+        assertThat(p.path("max_prefixlen").asText()).isEqualTo("32");
+        assertThat(p.path("default_prefixlen").asText()).isEqualTo("8");
+        assertThat(api.get("/v2.0/subnetpools?min_prefixlen=8&id=" + p.path("id").asText()).expect(200)
+                .at("/subnetpools").size()).as("filters still take numbers").isEqualTo(1);
         assertThat(p.path("prefixes").toString()).isEqualTo("[\"10.100.0.0/16\"]");
         assertThat(p.path("is_default").asBoolean()).isFalse();
         assertThat(p.path("shared").asBoolean()).isFalse();
         assertThat(p.path("project_id").asText()).isEqualTo(project);
+    }
+
+    @Test
+    void poolsOfOneAddressScopeHaveDisjointPrefixes() {
+        String scope = api.post("/v2.0/address-scopes", obj("address_scope", obj("name", "s", "ip_version", 4)))
+                .expect(201).text("/address_scope/id");
+        String first = api.post("/v2.0/subnetpools", obj("subnetpool", obj("name", "a", "address_scope_id", scope,
+                "prefixes", arr("20.0.0.0/18", "30.0.0.0/18")))).expect(201).text("/subnetpool/id");
+        Resp clash = api.post("/v2.0/subnetpools", obj("subnetpool", obj("name", "b", "address_scope_id", scope,
+                "prefixes", arr("40.0.0.0/18", "30.0.0.0/12"))));
+        clash.expectError(409, "AddressScopePrefixConflict");
+        assertThat(clash.errorMessage()).isEqualTo("Failed to associate address scope: subnetpools within an "
+                + "address scope must have unique prefixes.");
+        api.post("/v2.0/subnetpools", obj("subnetpool", obj("name", "c", "address_scope_id", scope,
+                "prefixes", arr("20.10.0.0/24")))).expect(201);
+        // growing into another pool of the scope is refused too; outside a scope anything goes
+        api.put("/v2.0/subnetpools/" + first, obj("subnetpool", obj("prefixes", arr("20.0.0.0/12", "30.0.0.0/18"))))
+                .expectError(409, "AddressScopePrefixConflict");
+        JsonNode loose = api.post("/v2.0/subnetpools", obj("subnetpool", obj("name", "d",
+                "prefixes", arr("20.0.0.0/12", "10.11.12.13/24")))).expect(201).at("/subnetpool");
+        assertThat(loose.path("prefixes").toString()).as("host bits dropped")
+                .contains("\"10.11.12.0/24\"").contains("\"20.0.0.0/12\"");
     }
 
     @Test

@@ -33,10 +33,12 @@ public final class Attribute {
     private final Storage storage;
     private final int maxLength;
     private final String extension;
+    private final boolean text;
 
     private Attribute(String name, ValueType type, boolean allowPost, boolean allowPut, Object defaultValue,
                       Converter converter, Validator validator, boolean visible, boolean filter, boolean sortKey,
-                      boolean adminOnlyRead, boolean adminOnlyWrite, Storage storage, int maxLength, String extension) {
+                      boolean adminOnlyRead, boolean adminOnlyWrite, Storage storage, int maxLength, String extension,
+                      boolean text) {
         this.name = name;
         this.type = type;
         this.allowPost = allowPost;
@@ -52,6 +54,7 @@ public final class Attribute {
         this.storage = storage;
         this.maxLength = maxLength;
         this.extension = extension;
+        this.text = text;
     }
 
     public static Attribute of(String name, ValueType type) {
@@ -60,7 +63,7 @@ public final class Attribute {
             default -> Storage.COLUMN;
         };
         return new Attribute(name, type, false, false, Attribute.COMPUTED, Converter.IDENTITY, Validator.NONE,
-                true, false, false, false, false, storage, 255, null);
+                true, false, false, false, false, storage, 255, null, false);
     }
 
     public static Attribute string(String name) { return of(name, ValueType.STRING); }
@@ -74,7 +77,7 @@ public final class Attribute {
                            boolean adminOnlyRead, boolean adminOnlyWrite, Storage storage, int maxLength,
                            String extension) {
         return new Attribute(name, type, allowPost, allowPut, defaultValue, converter, validator, visible, filter,
-                sortKey, adminOnlyRead, adminOnlyWrite, storage, maxLength, extension);
+                sortKey, adminOnlyRead, adminOnlyWrite, storage, maxLength, extension, text);
     }
 
     /** allow_post with a default; {@link #REQUIRED} makes it mandatory. */
@@ -130,6 +133,14 @@ public final class Attribute {
         return copy(allowPost, allowPut, defaultValue, converter, validator, visible, filter, sortKey, adminOnlyRead,
                 adminOnlyWrite, storage, n, extension);
     }
+    /**
+     * Answered as text although stored and handled as its type: Neutron's _make_subnetpool_dict
+     * returns the prefix lengths as strings.
+     */
+    public Attribute renderedAsText() {
+        return new Attribute(name, type, allowPost, allowPut, defaultValue, converter, validator, visible, filter,
+                sortKey, adminOnlyRead, adminOnlyWrite, storage, maxLength, extension, true);
+    }
     public Attribute extension(String alias) {
         return copy(allowPost, allowPut, defaultValue, converter, validator, visible, filter, sortKey, adminOnlyRead,
                 adminOnlyWrite, storage, maxLength, alias);
@@ -152,6 +163,7 @@ public final class Attribute {
     public Storage storage() { return storage; }
     public int maxLength() { return maxLength; }
     public String extensionAlias() { return extension; }
+    public boolean isRenderedAsText() { return text; }
 
     /** The column name: the attribute's name with ':' turned into '_' (binding:host_id -> binding_host_id). */
     public String column() {

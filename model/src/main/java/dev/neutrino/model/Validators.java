@@ -72,7 +72,10 @@ public final class Validators {
 
     public static final Validator IP_ADDRESS_OR_NONE = v -> v == null ? null : IP_ADDRESS.validate(v);
 
-    /** validate_subnet: a CIDR whose host bits are zero. */
+    /**
+     * validate_subnet: address/prefix, an IPv4 address written in full ("10.0.0.5/24" is fine: host
+     * bits are allowed, the subnet or pool keeps the canonical form, as Neutron does).
+     */
     public static final Validator SUBNET = v -> {
         if (!(v instanceof String s)) return "'" + Converters.display(v) + "' is not a valid IP subnet";
         Cidr c;
@@ -81,7 +84,7 @@ public final class Validators {
         } catch (IllegalArgumentException e) {
             return "'" + s + "' is not a valid IP subnet";
         }
-        if (s.indexOf('/') < 0 || !c.isCanonical()) {
+        if (s.indexOf('/') < 0 || (c.version() == 4 && !s.equals(c.address() + "/" + c.prefixLength()))) {
             return "'" + s + "' isn't a recognized IP subnet cidr, '" + c.canonical() + "' is recommended";
         }
         return null;

@@ -14,8 +14,9 @@ class ValidatorsTest {
         assertThat(Validators.string(3).validate(5L)).isEqualTo("'5' is not a valid string");
         assertThat(Validators.UUID.validate("nope")).isEqualTo("'nope' is not a valid UUID");
         assertThat(Validators.UUID.validate("0d4f1c4e-5b7a-4d55-8d2f-5b0b6e8f2a11")).isNull();
-        assertThat(Validators.SUBNET.validate("10.0.0.5/24"))
-                .isEqualTo("'10.0.0.5/24' isn't a recognized IP subnet cidr, '10.0.0.0/24' is recommended");
+        assertThat(Validators.SUBNET.validate("10.0.0.5/24")).as("host bits: fine, canonicalized later").isNull();
+        assertThat(Validators.SUBNET.validate("10.0.0.5"))
+                .isEqualTo("'10.0.0.5' isn't a recognized IP subnet cidr, '10.0.0.5/32' is recommended");
         assertThat(Validators.SUBNET.validate("10.0.0.0/24")).isNull();
         assertThat(Validators.SUBNET.validate("garbage")).isEqualTo("'garbage' is not a valid IP subnet");
         assertThat(Validators.MAC_ADDRESS.validate("fa:16:3e:00:00:01")).isNull();

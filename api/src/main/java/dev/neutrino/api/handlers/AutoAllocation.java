@@ -271,8 +271,13 @@ public final class AutoAllocation {
                 Map<String, Object> eq = new LinkedHashMap<>();
                 eq.put(IS_DEFAULT, true);
                 eq.put("ip_version", version);
-                List<Map<String, Object>> found = app.service("subnetpools").find(tx, eq);
-                if (!found.isEmpty()) out.add(found.get(0));
+                for (Map<String, Object> pool : app.service("subnetpools").find(tx, eq)) {
+                    if (ctx.isAdmin() || Boolean.TRUE.equals(pool.get("shared"))
+                            || java.util.Objects.equals(pool.get("project_id"), ctx.projectId())) {
+                        out.add(pool);
+                        break;
+                    }
+                }
             }
             return out;
         });

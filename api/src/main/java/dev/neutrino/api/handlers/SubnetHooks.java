@@ -65,7 +65,7 @@ public final class SubnetHooks implements ResourceHooks {
         }
         Cidr cidr;
         if (poolId != null) {
-            cidr = pools.allocate(tx, poolId, version, hasCidr ? Cidr.parse((String) s.get("cidr")) : null,
+            cidr = pools.allocate(tx, poolId, version, hasCidr ? Cidr.parse((String) s.get("cidr")).canonical() : null,
                     (Integer) prefixlen, (String) s.get("project_id"));
             s.put("cidr", cidr.toString());
         } else {
@@ -203,13 +203,16 @@ public final class SubnetHooks implements ResourceHooks {
         NetworkHooks.addNetworkFields(tx, targets);
     }
 
-    /** A subnet is visible with its network: own, shared, or shared with the caller through RBAC. */
+    /**
+     * As neutron-lib's model_query for subnets (which inherit their network's RBAC entries): own, or
+     * on a network shared with everyone or with the caller's project. An external network's subnets
+     * are not visible through access_as_external (the get_subnet policy agrees), so a page's rows are
+     * never dropped after the SQL limit.
+     */
     @Override
     public org.jooq.Condition visibleTo(Tx tx) {
         return field(name("subnets", "project_id")).eq(tx.ctx().projectId())
-                .or(org.jooq.impl.DSL.exists(org.jooq.impl.DSL.selectOne().from(table(name("networks")))
-                        .where(field(name("networks", "id")).eq(field(name("subnets", "network_id")))
-                                .and(NetworkHooks.visibleNetwork(tx)))));
+                .or(NetworkHooks.sharedFilter(tx, field(name("subnets", "network_id"), String.class), List.of("true")));
     }
 
     // ------------------------------------------------------------------ helpers

@@ -44,6 +44,7 @@ public final class SubnetPoolHooks implements ResourceHooks, SubnetPoolAllocator
                     + "by policy");
         }
         checkScope(tx, pool.get("address_scope_id"), allocator.ipVersion(), (String) pool.get("id"));
+        checkScopePrefixes(tx, pool.get("address_scope_id"), (String) pool.get("id"), allocator.prefixes());
         if (Boolean.TRUE.equals(pool.get("is_default"))) checkSingleDefault(tx, allocator.ipVersion(), null);
     }
 
@@ -64,6 +65,11 @@ public final class SubnetPoolHooks implements ResourceHooks, SubnetPoolAllocator
         if (changes.containsKey("address_scope_id")
                 && !Objects.equals(changes.get("address_scope_id"), current.get("address_scope_id"))) {
             checkScope(tx, changes.get("address_scope_id"), allocator.ipVersion(), (String) current.get("id"));
+        }
+        Object scope = changes.containsKey("address_scope_id") ? changes.get("address_scope_id")
+                : current.get("address_scope_id");
+        if (changes.containsKey("prefixes") || changes.containsKey("address_scope_id")) {
+            checkScopePrefixes(tx, scope, (String) current.get("id"), allocator.prefixes());
         }
         if (Boolean.TRUE.equals(changes.get("is_default")) && !Boolean.TRUE.equals(current.get("is_default"))) {
             checkSingleDefault(tx, allocator.ipVersion(), (String) current.get("id"));
@@ -106,6 +112,22 @@ public final class SubnetPoolHooks implements ResourceHooks, SubnetPoolAllocator
         }
     }
 
+    /** Neutron's _validate_address_scope_id: the pools of one address scope have disjoint prefixes. */
+    private void checkScopePrefixes(Tx tx, Object scopeId, String poolId, List<Cidr> prefixes) {
+        if (scopeId == null) return;
+        for (Map<String, Object> other : pools.get().find(tx, Map.of("address_scope_id", scopeId))) {
+            if (other.get("id").equals(poolId)) continue;
+            for (Cidr theirs : cidrs(other.get("prefixes"))) {
+                for (Cidr mine : prefixes) {
+                    if (theirs.contains(mine.network()) || mine.contains(theirs.network())) {
+                        throw NeutronException.conflict("AddressScopePrefixConflict", "Failed to associate address "
+                                + "scope: subnetpools within an address scope must have unique prefixes.");
+                    }
+                }
+            }
+        }
+    }
+
     private void checkSingleDefault(Tx tx, int version, String exceptId) {
         Condition c = field(name("is_default")).isTrue().and(field(name("ip_version")).eq(version));
         if (exceptId != null) c = c.and(field(name("id")).ne(exceptId));
@@ -117,7 +139,7 @@ public final class SubnetPoolHooks implements ResourceHooks, SubnetPoolAllocator
 
     private static List<Cidr> cidrs(Object raw) {
         List<Cidr> out = new ArrayList<>();
-        if (raw instanceof List<?> l) for (Object o : l) out.add(Cidr.parse((String) o));
+        if (raw instanceof List<?> l) for (Object o : l) out.add(Cidr.parse((String) o).canonical());
         return out;
     }
 
