@@ -50,6 +50,7 @@ public final class SubnetPoolHooks implements ResourceHooks, SubnetPoolAllocator
 
     @Override
     public void beforeUpdate(Tx tx, Map<String, Object> current, Map<String, Object> changes) {
+        checkUpdateAllowed(tx, current);
         List<Cidr> currentPrefixes = cidrs(current.get("prefixes"));
         List<Cidr> prefixes = changes.containsKey("prefixes") ? cidrs(changes.get("prefixes")) : currentPrefixes;
         if (changes.containsKey("prefixes")) PrefixAllocator.checkPrefixUpdate(currentPrefixes, prefixes);
@@ -109,6 +110,19 @@ public final class SubnetPoolHooks implements ResourceHooks, SubnetPoolAllocator
             throw new NeutronException(400, "IllegalSubnetPoolIpVersionAssociationWithAddressScope", "Illegal "
                     + "subnetpool association: subnetpool " + poolId + " cannot associate with address scope "
                     + scopeId + " because subnetpool ip_version is not " + scope.get("ip_version") + ".");
+        }
+    }
+
+    /** Neutron's _check_subnetpool_update_allowed: a pool in someone else's shared scope is theirs to change. */
+    private void checkUpdateAllowed(Tx tx, Map<String, Object> current) {
+        Object scopeId = current.get("address_scope_id");
+        if (scopeId == null || tx.ctx().isAdmin()) return;
+        Map<String, Object> scope = scopes.get().findVisible(tx, (String) scopeId);
+        if (scope == null) throw NeutronException.notFound("address_scope", (String) scopeId);
+        if (!Objects.equals(scope.get("project_id"), tx.ctx().projectId())) {
+            throw new NeutronException(400, "IllegalSubnetPoolUpdate", "Illegal subnetpool update : subnetpool "
+                    + current.get("id") + " cannot be updated when associated with shared address scope " + scopeId
+                    + ".");
         }
     }
 
