@@ -128,6 +128,11 @@ done
 expect "VM ports become ACTIVE ($s1, $s2)" '[ "$s1" = ACTIVE ] && [ "$s2" = ACTIVE ]'
 settle
 
+# router interfaces are ACTIVE once OVN reports their switch ports up (northd does, for router ports)
+rif_active() { [ "$(api GET "ports?device_owner=network:router_interface&device_id=$router&status=ACTIVE" \
+  | jq_ 'len(d["ports"])')" = 2 ]; }
+expect "both router interfaces become ACTIVE" 'eventually rif_active'
+
 # --- 1. east-west through the router ----------------------------------------------------------
 expect "l3-vm1 ($ip1) pings l3-vm2 ($ip2) across the router" 'eventually pings l3-vm1 "$ip2"'
 expect "l3-vm2 pings l3-vm1 back" 'eventually pings l3-vm2 "$ip1"'

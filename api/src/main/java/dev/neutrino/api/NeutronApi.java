@@ -239,7 +239,9 @@ public final class NeutronApi {
             List<Map<String, Object>> bodies = new ArrayList<>();
             for (Object o : items) {
                 if (!(o instanceof Map<?, ?> item)) throw NeutronException.badRequest("Resource body required");
-                bodies.add((Map<String, Object>) item);
+                // neutron's prepare_request_body: an item may be wrapped in the resource's key
+                Object inner = item.get(singular);
+                bodies.add((Map<String, Object>) (item.size() == 1 && inner instanceof Map<?, ?> ? inner : item));
             }
             if (bodies.isEmpty()) throw NeutronException.badRequest("Resources required");
             return ApiResponse.created(Map.of(collection, svc.createBulk(req.ctx(), bodies)));

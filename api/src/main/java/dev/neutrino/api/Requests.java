@@ -57,9 +57,10 @@ public final class Requests {
                         + "specified");
             }
             if (!ctx.isAdmin() && !owner.equals(ctx.projectId())) {
-                throw new NeutronException(403, "PolicyNotAuthorized",
+                // neutron_lib.api.attributes._validate_privileges: a 400, not a policy 403
+                throw new NeutronException(400, "HTTPBadRequest",
                         "Specifying 'project_id' or 'tenant_id' other than the authenticated project in request "
-                                + "requires admin privileges");
+                                + "requires admin or advsvc privileges");
             }
             res.put("project_id", owner);
         }

@@ -342,4 +342,37 @@ class SecurityGroupsTest extends ApiTest {
         api.get(rules + "/" + r).expectError(404, "SecurityGroupRuleNotFound");
         api.delete(rules + "/" + r).expectError(404, "SecurityGroupRuleNotFound");
     }
+
+    @Test
+    void rulesBumpTheirGroupsRevision() {
+        JsonNode sg = createGroup("rev");
+        String id = sg.path("id").asText();
+        long created = sg.path("revision_number").asLong();
+        String rule = createRule(id, "direction", "ingress", "protocol", "tcp", "port_range_min", 60,
+                "port_range_max", 70).expect(201).text("/security_group_rule/id");
+        long afterAdd = api.get("/v2.0/security-groups/" + id).expect(200).at("/security_group/revision_number").asLong();
+        assertThat(afterAdd).isGreaterThan(created);
+        api.delete("/v2.0/security-group-rules/" + rule).expect(204);
+        assertThat(api.get("/v2.0/security-groups/" + id).expect(200).at("/security_group/revision_number").asLong())
+                .isGreaterThan(afterAdd);
+    }
+
+    @Test
+    void bulkItemsMayRepeatTheResourceKey() {
+        // neutron's prepare_request_body takes {"security_groups": [{"security_group": {...}}, ...]} too
+        JsonNode created = api.post("/v2.0/security-groups", obj("security_groups", J.arr(
+                obj("security_group", obj("name", "bulk-a")), obj("name", "bulk-b")))).expect(201)
+                .at("/security_groups");
+        assertThat(values(created, "name")).containsExactly("bulk-a", "bulk-b");
+    }
+
+    @Test
+    void ipv6ProtocolNumbersNeedIpv6() {
+        String sg = createGroup("v6only").path("id").asText();
+        for (int proto : new int[] {41, 43, 44, 58, 59, 60}) {
+            createRule(sg, "direction", "ingress", "protocol", proto, "ethertype", "IPv4")
+                    .expectError(400, "SecurityGroupEthertypeConflictWithProtocol");
+            createRule(sg, "direction", "ingress", "protocol", proto, "ethertype", "IPv6").expect(201);
+        }
+    }
 }

@@ -81,6 +81,9 @@ public final class FloatingIpHooks implements ResourceHooks {
 
     @Override
     public void beforeUpdate(Tx tx, Map<String, Object> current, Map<String, Object> changes) {
+        // l3_db._check_and_get_fip_assoc: an empty update ({"floatingip": {}}) disassociates, as the
+        // API always did; an update of other attributes keeps the association
+        if (changes.isEmpty()) changes.put("port_id", null);
         if (!changes.containsKey("port_id") && !changes.containsKey("fixed_ip_address")
                 && current.get("port_id") == null) {
             return;

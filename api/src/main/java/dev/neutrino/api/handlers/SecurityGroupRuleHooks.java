@@ -46,6 +46,11 @@ public final class SecurityGroupRuleHooks implements ResourceHooks {
     }
 
     @Override
+    public void afterDelete(Tx tx, Map<String, Object> rule) {
+        groups.get().bumpRevision(tx, (String) rule.get("security_group_id"));
+    }
+
+    @Override
     public void beforeCreate(Tx tx, Map<String, Object> rule) {
         if (rule.remove(TRUSTED) != null) return;
         String sgId = (String) rule.get("security_group_id");
@@ -55,6 +60,9 @@ public final class SecurityGroupRuleHooks implements ResourceHooks {
             throw NeutronException.notFound("security_group", sgId);
         }
         validate(rule);
+        // SecurityGroupRule.revises_on_change = ('security_group',): a rule added by the API bumps its
+        // group (the default rules of a new group do not: they return above)
+        groups.get().bumpRevision(tx, sgId);
         Object remoteGroup = rule.get("remote_group_id");
         if (remoteGroup != null && groups.get().findVisible(tx, (String) remoteGroup) == null) {
             throw NeutronException.notFound("security_group", (String) remoteGroup);
@@ -90,8 +98,8 @@ public final class SecurityGroupRuleHooks implements ResourceHooks {
             }
         }
         String ethertype = (String) rule.get("ethertype");
-        if (proto != null && ethertype.equals("IPv4") && List.of("icmpv6", "ipv6-icmp", "58", "ipv6-encap",
-                "ipv6-frag", "ipv6-nonxt", "ipv6-opts", "ipv6-route").contains(proto)) {
+        if (proto != null && ethertype.equals("IPv4") && List.of("icmpv6", "ipv6-icmp", "ipv6-encap",
+                "ipv6-frag", "ipv6-nonxt", "ipv6-opts", "ipv6-route", "41", "43", "44", "58", "59", "60").contains(proto)) {
             throw new NeutronException(400, "SecurityGroupEthertypeConflictWithProtocol",
                     "Invalid ethertype IPv4 for protocol " + proto + ".");
         }

@@ -98,6 +98,11 @@ class FloatingIpsTest extends L3TestBase {
         assertThat(f).containsEntry("status", "DOWN").containsEntry("router_id", null)
                 .containsEntry("port_id", null).containsEntry("fixed_ip_address", null)
                 .containsEntry("port_details", null);
+
+        // an empty update disassociates too (neutron-tempest-plugin's test_blank_update_clears_association)
+        update(USER, "floatingips", "floatingip", id, "{'floatingip': {'port_id': '" + vm.get("id") + "'}}");
+        f = update(USER, "floatingips", "floatingip", id, "{'floatingip': {}}");
+        assertThat(f).containsEntry("port_id", null).containsEntry("status", "DOWN");
         assertError(fails(USER, "PUT", "/v2.0/floatingips/" + id, "{'floatingip': {'floating_network_id': '"
                 + ext.get("id") + "'}}"), 400, "HTTPBadRequest", "Cannot update read-only attribute "
                 + "floating_network_id");
