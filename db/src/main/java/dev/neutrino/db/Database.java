@@ -2,6 +2,8 @@ package dev.neutrino.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import dev.neutrino.common.NeutronException;
@@ -9,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
@@ -27,6 +30,7 @@ public final class Database implements AutoCloseable {
     private final DatabaseUrl url;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
+    private final Settings settings;
 
     public Database(DatabaseUrl url, int poolSize) {
         this(url, poolSize, 10_000);
@@ -50,7 +54,7 @@ public final class Database implements AutoCloseable {
             hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         }
         this.dataSource = new HikariDataSource(hc);
-        Settings settings = new Settings()
+        this.settings = new Settings()
                 .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
                 .withExecuteLogging(false);
         this.dsl = DSL.using(dataSource, url.dialect(), settings);
@@ -111,6 +115,67 @@ public final class Database implements AutoCloseable {
             if (c instanceof java.sql.SQLTransientConnectionException) return true;
         }
         return false;
+    }
+
+    /**
+     * A read-only transaction on one connection, held until {@link ReadSession#close()}: for an answer
+     * that is read and written chunk by chunk after the handler returned (a streamed list). It runs
+     * in REPEATABLE READ, so all of its statements see one snapshot, and is never retried.
+     */
+    public ReadSession read() {
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            if (noConnection(e)) {
+                LOG.warn("no database connection: {}", e.toString());
+                throw new NeutronException(503, "ServiceUnavailable", "No database connection became free "
+                        + "in time; the server is overloaded or the database is unreachable. Retry the request.");
+            }
+            throw new DataAccessException("cannot open a connection", e);
+        }
+        try {
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // the pool resets it on return
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            throw new DataAccessException("cannot start a read transaction", e instanceof SQLException s ? s : null);
+        }
+        return new ReadSession(c, DSL.using(c, url.dialect(), settings));
+    }
+
+    /** See {@link #read()}. Closing ends the transaction and gives the connection back to the pool. */
+    public static final class ReadSession implements AutoCloseable {
+        private final Connection connection;
+        private final DSLContext dsl;
+        private boolean closed;
+
+        private ReadSession(Connection connection, DSLContext dsl) {
+            this.connection = connection;
+            this.dsl = dsl;
+        }
+
+        public DSLContext dsl() { return dsl; }
+
+        @Override
+        public void close() {
+            if (closed) return;
+            closed = true;
+            try {
+                connection.rollback(); // nothing was written; ends the snapshot and any open cursor
+            } catch (SQLException e) {
+                LOG.debug("rollback of a read transaction failed: {}", e.toString());
+            } finally {
+                closeQuietly(connection);
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.debug("closing a connection failed: {}", e.toString());
+        }
     }
 
     public void run(java.util.function.Consumer<DSLContext> work) {
