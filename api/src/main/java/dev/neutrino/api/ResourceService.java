@@ -491,15 +491,31 @@ public final class ResourceService {
         hooks.beforeCreate(tx, resource);
         @SuppressWarnings("unchecked")
         List<String> tags = (List<String>) resource.remove("tags");
+        String id = (String) resource.get("id");
+        List<org.jooq.Query> children = new ArrayList<>(hooks.childInserts(tx, resource));
+        boolean tagged = tags != null && !tags.isEmpty();
+        if (tagged) children.addAll(Tags.inserts(tx.dsl(), id, tags));
         try {
-            store.insert(tx.dsl(), resource);
+            if (children.isEmpty()) {
+                store.insert(tx.dsl(), resource);
+            } else { // the row and its children in one round trip
+                List<org.jooq.Query> all = new ArrayList<>();
+                all.add(store.insertQuery(tx.dsl(), resource));
+                all.addAll(children);
+                tx.dsl().batch(all).execute();
+            }
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e)) throw new Retryable("unique violation on " + def.table());
             throw e;
         }
         hooks.afterCreate(tx, resource);
-        if (tags != null && !tags.isEmpty()) Tags.replace(tx.dsl(), (String) resource.get("id"), tags);
-        Map<String, Object> created = get(tx, (String) resource.get("id"));
+        Map<String, Object> created = store.find(tx.dsl(), id); // column defaults and stored forms, as a read has them
+        if (def.has("tenant_id")) created.put("tenant_id", created.get("project_id"));
+        if (def.hasStandardAttributes()) {
+            if (tagged) Tags.load(tx.dsl(), List.of(created)); // in the database's order of tags
+            else created.put("tags", new ArrayList<String>());
+        }
+        hooks.extendCreated(tx, created, resource);
         ChangeObserver o = observer;
         if (o != null) o.changed(tx, def.singular(), Ml2Event.Operation.CREATE, created, null);
         return created;
@@ -622,6 +638,16 @@ public final class ResourceService {
             throw e;
         }
         hooks.afterDelete(tx, current);
+    }
+
+    /** Stored rows matching plain column equality filters, without computed attributes (for hooks). */
+    public List<Map<String, Object>> findStored(Tx tx, Map<String, Object> equals) {
+        Condition c = DSL.noCondition();
+        for (var e : equals.entrySet()) {
+            Field<Object> f = store.field(e.getKey());
+            c = c.and(e.getValue() instanceof Collection<?> col ? f.in(col) : f.eq(e.getValue()));
+        }
+        return store.list(tx.dsl(), c, List.of(store.field("id").asc()), 0);
     }
 
     /** Visible resources matching plain column equality filters, unrendered (for hooks). */

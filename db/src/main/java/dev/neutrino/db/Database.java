@@ -10,7 +10,12 @@ import dev.neutrino.common.NeutronException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import java.util.concurrent.atomic.LongAdder;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.jooq.exception.DataAccessException;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
@@ -31,6 +36,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
     private final Settings settings;
+    private final LongAdder statements = new LongAdder();
 
     public Database(DatabaseUrl url, int poolSize) {
         this(url, poolSize, 10_000);
@@ -57,7 +63,22 @@ public final class Database implements AutoCloseable {
         this.settings = new Settings()
                 .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
                 .withExecuteLogging(false);
-        this.dsl = DSL.using(dataSource, url.dialect(), settings);
+        this.dsl = DSL.using(configuration().set(dataSource));
+    }
+
+    private org.jooq.Configuration configuration() {
+        return new DefaultConfiguration().set(url.dialect()).set(settings)
+                .set(new DefaultExecuteListenerProvider(new ExecuteListener() {
+                    @Override
+                    public void executeStart(ExecuteContext ctx) {
+                        statements.increment();
+                    }
+                }));
+    }
+
+    /** Statements sent to the database by this process so far (commits and rollbacks not counted). */
+    public long statements() {
+        return statements.sum();
     }
 
     public DatabaseUrl url() { return url; }
@@ -140,7 +161,7 @@ public final class Database implements AutoCloseable {
             closeQuietly(c);
             throw new DataAccessException("cannot start a read transaction", e instanceof SQLException s ? s : null);
         }
-        return new ReadSession(c, DSL.using(c, url.dialect(), settings));
+        return new ReadSession(c, DSL.using(configuration().set(c)));
     }
 
     /** See {@link #read()}. Closing ends the transaction and gives the connection back to the pool. */

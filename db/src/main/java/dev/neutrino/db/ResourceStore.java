@@ -123,13 +123,18 @@ public final class ResourceStore {
     }
 
     public void insert(DSLContext dsl, Map<String, Object> resource) {
+        insertQuery(dsl, resource).execute();
+    }
+
+    /** The insert of {@link #insert}, not executed (e.g. for a batch). */
+    public org.jooq.Query insertQuery(DSLContext dsl, Map<String, Object> resource) {
         Map<Field<?>, Object> values = new LinkedHashMap<>();
         for (Attribute a : def.columns()) {
             if (resource.containsKey(a.name())) {
                 values.put(DSL.field(name(a.column())), toDb(a, resource.get(a.name())));
             }
         }
-        dsl.insertInto(table).set(values).execute();
+        return dsl.insertInto(table).set(values);
     }
 
     /**
