@@ -267,11 +267,12 @@ public final class ResourceService {
             if (db.dialect() == org.jooq.SQLDialect.POSTGRES) {
                 if (cursor == null) cursor = store.open(tx.dsl(), cond, order, limit, CHUNK);
                 rows = cursor.next(want);
-            } else {
+            } else { // one row more than wanted tells whether another chunk follows
                 Condition c = lastRow == null ? cond : cond.and(seek(q, lastRow, false));
-                rows = store.list(tx.dsl(), c, order, want);
+                rows = store.list(tx.dsl(), c, order, want + 1);
+                if (rows.size() > want) return rows.subList(0, want);
             }
-            if (rows.size() < want) done = true;
+            if (rows.size() < want || cursor == null) done = true;
             return rows;
         }
 

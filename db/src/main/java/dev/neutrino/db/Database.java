@@ -156,7 +156,13 @@ public final class Database implements AutoCloseable {
             throw new DataAccessException("cannot open a connection", e);
         }
         try {
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // the pool resets it on return
+            if (url.dialect() == SQLDialect.H2) {
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // the pool resets it on return
+            } else { // this transaction only: one round trip, nothing for the pool to reset
+                try (var st = c.createStatement()) {
+                    st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                }
+            }
         } catch (SQLException | RuntimeException e) {
             closeQuietly(c);
             throw new DataAccessException("cannot start a read transaction", e instanceof SQLException s ? s : null);
