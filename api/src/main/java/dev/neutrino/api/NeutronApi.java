@@ -197,18 +197,34 @@ public final class NeutronApi {
                 }
             }
         }
-        ResourceService.Page page = svc.list(req.ctx(), q);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put(svc.def().collection(), page.items());
-        if (!page.links().isEmpty()) {
-            List<Map<String, Object>> links = new ArrayList<>();
-            for (Map<String, Object> l : page.links()) {
-                links.add(Map.of("rel", l.get("rel"), "href", href(req, svc.def().path(),
-                        (String) l.get("marker"), (Boolean) l.get("page_reverse"))));
+        ResourceService.Listing listing = svc.openList(req.ctx(), q); // 400/404 here, before any byte is sent
+        String collection = svc.def().collection();
+        return ApiResponse.ok(new StreamedBody() {
+            @Override
+            public void write(com.fasterxml.jackson.core.JsonGenerator json) throws java.io.IOException {
+                json.writeStartObject();
+                json.writeArrayFieldStart(collection);
+                for (List<Map<String, Object>> chunk = listing.next(); !chunk.isEmpty(); chunk = listing.next()) {
+                    for (Map<String, Object> item : chunk) json.writeObject(item);
+                }
+                json.writeEndArray();
+                List<Map<String, Object>> links = listing.links();
+                if (!links.isEmpty()) {
+                    json.writeArrayFieldStart(collection + "_links");
+                    for (Map<String, Object> l : links) {
+                        json.writeObject(Map.of("rel", l.get("rel"), "href", href(req, svc.def().path(),
+                                (String) l.get("marker"), (Boolean) l.get("page_reverse"))));
+                    }
+                    json.writeEndArray();
+                }
+                json.writeEndObject();
             }
-            body.put(svc.def().collection() + "_links", links);
-        }
-        return ApiResponse.ok(body);
+
+            @Override
+            public void close() {
+                listing.close();
+            }
+        });
     }
 
     private static String href(ApiRequest req, String collection, String marker, boolean reverse) {

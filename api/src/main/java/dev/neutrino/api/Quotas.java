@@ -18,6 +18,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * Per-project limits: defaults from [quotas] quota_*, overrides in the quotas table, usage counted
@@ -52,10 +53,15 @@ public final class Quotas {
     public void check(Tx tx, ResourceDef def, String projectId, int delta) {
         String resource = def.singular();
         if (!defaults.containsKey(resource) || projectId == null) return;
-        int limit = limits(tx.dsl(), projectId).get(resource);
-        if (limit < 0) return;
-        int used = used(tx.dsl(), resource, projectId);
-        if (used + delta > limit) throw NeutronException.overQuota(resource);
+        String t = tables.get(resource);
+        // one round trip: the project's limit (or the default) and, only when it is not unlimited, the usage
+        Field<Integer> limit = DSL.coalesce(DSL.field(DSL.select(LIMIT).from(QUOTAS)
+                .where(PROJECT.eq(projectId).and(RESOURCE.eq(resource)))), DSL.val(defaults.get(resource)));
+        Field<Integer> used = t == null ? DSL.inline(0) : DSL.field(DSL.selectCount().from(table(name(t)))
+                .where(field(name("project_id")).eq(projectId)));
+        Record r = tx.dsl().select(limit, DSL.when(limit.lt(0), DSL.inline(0)).otherwise(used)).fetchOne();
+        int max = r.get(0, Integer.class);
+        if (max >= 0 && r.get(1, Integer.class) + delta > max) throw NeutronException.overQuota(resource);
     }
 
     private int used(DSLContext dsl, String resource, String projectId) {

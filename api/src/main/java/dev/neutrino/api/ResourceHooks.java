@@ -16,8 +16,26 @@ public interface ResourceHooks {
     /** Fills computed defaults and checks the new resource before it is inserted. */
     default void beforeCreate(Tx tx, Map<String, Object> resource) {}
 
+    /**
+     * Inserts of child rows (fixed IPs, security group bindings, ...) that the engine sends with the
+     * resource's own insert in one round trip (a batch, after the row, so foreign keys hold). A unique
+     * violation in the batch makes the transaction run again ({@link dev.neutrino.db.Retryable}).
+     */
+    default List<org.jooq.Query> childInserts(Tx tx, Map<String, Object> resource) {
+        return List.of();
+    }
+
     /** Writes what lives outside the resource's row (child tables) after the insert. */
     default void afterCreate(Tx tx, Map<String, Object> resource) {}
+
+    /**
+     * Computed attributes of a resource just created in this transaction ({@code row} as read back,
+     * {@code written} the map that was inserted, after {@link #afterCreate}). By default
+     * {@link #extend}; a resource that knows what it wrote may fill them without reading them back.
+     */
+    default void extendCreated(Tx tx, Map<String, Object> row, Map<String, Object> written) {
+        extend(tx, List.of(row));
+    }
 
     /** Checks and completes {@code changes} against the current state. */
     default void beforeUpdate(Tx tx, Map<String, Object> current, Map<String, Object> changes) {}

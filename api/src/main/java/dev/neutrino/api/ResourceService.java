@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
@@ -126,8 +127,24 @@ public final class ResourceService {
         return view;
     }
 
+    /** A list answer, read whole (for callers that want every item at once). */
     public Page list(RequestContext ctx, ListQuery q) {
-        Condition where = DSL.noCondition();
+        try (Listing l = openList(ctx, q)) {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (List<Map<String, Object>> chunk = l.next(); !chunk.isEmpty(); chunk = l.next()) items.addAll(chunk);
+            return new Page(items, l.links());
+        }
+    }
+
+    /** Rows read per round trip and extended, checked and rendered together. */
+    static final int CHUNK = 1000;
+
+    /**
+     * Opens a list: checks the query, opens a read transaction and reads the first chunk, so a bad
+     * filter, sort key or marker (400/404) and a failing query are known before anything is written.
+     * The rest is read chunk by chunk with {@link Listing#next()}; the caller must close it.
+     */
+    public Listing openList(RequestContext ctx, ListQuery q) {
         List<String> bad = new ArrayList<>();
         for (String key : q.filters().keySet()) {
             Attribute a = def.attribute(key);
@@ -140,31 +157,139 @@ public final class ResourceService {
             throw NeutronException.badRequest(bad + " is invalid attribute for filtering");
         }
         List<SortField<?>> order = sortFields(q);
-        return db.tx(dsl -> {
+        Database.ReadSession session = db.read();
+        try {
+            DSLContext dsl = session.dsl();
             Tx tx = new Tx(dsl, ctx);
-            Condition cond = visibility(tx).and(where);
+            Condition cond = visibility(tx);
             for (var e : q.filters().entrySet()) {
                 cond = cond.and(filterCondition(tx, def.attribute(e.getKey()), e.getValue()));
             }
             cond = cond.and(Tags.condition(q.tagFilters(), store.field("id")));
             int limit = q.limit() == null ? 0 : q.limit();
             boolean reverse = q.pageReverse() && limit > 0;
-            List<SortField<?>> effective = reverse ? reversed(order) : order;
             if (q.marker() != null && limit > 0) {
                 Map<String, Object> marker = store.find(dsl, q.marker());
                 if (marker == null) throw NeutronException.notFound(def.singular(), q.marker());
                 cond = cond.and(seek(q, marker, reverse));
             }
-            List<Map<String, Object>> rows = store.list(dsl, cond, effective, limit);
-            if (reverse) java.util.Collections.reverse(rows);
-            load(tx, rows, q.fields());
-            List<Map<String, Object>> out = new ArrayList<>(rows.size());
-            List<Boolean> allowed = mayGet(tx, rows);
-            for (int i = 0; i < rows.size(); i++) {
-                if (allowed.get(i)) out.add(render(rows.get(i), q.fields(), ctx));
+            Listing l = new Listing(session, tx, q, cond, reverse ? reversed(order) : order, limit, reverse);
+            l.prefetch();
+            return l;
+        } catch (RuntimeException | Error e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A list being read in one read transaction, {@value #CHUNK} rows at a time: each chunk gets its
+     * computed attributes in one batch ({@link ResourceHooks#extend}), the per-row policy check and
+     * rendering, and is then dropped, so a long list is never in memory at once. Rows come from a
+     * database cursor on PostgreSQL; on MariaDB (whose driver would buffer the rest of a streamed
+     * result as soon as the chunk's own queries run on the connection) and H2 each chunk is a keyset
+     * query after the previous chunk's last row, in the same snapshot. A page_reverse page is read
+     * at once (it is bounded by its limit).
+     */
+    public final class Listing implements AutoCloseable {
+        private final Database.ReadSession session;
+        private final Tx tx;
+        private final ListQuery q;
+        private final Condition cond;
+        private final List<SortField<?>> order;
+        private final int limit;
+        private final boolean reverse;
+        private ResourceStore.Rows cursor;
+        private List<Map<String, Object>> first;
+        private Map<String, Object> lastRow;
+        private String firstId;
+        private int read;
+        private boolean done;
+
+        private Listing(Database.ReadSession session, Tx tx, ListQuery q, Condition cond, List<SortField<?>> order,
+                        int limit, boolean reverse) {
+            this.session = session;
+            this.tx = tx;
+            this.q = q;
+            this.cond = cond;
+            this.order = order;
+            this.limit = limit;
+            this.reverse = reverse;
+        }
+
+        private void prefetch() {
+            first = nextChunk();
+        }
+
+        /** The next rendered resources the caller may see; empty at the end. */
+        public List<Map<String, Object>> next() {
+            if (first != null) {
+                List<Map<String, Object>> f = first;
+                first = null;
+                if (!f.isEmpty() || done) return f;
             }
-            return new Page(out, links(q, rows));
-        });
+            List<Map<String, Object>> out;
+            do {
+                out = nextChunk(); // a chunk whose rows are all hidden by policy yields nothing: read on
+            } while (out.isEmpty() && !done);
+            return out;
+        }
+
+        private List<Map<String, Object>> nextChunk() {
+            if (done) return List.of();
+            List<Map<String, Object>> rows = readRows();
+            if (rows.isEmpty()) return List.of();
+            if (firstId == null) firstId = (String) rows.get(0).get("id");
+            lastRow = new java.util.HashMap<>(rows.get(rows.size() - 1)); // as stored: hooks may change the rows
+            read += rows.size();
+            load(tx, rows, q.fields());
+            List<Boolean> allowed = mayGet(tx, rows);
+            List<Map<String, Object>> out = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                if (allowed.get(i)) out.add(render(rows.get(i), q.fields(), tx.ctx()));
+            }
+            return out;
+        }
+
+        private List<Map<String, Object>> readRows() {
+            if (reverse) { // one page, read backwards
+                done = true;
+                List<Map<String, Object>> rows = store.list(tx.dsl(), cond, order, limit);
+                java.util.Collections.reverse(rows);
+                return rows;
+            }
+            int want = limit > 0 ? Math.min(CHUNK, limit - read) : CHUNK;
+            if (want <= 0) {
+                done = true;
+                return List.of();
+            }
+            List<Map<String, Object>> rows;
+            if (db.dialect() == org.jooq.SQLDialect.POSTGRES) {
+                if (cursor == null) cursor = store.open(tx.dsl(), cond, order, limit, CHUNK);
+                rows = cursor.next(want);
+            } else { // one row more than wanted tells whether another chunk follows
+                Condition c = lastRow == null ? cond : cond.and(seek(q, lastRow, false));
+                rows = store.list(tx.dsl(), c, order, want + 1);
+                if (rows.size() > want) return rows.subList(0, want);
+            }
+            if (rows.size() < want || cursor == null) done = true;
+            return rows;
+        }
+
+        /** Pagination links (rel, marker, page_reverse); only after every chunk was read. */
+        public List<Map<String, Object>> links() {
+            return ResourceService.this.links(q, read, firstId, lastRow == null ? null : (String) lastRow.get("id"));
+        }
+
+        /** Ends the read transaction; also when the answer was not read to its end. */
+        @Override
+        public void close() {
+            try {
+                if (cursor != null) cursor.close();
+            } finally {
+                session.close();
+            }
+        }
     }
 
     /** Loads one resource the caller may see, unrendered, inside a transaction; null when none. */
@@ -291,16 +416,16 @@ public final class ResourceService {
         return v;
     }
 
-    private List<Map<String, Object>> links(ListQuery q, List<Map<String, Object>> rows) {
+    /** From the rows of the page before the policy check: how many, the first and the last id. */
+    private List<Map<String, Object>> links(ListQuery q, int n, String firstId, String lastId) {
         List<Map<String, Object>> links = new ArrayList<>();
         if (q.limit() == null) return links;
-        int n = rows.size();
         if (!(n < q.limit() && !q.pageReverse())) {
-            links.add(link("next", n == 0 ? q.marker() : (String) rows.get(n - 1).get("id"), false));
+            links.add(link("next", n == 0 ? q.marker() : lastId, false));
         }
         if (!(n < q.limit() && q.pageReverse())) {
             // past the end Neutron drops the marker: "previous" then leads to the last page
-            links.add(link("previous", n == 0 ? null : (String) rows.get(0).get("id"), true));
+            links.add(link("previous", n == 0 ? null : firstId, true));
         }
         return links;
     }
@@ -367,15 +492,31 @@ public final class ResourceService {
         hooks.beforeCreate(tx, resource);
         @SuppressWarnings("unchecked")
         List<String> tags = (List<String>) resource.remove("tags");
+        String id = (String) resource.get("id");
+        List<org.jooq.Query> children = new ArrayList<>(hooks.childInserts(tx, resource));
+        boolean tagged = tags != null && !tags.isEmpty();
+        if (tagged) children.addAll(Tags.inserts(tx.dsl(), id, tags));
         try {
-            store.insert(tx.dsl(), resource);
+            if (children.isEmpty()) {
+                store.insert(tx.dsl(), resource);
+            } else { // the row and its children in one round trip
+                List<org.jooq.Query> all = new ArrayList<>();
+                all.add(store.insertQuery(tx.dsl(), resource));
+                all.addAll(children);
+                tx.dsl().batch(all).execute();
+            }
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e)) throw new Retryable("unique violation on " + def.table());
             throw e;
         }
         hooks.afterCreate(tx, resource);
-        if (tags != null && !tags.isEmpty()) Tags.replace(tx.dsl(), (String) resource.get("id"), tags);
-        Map<String, Object> created = get(tx, (String) resource.get("id"));
+        Map<String, Object> created = store.find(tx.dsl(), id); // column defaults and stored forms, as a read has them
+        if (def.has("tenant_id")) created.put("tenant_id", created.get("project_id"));
+        if (def.hasStandardAttributes()) {
+            if (tagged) Tags.load(tx.dsl(), List.of(created)); // in the database's order of tags
+            else created.put("tags", new ArrayList<String>());
+        }
+        hooks.extendCreated(tx, created, resource);
         ChangeObserver o = observer;
         if (o != null) o.changed(tx, def.singular(), Ml2Event.Operation.CREATE, created, null);
         return created;
@@ -500,15 +641,25 @@ public final class ResourceService {
         hooks.afterDelete(tx, current);
     }
 
-    /** Resources matching plain column equality filters (a null value: IS NULL), whoever may see them, unrendered (for hooks). */
-    public List<Map<String, Object>> find(Tx tx, Map<String, Object> equals) {
+    /** Stored rows matching plain column equality filters, without computed attributes (for hooks). */
+    public List<Map<String, Object>> findStored(Tx tx, Map<String, Object> equals) {
+        return store.list(tx.dsl(), equalities(equals), List.of(store.field("id").asc()), 0);
+    }
+
+    /** Column equality (a collection: IN, null: IS NULL). */
+    private Condition equalities(Map<String, Object> equals) {
         Condition c = DSL.noCondition();
         for (var e : equals.entrySet()) {
             Field<Object> f = store.field(e.getKey());
             c = c.and(e.getValue() == null ? f.isNull()
                     : e.getValue() instanceof Collection<?> col ? f.in(col) : f.eq(e.getValue()));
         }
-        List<Map<String, Object>> rows = store.list(tx.dsl(), c, List.of(store.field("id").asc()), 0);
+        return c;
+    }
+
+    /** Resources matching plain column equality filters, whoever may see them, unrendered (for hooks). */
+    public List<Map<String, Object>> find(Tx tx, Map<String, Object> equals) {
+        List<Map<String, Object>> rows = findStored(tx, equals);
         load(tx, rows);
         return rows;
     }

@@ -58,6 +58,13 @@ public final class Tags {
         }
     }
 
+    /** Inserts of a new resource's tags (no duplicates), to be executed by the caller. */
+    public static List<org.jooq.Query> inserts(DSLContext dsl, String id, java.util.Collection<String> tags) {
+        List<org.jooq.Query> out = new ArrayList<>();
+        for (String t : new LinkedHashSet<>(tags)) out.add(dsl.insertInto(TAGS).set(RESOURCE_ID, id).set(TAG, t));
+        return out;
+    }
+
     public static void replace(DSLContext dsl, String id, List<String> tags) {
         deleteAll(dsl, id);
         for (String t : new LinkedHashSet<>(tags)) {

@@ -64,13 +64,17 @@ final class ApiHarness implements AutoCloseable {
     Result call(RequestContext ctx, String method, String path, Map<String, List<String>> query, Object body) {
         try {
             ApiResponse r = api.handle(new ApiRequest(method, path, query, body, null, ctx, "http://test"));
-            return new Result(r.status(), r.body() == null ? Map.of() : (Map<String, Object>) r.body());
+            return new Result(r.status(), r.body() == null ? Map.of() : (Map<String, Object>) materialize(r.body()));
         } catch (NeutronException e) {
             Map<String, Object> err = new LinkedHashMap<>();
             err.put("type", e.type());
             err.put("message", e.getMessage());
             return new Result(e.status(), Map.of("NeutronError", err));
         }
+    }
+
+    static Object materialize(Object body) {
+        return Bodies.materialize(body);
     }
 
     static Map<String, Object> body(String key, Object... kv) {

@@ -51,7 +51,7 @@ class IpAllocationTest {
             ApiResponse r = api.handle(new ApiRequest("POST", "/v2.0/ports", Map.of(),
                     body("port", "network_id", net), null, admin, "http://test"));
             @SuppressWarnings("unchecked")
-            Map<String, Object> b = (Map<String, Object>) r.body();
+            Map<String, Object> b = (Map<String, Object>) dev.neutrino.api.Bodies.materialize(r.body());
             return new ApiHarness.Result(r.status(), b);
         } catch (dev.neutrino.common.NeutronException e) {
             return new ApiHarness.Result(e.status(), Map.of("NeutronError", Map.of("type", e.type())));

@@ -38,7 +38,7 @@ class ListFieldsTest {
         ApiResponse r = h.api.handle(new ApiRequest("GET", "/v2.0/ports", Map.of("fields", List.of(fields)), null,
                 null, ctx, "http://test"));
         assertThat(r.status()).isEqualTo(200);
-        return (List<Map<String, Object>>) ((Map<String, Object>) r.body()).get("ports");
+        return (List<Map<String, Object>>) ((Map<String, Object>) ApiHarness.materialize(r.body())).get("ports");
     }
 
     @Test

@@ -2,13 +2,21 @@ package dev.neutrino.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import dev.neutrino.common.NeutronException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import java.util.concurrent.atomic.LongAdder;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.jooq.exception.DataAccessException;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
@@ -27,6 +35,8 @@ public final class Database implements AutoCloseable {
     private final DatabaseUrl url;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
+    private final Settings settings;
+    private final LongAdder statements = new LongAdder();
 
     public Database(DatabaseUrl url, int poolSize) {
         this(url, poolSize, 10_000);
@@ -50,10 +60,25 @@ public final class Database implements AutoCloseable {
             hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         }
         this.dataSource = new HikariDataSource(hc);
-        Settings settings = new Settings()
+        this.settings = new Settings()
                 .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
                 .withExecuteLogging(false);
-        this.dsl = DSL.using(dataSource, url.dialect(), settings);
+        this.dsl = DSL.using(configuration().set(dataSource));
+    }
+
+    private org.jooq.Configuration configuration() {
+        return new DefaultConfiguration().set(url.dialect()).set(settings)
+                .set(new DefaultExecuteListenerProvider(new ExecuteListener() {
+                    @Override
+                    public void executeStart(ExecuteContext ctx) {
+                        statements.increment();
+                    }
+                }));
+    }
+
+    /** Statements sent to the database by this process so far (commits and rollbacks not counted). */
+    public long statements() {
+        return statements.sum();
     }
 
     public DatabaseUrl url() { return url; }
@@ -111,6 +136,73 @@ public final class Database implements AutoCloseable {
             if (c instanceof java.sql.SQLTransientConnectionException) return true;
         }
         return false;
+    }
+
+    /**
+     * A read-only transaction on one connection, held until {@link ReadSession#close()}: for an answer
+     * that is read and written chunk by chunk after the handler returned (a streamed list). It runs
+     * in REPEATABLE READ, so all of its statements see one snapshot, and is never retried.
+     */
+    public ReadSession read() {
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            if (noConnection(e)) {
+                LOG.warn("no database connection: {}", e.toString());
+                throw new NeutronException(503, "ServiceUnavailable", "No database connection became free "
+                        + "in time; the server is overloaded or the database is unreachable. Retry the request.");
+            }
+            throw new DataAccessException("cannot open a connection", e);
+        }
+        try {
+            if (url.dialect() == SQLDialect.H2) {
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // the pool resets it on return
+            } else { // this transaction only: one round trip, nothing for the pool to reset
+                try (var st = c.createStatement()) {
+                    st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            throw new DataAccessException("cannot start a read transaction", e instanceof SQLException s ? s : null);
+        }
+        return new ReadSession(c, DSL.using(configuration().set(c)));
+    }
+
+    /** See {@link #read()}. Closing ends the transaction and gives the connection back to the pool. */
+    public static final class ReadSession implements AutoCloseable {
+        private final Connection connection;
+        private final DSLContext dsl;
+        private boolean closed;
+
+        private ReadSession(Connection connection, DSLContext dsl) {
+            this.connection = connection;
+            this.dsl = dsl;
+        }
+
+        public DSLContext dsl() { return dsl; }
+
+        @Override
+        public void close() {
+            if (closed) return;
+            closed = true;
+            try {
+                connection.rollback(); // nothing was written; ends the snapshot and any open cursor
+            } catch (SQLException e) {
+                LOG.debug("rollback of a read transaction failed: {}", e.toString());
+            } finally {
+                closeQuietly(connection);
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.debug("closing a connection failed: {}", e.toString());
+        }
     }
 
     public void run(java.util.function.Consumer<DSLContext> work) {

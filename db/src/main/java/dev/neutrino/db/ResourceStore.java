@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Condition;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -85,18 +86,55 @@ public final class ResourceStore {
         return out;
     }
 
+    /**
+     * Opens a database cursor over the matching rows, read {@code fetchSize} rows per round trip
+     * (PostgreSQL needs the transaction that {@link Database#read()} gives: autocommit off). The
+     * caller closes it.
+     */
+    public Rows open(DSLContext dsl, Condition where, Collection<? extends SortField<?>> order, int limit,
+                     int fetchSize) {
+        var q = dsl.select(select).from(table).where(where).orderBy(order);
+        return new Rows((limit > 0 ? q.limit(limit) : q).fetchSize(fetchSize).fetchLazy());
+    }
+
+    /** Rows of an open cursor, as maps, some at a time. */
+    public final class Rows implements AutoCloseable {
+        private final Cursor<Record> cursor;
+
+        private Rows(Cursor<Record> cursor) {
+            this.cursor = cursor;
+        }
+
+        /** Up to {@code n} more rows; fewer only at the end. */
+        public List<Map<String, Object>> next(int n) {
+            List<Map<String, Object>> out = new ArrayList<>(Math.min(n, 1024));
+            while (out.size() < n && cursor.hasNext()) out.add(toMap(cursor.fetchNext()));
+            return out;
+        }
+
+        @Override
+        public void close() {
+            cursor.close();
+        }
+    }
+
     public int count(DSLContext dsl, Condition where) {
         return dsl.fetchCount(table, where);
     }
 
     public void insert(DSLContext dsl, Map<String, Object> resource) {
+        insertQuery(dsl, resource).execute();
+    }
+
+    /** The insert of {@link #insert}, not executed (e.g. for a batch). */
+    public org.jooq.Query insertQuery(DSLContext dsl, Map<String, Object> resource) {
         Map<Field<?>, Object> values = new LinkedHashMap<>();
         for (Attribute a : def.columns()) {
             if (resource.containsKey(a.name())) {
                 values.put(DSL.field(name(a.column())), toDb(a, resource.get(a.name())));
             }
         }
-        dsl.insertInto(table).set(values).execute();
+        return dsl.insertInto(table).set(values);
     }
 
     /**

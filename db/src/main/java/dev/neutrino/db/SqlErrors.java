@@ -24,11 +24,12 @@ public final class SqlErrors {
                 || code == 50200 /* H2 lock timeout */;
     }
 
+    /** Also for a batch: its exception or the next exception it chains (the failed statement's). */
     public static boolean isUniqueViolation(Throwable t) {
-        SQLException e = sqlCause(t);
-        if (e == null) return false;
-        return "23505".equals(e.getSQLState()) || e.getErrorCode() == 1062
-                || ("23000".equals(e.getSQLState()) && e.getErrorCode() == 1062);
+        for (SQLException e = sqlCause(t); e != null; e = e.getNextException()) {
+            if ("23505".equals(e.getSQLState()) || e.getErrorCode() == 1062) return true;
+        }
+        return false;
     }
 
     public static boolean isForeignKeyViolation(Throwable t) {

@@ -65,6 +65,11 @@ public final class ServerUnderTest implements AutoCloseable {
         }
     }
 
+    /** The server itself (e.g. for its database pool's state). */
+    public NeutrinoServer server() {
+        return server;
+    }
+
     public URI baseUri() {
         return base;
     }

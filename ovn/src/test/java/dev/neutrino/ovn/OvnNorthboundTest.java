@@ -185,9 +185,8 @@ class OvnNorthboundTest {
                 Map.of("provider:network_type", "geneve"))));
         String netId = (String) net.get("id");
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> segments = (List<Map<String, Object>>) ((Map<String, Object>) api.handle(
-                new ApiRequest("GET", "/v2.0/segments", Map.of("network_id", List.of(netId)), null, null, admin,
-                        "http://t")).body()).get("segments");
+        List<Map<String, Object>> segments = app.service("segments").list(admin,
+                dev.neutrino.api.ListQuery.parse(Map.of("network_id", List.of(netId)))).items();
         Map<String, String> byPhysnet = new java.util.HashMap<>();
         for (Map<String, Object> s : segments) {
             if (s.get("physical_network") != null) byPhysnet.put((String) s.get("physical_network"), (String) s.get("id"));

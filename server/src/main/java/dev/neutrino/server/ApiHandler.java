@@ -5,6 +5,7 @@ import dev.neutrino.api.ApiRequest;
 import dev.neutrino.api.ApiResponse;
 import dev.neutrino.api.NeutronApi;
 import dev.neutrino.api.RequestContext;
+import dev.neutrino.api.StreamedBody;
 import dev.neutrino.common.Json;
 import dev.neutrino.common.NeutronException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -67,24 +68,53 @@ final class ApiHandler extends Handler.Abstract {
             status = e.status();
             body = e.body();
         }
-        response.setStatus(status);
-        response.getHeaders().put("X-Openstack-Request-Id", requestId);
-        if (status == 401) auth.challenge(response);
+        try {
+            status = send(response, status, body, requestId);
+            callback.succeeded();
+        } catch (Throwable t) {
+            // part of a streamed answer went out and then reading or writing failed (e.g. the client
+            // went away): the connection is aborted, the client sees a truncated answer
+            callback.failed(t);
+        } finally {
+            if (body instanceof StreamedBody s) s.close(); // ends its read transaction in every case
+        }
         Timer.builder("neutrino.http.requests").tag("method", method).tag("status", Integer.toString(status))
                 .tag("resource", resourceOf(path)).register(metrics).record(System.nanoTime() - start,
                         java.util.concurrent.TimeUnit.NANOSECONDS);
+        return true;
+    }
+
+    /**
+     * Writes status, headers and body; returns the status sent. A streamed body that fails before
+     * its first byte left (its buffer was not yet full) is replaced by the error's answer.
+     */
+    private int send(Response response, int status, Object body, String requestId) throws Exception {
+        head(response, status, requestId);
         if (body == null) {
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
-            callback.succeeded();
-            return true;
+            return status;
+        }
+        if (!(body instanceof StreamedBody streamed)) {
+            JsonBody.write(response, body);
+            return status;
         }
         try {
-            JsonBody.write(response, body);
-            callback.succeeded();
+            JsonBody.write(response, streamed);
+            return status;
         } catch (Throwable t) {
-            callback.failed(t);
+            if (response.isCommitted()) throw t;
+            ErrorWriter.Error e = ErrorWriter.of(t, requestId);
+            response.reset();
+            head(response, e.status(), requestId);
+            JsonBody.write(response, e.body());
+            return e.status();
         }
-        return true;
+    }
+
+    private void head(Response response, int status, String requestId) {
+        response.setStatus(status);
+        response.getHeaders().put("X-Openstack-Request-Id", requestId);
+        if (status == 401) auth.challenge(response);
     }
 
     private static Object parse(String text) {

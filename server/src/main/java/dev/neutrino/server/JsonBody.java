@@ -1,5 +1,7 @@
 package dev.neutrino.server;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.neutrino.api.StreamedBody;
 import dev.neutrino.common.Json;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,6 +33,18 @@ final class JsonBody extends OutputStream {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         JsonBody out = new JsonBody(response);
         Json.MAPPER.writeValue(out, body); // closes the stream, which sends what is left
+    }
+
+    /**
+     * Writes a streamed body through a JSON generator. When the body fails, what is buffered is not
+     * sent (the caller can still answer with an error if nothing went out: see isCommitted).
+     */
+    static void write(Response response, StreamedBody body) throws IOException {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        JsonBody out = new JsonBody(response);
+        JsonGenerator json = Json.MAPPER.createGenerator(out);
+        body.write(json);
+        json.close(); // flushes into this stream and closes it, which sends what is left
     }
 
     @Override

@@ -226,6 +226,11 @@ public final class NeutrinoServer implements AutoCloseable {
         return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
     }
 
+    /** The server's database (its pool's state is what tests of abandoned answers look at). */
+    public Database database() {
+        return db;
+    }
+
     public void join() throws InterruptedException {
         jetty.join();
     }

@@ -176,6 +176,23 @@ public final class IpAllocator {
         }
     }
 
+    /**
+     * The inserts of {@link #insert}, for the caller to run (in a batch with the port's insert). A
+     * unique violation there retries the transaction, whose checks then tell a taken requested
+     * address (IpAddressAlreadyAllocated) from a lost race for a picked one.
+     */
+    public static List<org.jooq.Query> inserts(DSLContext dsl, String portId, String networkId, List<FixedIp> ips) {
+        List<org.jooq.Query> out = new ArrayList<>();
+        for (FixedIp f : ips) {
+            out.add(dsl.insertInto(IPALLOCATIONS).set(field(name("port_id"), String.class), portId)
+                    .set(field(name("ip_address"), String.class), f.ipAddress())
+                    .set(field(name("ip_order"), String.class), IpAddress.parse(f.ipAddress()).sortKey())
+                    .set(field(name("subnet_id"), String.class), f.subnetId())
+                    .set(field(name("network_id"), String.class), networkId));
+        }
+        return out;
+    }
+
     public void release(DSLContext dsl, String portId, List<FixedIp> ips) {
         for (FixedIp f : ips) {
             dsl.deleteFrom(IPALLOCATIONS).where(PORT_ID.eq(portId).and(SUBNET_ID.eq(f.subnetId()))

@@ -155,16 +155,46 @@ public final class PortHooks implements ResourceHooks {
         bind(port);
     }
 
+    /** Fixed IPs and security group bindings go with the port's insert, in one batch. */
     @Override
     @SuppressWarnings("unchecked")
-    public void afterCreate(Tx tx, Map<String, Object> port) {
+    public List<org.jooq.Query> childInserts(Tx tx, Map<String, Object> port) {
         String id = (String) port.get("id");
+        String networkId = (String) port.get("network_id");
         List<List<FixedIp>> pending = (List<List<FixedIp>>) port.remove(PENDING_IPS);
-        ips.insert(tx.dsl(), id, (String) port.get("network_id"), pending.get(0), true);
-        ips.insert(tx.dsl(), id, (String) port.get("network_id"), pending.get(1), false);
-        insertGroups(tx, id, (List<String>) port.remove(PENDING_SGS));
+        List<String> sgs = (List<String>) port.remove(PENDING_SGS);
+        List<FixedIp> all = new ArrayList<>(pending.get(0));
+        all.addAll(pending.get(1));
+        List<org.jooq.Query> out = new ArrayList<>(IpAllocator.inserts(tx.dsl(), id, networkId, all));
+        for (String sg : sgs) out.add(groupInsert(tx, id, sg));
+        port.put(CREATED_IPS, all);
+        port.put(CREATED_SGS, sgs);
+        return out;
+    }
+
+    @Override
+    public void afterCreate(Tx tx, Map<String, Object> port) {
         for (ResourceHooks h : extraHooks) h.afterCreate(tx, port);
     }
+
+    /** What {@link #extend} would read back is what {@link #childInserts} wrote. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void extendCreated(Tx tx, Map<String, Object> row, Map<String, Object> written) {
+        List<Map<String, Object>> fixed = new ArrayList<>();
+        for (FixedIp f : (List<FixedIp>) written.remove(CREATED_IPS)) {
+            Map<String, Object> ip = new LinkedHashMap<>();
+            ip.put("subnet_id", f.subnetId());
+            ip.put("ip_address", f.ipAddress());
+            fixed.add(ip);
+        }
+        row.put("fixed_ips", fixed);
+        row.put("security_groups", new ArrayList<>((List<String>) written.remove(CREATED_SGS)));
+        finish(row);
+    }
+
+    private static final String CREATED_IPS = "__created_fixed_ips__";
+    private static final String CREATED_SGS = "__created_security_groups__";
 
     private void checkMacFree(Tx tx, String networkId, String mac) {
         if (tx.dsl().fetchExists(table(name("ports")), field(name("network_id")).eq(networkId)
@@ -175,7 +205,7 @@ public final class PortHooks implements ResourceHooks {
     }
 
     private List<Map<String, Object>> subnetsOf(Tx tx, String networkId) {
-        List<Map<String, Object>> rows = subnets.get().find(tx, Map.of("network_id", networkId));
+        List<Map<String, Object>> rows = subnets.get().findStored(tx, Map.of("network_id", networkId)); // no tags needed
         rows.sort((a, b) -> String.valueOf(a.get("created_at")).compareTo(String.valueOf(b.get("created_at"))));
         return rows;
     }
@@ -282,10 +312,12 @@ public final class PortHooks implements ResourceHooks {
     }
 
     private void insertGroups(Tx tx, String portId, List<String> sgs) {
-        for (String sg : sgs) {
-            tx.dsl().insertInto(table(name("port_security_groups"))).set(field(name("port_id")), portId)
-                    .set(field(name("security_group_id")), sg).execute();
-        }
+        for (String sg : sgs) groupInsert(tx, portId, sg).execute();
+    }
+
+    private static org.jooq.Query groupInsert(Tx tx, String portId, String sg) {
+        return tx.dsl().insertInto(table(name("port_security_groups"))).set(field(name("port_id")), portId)
+                .set(field(name("security_group_id")), sg);
     }
 
     // ------------------------------------------------------------------ update
@@ -421,16 +453,19 @@ public final class PortHooks implements ResourceHooks {
                 l.add((String) r.get(1));
             }
         }
-        for (Map<String, Object> p : ports) {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> f = (List<Map<String, Object>>) p.get("fixed_ips");
-            if (f.size() > 1) {
-                f.sort((a, b) -> IpAddress.parse((String) a.get("ip_address"))
-                        .compareTo(IpAddress.parse((String) b.get("ip_address"))));
-            }
-            if (p.get("binding:profile") == null) p.put("binding:profile", Map.of());
-            if (p.get("binding:vif_details") == null) p.put("binding:vif_details", Map.of());
+        for (Map<String, Object> p : ports) finish(p);
+    }
+
+    /** Fixed IPs in address order; empty binding dicts rather than null. */
+    private static void finish(Map<String, Object> p) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> f = (List<Map<String, Object>>) p.get("fixed_ips");
+        if (f.size() > 1) {
+            f.sort((a, b) -> IpAddress.parse((String) a.get("ip_address"))
+                    .compareTo(IpAddress.parse((String) b.get("ip_address"))));
         }
+        if (p.get("binding:profile") == null) p.put("binding:profile", Map.of());
+        if (p.get("binding:vif_details") == null) p.put("binding:vif_details", Map.of());
     }
 
     /** fixed_ips=ip_address=X, fixed_ips=subnet_id=Y (a repeated filter is an OR), security_groups=Z. */

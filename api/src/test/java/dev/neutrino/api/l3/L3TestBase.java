@@ -97,7 +97,7 @@ abstract class L3TestBase {
     Map<String, Object> create(RequestContext ctx, String collection, String singular, String body) {
         ApiResponse r = call(ctx, "POST", "/v2.0/" + collection, json(body));
         assertThat(r.status()).isEqualTo(201);
-        return (Map<String, Object>) ((Map<String, Object>) r.body()).get(singular);
+        return (Map<String, Object>) ((Map<String, Object>) dev.neutrino.api.Bodies.materialize(r.body())).get(singular);
     }
 
     Map<String, Object> create(String collection, String singular, String body) {
@@ -108,7 +108,7 @@ abstract class L3TestBase {
     Map<String, Object> show(RequestContext ctx, String collection, String singular, Object id) {
         ApiResponse r = call(ctx, "GET", "/v2.0/" + collection + "/" + id, (Object) null);
         assertThat(r.status()).isEqualTo(200);
-        return (Map<String, Object>) ((Map<String, Object>) r.body()).get(singular);
+        return (Map<String, Object>) ((Map<String, Object>) dev.neutrino.api.Bodies.materialize(r.body())).get(singular);
     }
 
     Map<String, Object> show(String collection, String singular, Object id) {
@@ -119,7 +119,7 @@ abstract class L3TestBase {
     Map<String, Object> update(RequestContext ctx, String collection, String singular, Object id, String body) {
         ApiResponse r = call(ctx, "PUT", "/v2.0/" + collection + "/" + id, json(body));
         assertThat(r.status()).isEqualTo(200);
-        return (Map<String, Object>) ((Map<String, Object>) r.body()).get(singular);
+        return (Map<String, Object>) ((Map<String, Object>) dev.neutrino.api.Bodies.materialize(r.body())).get(singular);
     }
 
     Map<String, Object> update(String collection, String singular, Object id, String body) {
@@ -138,14 +138,14 @@ abstract class L3TestBase {
     List<Map<String, Object>> list(RequestContext ctx, String collection, Map<String, List<String>> query) {
         ApiResponse r = call(ctx, "GET", "/v2.0/" + collection, query);
         assertThat(r.status()).isEqualTo(200);
-        return (List<Map<String, Object>>) ((Map<String, Object>) r.body()).get(collection);
+        return (List<Map<String, Object>>) ((Map<String, Object>) dev.neutrino.api.Bodies.materialize(r.body())).get(collection);
     }
 
     @SuppressWarnings("unchecked")
     Map<String, Object> action(RequestContext ctx, Object routerId, String action, String body) {
         ApiResponse r = call(ctx, "PUT", "/v2.0/routers/" + routerId + "/" + action, json(body));
         assertThat(r.status()).isEqualTo(200);
-        return (Map<String, Object>) r.body();
+        return (Map<String, Object>) dev.neutrino.api.Bodies.materialize(r.body());
     }
 
     Map<String, Object> action(Object routerId, String action, String body) {
@@ -214,7 +214,7 @@ abstract class L3TestBase {
         ((Map<String, Object>) request.get("port")).put("project_id", USER.projectId());
         ApiResponse r = call(ADMIN, "POST", "/v2.0/ports", request);
         assertThat(r.status()).isEqualTo(201);
-        return (Map<String, Object>) ((Map<String, Object>) r.body()).get("port");
+        return (Map<String, Object>) ((Map<String, Object>) dev.neutrino.api.Bodies.materialize(r.body())).get("port");
     }
 
     @SuppressWarnings("unchecked")

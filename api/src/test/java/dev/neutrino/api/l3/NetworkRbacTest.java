@@ -31,7 +31,7 @@ class NetworkRbacTest extends L3TestBase {
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> policies(Map<String, List<String>> query) {
         var r = call(ADMIN, "GET", "/v2.0/rbac-policies", query);
-        return (List<Map<String, Object>>) ((Map<String, Object>) r.body()).get("rbac_policies");
+        return (List<Map<String, Object>>) ((Map<String, Object>) dev.neutrino.api.Bodies.materialize(r.body())).get("rbac_policies");
     }
 
     boolean external() {
