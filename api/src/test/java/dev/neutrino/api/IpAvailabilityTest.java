@@ -6,32 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** GET /v2.0/network-ip-availabilities (neutron's network_ip_availability_db): admins only. */
-class IpAvailabilityTest {
-    ApiHarness h;
-    final RequestContext admin = RequestContext.admin("admin-project");
-    final RequestContext alice = RequestContext.member("alice", "project-a");
-
-    @BeforeEach
-    void start() {
-        h = new ApiHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
-
-    String create(RequestContext ctx, String collection, String key, Object... kv) {
-        ApiHarness.Result r = h.call(ctx, "POST", "/v2.0/" + collection, body(key, kv));
-        assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
-        return (String) r.get(key).get("id");
-    }
-
+class IpAvailabilityTest extends HarnessTest {
     Map<String, Object> show(RequestContext ctx, String net, String... fields) {
         return h.call(ctx, "GET", "/v2.0/network-ip-availabilities/" + net,
                 fields.length == 0 ? Map.of() : Map.of("fields", List.of(fields)), null).get("network_ip_availability");

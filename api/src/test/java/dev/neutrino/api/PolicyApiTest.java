@@ -5,27 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Non-admin callers get Neutron's answers: 404 for what they may not see, 403 for what they may not do. */
-class PolicyApiTest {
-    ApiHarness h;
-    final RequestContext admin = RequestContext.admin("admin-project");
-    final RequestContext alice = RequestContext.member("alice", "project-a");
-    final RequestContext bob = RequestContext.member("bob", "project-b");
-
-    @BeforeEach
-    void start() {
-        h = new ApiHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
-
+class PolicyApiTest extends HarnessTest {
     @Test
     void aMemberCannotSeeAnotherProjectsNetwork() {
         var net = h.call(alice, "POST", "/v2.0/networks", body("network", "name", "a-net"));

@@ -4,26 +4,10 @@ import static dev.neutrino.api.ApiHarness.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A member's subnet pool in an admin's shared address scope (neutron's _check_subnetpool_update_allowed). */
-class SubnetPoolScopeTest {
-    ApiHarness h;
-    final RequestContext admin = RequestContext.admin("admin-project");
-    final RequestContext alice = RequestContext.member("alice", "project-a");
-
-    @BeforeEach
-    void start() {
-        h = new ApiHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
-
+class SubnetPoolScopeTest extends HarnessTest {
     @Test
     void onlyTheScopesOwnerMayChangeAPoolInASharedScope() {
         String scope = (String) h.call(admin, "POST", "/v2.0/address-scopes", body("address_scope", "name", "s",

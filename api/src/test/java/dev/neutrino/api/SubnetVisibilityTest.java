@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,27 +13,7 @@ import org.junit.jupiter.api.Test;
  * not through access_as_external), and that pages are full (neutron-tempest-plugin's
  * SubnetsSearchCriteriaTest lists with shared=False and a limit).
  */
-class SubnetVisibilityTest {
-    ApiHarness h;
-    final RequestContext admin = RequestContext.admin("admin-project");
-    final RequestContext alice = RequestContext.member("alice", "project-a");
-
-    @BeforeEach
-    void start() {
-        h = new ApiHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
-
-    String create(RequestContext ctx, String collection, String key, Object... kv) {
-        ApiHarness.Result r = h.call(ctx, "POST", "/v2.0/" + collection, body(key, kv));
-        assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
-        return (String) r.get(key).get("id");
-    }
-
+class SubnetVisibilityTest extends HarnessTest {
     List<Object> names(Map<String, List<String>> query) {
         List<Object> out = new ArrayList<>();
         for (Map<String, Object> s : h.call(alice, "GET", "/v2.0/subnets", query, null).list("subnets")) {
