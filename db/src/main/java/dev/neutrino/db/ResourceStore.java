@@ -61,7 +61,8 @@ public final class ResourceStore {
         Field<?> f = switch (a.type()) {
             case BOOLEAN -> DSL.field(name(def.table(), a.column()), SQLDataType.BOOLEAN);
             case INTEGER -> DSL.field(name(def.table(), a.column()), SQLDataType.BIGINT);
-            case TIMESTAMP -> DSL.field(name(def.table(), a.column()), SQLDataType.LOCALDATETIME);
+            // read as the database's text ("2024-01-31 12:00:00"): no Calendar/LocalDateTime per row
+            case TIMESTAMP -> DSL.field(name(def.table(), a.column()), SQLDataType.VARCHAR);
             default -> DSL.field(name(def.table(), a.column()), SQLDataType.VARCHAR);
         };
         return a.storage() == Storage.JSON ? DSL.field(name(def.table(), a.column()), SQLDataType.CLOB) : f;
@@ -184,11 +185,27 @@ public final class ResourceStore {
         if (v == null) return null;
         if (a.storage() == Storage.JSON) return Json.read(v.toString());
         return switch (a.type()) {
-            case TIMESTAMP -> ((LocalDateTime) v).atOffset(ZoneOffset.UTC).format(TIMESTAMP);
+            case TIMESTAMP -> v instanceof String text ? isoTimestamp(text)
+                    : ((LocalDateTime) v).atOffset(ZoneOffset.UTC).format(TIMESTAMP);
             case INTEGER -> ((Number) v).intValue();
             case BOOLEAN -> v instanceof Boolean ? v : ((Number) v).intValue() != 0;
             default -> v;
         };
+    }
+
+    /**
+     * "2024-01-31 12:00:00[.fraction]" (how H2, PostgreSQL and MariaDB write a timestamp as text) as
+     * Neutron's "2024-01-31T12:00:00Z"; stored times are UTC to the second.
+     */
+    static String isoTimestamp(String text) {
+        if (text.length() < 19 || text.charAt(10) != ' ' && text.charAt(10) != 'T') {
+            return LocalDateTime.parse(text.replace(' ', 'T')).atOffset(ZoneOffset.UTC).format(TIMESTAMP);
+        }
+        char[] out = new char[20];
+        text.getChars(0, 19, out, 0);
+        out[10] = 'T';
+        out[19] = 'Z';
+        return new String(out);
     }
 
     public static String now() {
