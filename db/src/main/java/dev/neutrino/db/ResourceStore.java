@@ -61,8 +61,8 @@ public final class ResourceStore {
         Field<?> f = switch (a.type()) {
             case BOOLEAN -> DSL.field(name(def.table(), a.column()), SQLDataType.BOOLEAN);
             case INTEGER -> DSL.field(name(def.table(), a.column()), SQLDataType.BIGINT);
-            // read as the database's text ("2024-01-31 12:00:00"): no Calendar/LocalDateTime per row
-            case TIMESTAMP -> DSL.field(name(def.table(), a.column()), SQLDataType.VARCHAR);
+            // strings, and timestamps as the database's text ("2024-01-31 12:00:00"): no
+            // Calendar/LocalDateTime per row
             default -> DSL.field(name(def.table(), a.column()), SQLDataType.VARCHAR);
         };
         return a.storage() == Storage.JSON ? DSL.field(name(def.table(), a.column()), SQLDataType.CLOB) : f;
@@ -185,8 +185,7 @@ public final class ResourceStore {
         if (v == null) return null;
         if (a.storage() == Storage.JSON) return Json.read(v.toString());
         return switch (a.type()) {
-            case TIMESTAMP -> v instanceof String text ? isoTimestamp(text)
-                    : ((LocalDateTime) v).atOffset(ZoneOffset.UTC).format(TIMESTAMP);
+            case TIMESTAMP -> isoTimestamp(v.toString());
             case INTEGER -> ((Number) v).intValue();
             case BOOLEAN -> v instanceof Boolean ? v : ((Number) v).intValue() != 0;
             default -> v;

@@ -271,7 +271,7 @@ public final class AutoAllocation {
                 Map<String, Object> eq = new LinkedHashMap<>();
                 eq.put(IS_DEFAULT, true);
                 eq.put("ip_version", version);
-                for (Map<String, Object> pool : app.service("subnetpools").find(tx, eq)) {
+                for (Map<String, Object> pool : app.service("subnetpools").findStored(tx, eq)) {
                     if (ctx.isAdmin() || Boolean.TRUE.equals(pool.get("shared"))
                             || java.util.Objects.equals(pool.get("project_id"), ctx.projectId())) {
                         out.add(pool);

@@ -85,7 +85,7 @@ public final class IpAvailability {
             for (var e : filters.entrySet()) {
                 if (!e.getKey().equals("ip_version")) netFilter.put(FILTERS.get(e.getKey()), e.getValue());
             }
-            List<Map<String, Object>> nets = app.service("networks").find(tx, netFilter);
+            List<Map<String, Object>> nets = app.service("networks").findStored(tx, netFilter);
             if (nets.isEmpty()) return List.of();
             Map<String, Object> subnetFilter = new HashMap<>();
             subnetFilter.put("network_id", nets.stream().map(n -> n.get("id")).toList());
@@ -101,7 +101,7 @@ public final class IpAvailability {
                 }
                 subnetFilter.put("ip_version", versions);
             }
-            List<Map<String, Object>> subnets = app.service("subnets").find(tx, subnetFilter);
+            List<Map<String, Object>> subnets = app.service("subnets").findStored(tx, subnetFilter);
             Map<String, Long> used = new HashMap<>();
             if (!subnets.isEmpty()) {
                 dsl.select(field(name("subnet_id"), String.class), count()).from(table(name("ipallocations")))

@@ -190,6 +190,7 @@ public final class PortHooks implements ResourceHooks {
         }
         row.put("fixed_ips", fixed);
         row.put("security_groups", new ArrayList<>((List<String>) written.remove(CREATED_SGS)));
+        extensions.extendPorts(List.of(row));
         finish(row);
     }
 
