@@ -34,7 +34,8 @@ public final class Config {
                     continue;
                 }
                 config.values.put(section.getKey() + "/" + entry.getKey(),
-                        option.parse(entry.getValue().value(), entry.getValue().origin()));
+                        option.parse(option.multi() ? String.join("\n", entry.getValue().values())
+                                : entry.getValue().value(), entry.getValue().origin()));
             }
         }
         return config;

@@ -15,7 +15,12 @@ import java.util.Map;
  */
 public final class IniFile {
     /** One value as written, with where it came from, for error messages. */
-    public record Entry(String value, String origin) {}
+    /** An option's last value (what a plain option reads) and every value it was given, in order. */
+    public record Entry(String value, String origin, List<String> values) {
+        public Entry(String value, String origin) {
+            this(value, origin, List.of(value));
+        }
+    }
 
     private final Map<String, Map<String, Entry>> sections = new LinkedHashMap<>();
 
@@ -46,7 +51,9 @@ public final class IniFile {
             }
             if (!raw.isEmpty() && Character.isWhitespace(raw.charAt(0)) && lastKey != null && section != null) {
                 Entry prev = sections.get(section).get(lastKey);
-                sections.get(section).put(lastKey, new Entry(prev.value() + "\n" + line, prev.origin()));
+                List<String> values = new java.util.ArrayList<>(prev.values());
+                values.set(values.size() - 1, prev.value() + "\n" + line);
+                sections.get(section).put(lastKey, new Entry(prev.value() + "\n" + line, prev.origin(), values));
                 continue;
             }
             if (line.startsWith("[")) {
@@ -67,7 +74,10 @@ public final class IniFile {
             }
             String key = line.substring(0, eq).strip();
             String value = line.substring(eq + 1).strip();
-            sections.get(section).put(key, new Entry(value, origin));
+            Entry prev = sections.get(section).get(key);
+            List<String> values = new java.util.ArrayList<>(prev == null ? List.of() : prev.values());
+            values.add(value);
+            sections.get(section).put(key, new Entry(value, origin, values));
             lastKey = key;
         }
     }

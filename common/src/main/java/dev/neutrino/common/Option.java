@@ -9,7 +9,21 @@ import java.util.function.Function;
  * One neutron.conf option: section, name, type and default, as oslo.config declares it.
  * Parsing a malformed value throws a {@link ConfigException} that names the option.
  */
-public record Option<T>(String section, String name, T defaultValue, Function<String, T> parser, String help) {
+public record Option<T>(String section, String name, T defaultValue, Function<String, T> parser, String help,
+                        boolean multi) {
+
+    public Option(String section, String name, T defaultValue, Function<String, T> parser, String help) {
+        this(section, name, defaultValue, parser, help, false);
+    }
+
+    /**
+     * oslo.config's MultiStrOpt: the option may be given on several lines (and in several files);
+     * its value is every line's, in order.
+     */
+    public static Option<List<String>> multiString(String section, String name, String help) {
+        return new Option<>(section, name, List.of(), s -> s.isEmpty() ? List.of() : List.of(s.split("\n", -1)), help,
+                true);
+    }
 
     public T parse(String raw, String origin) {
         try {

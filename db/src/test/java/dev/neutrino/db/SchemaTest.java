@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.neutrino.model.Attribute;
 import dev.neutrino.model.ResourceDef;
-import dev.neutrino.model.defs.Resources;
 import java.sql.Connection;
 import java.util.HashSet;
 import java.util.Locale;
@@ -20,7 +19,7 @@ class SchemaTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
-    void migratesAnEmptyDatabaseAndMatchesEveryResourceDefinition(String kind) throws Exception {
+    void migratesAnEmptyDatabaseOnceAndReportsItsStatus(String kind) throws Exception {
         try (TestDb t = TestDb.create(kind); Database db = new Database(t.url, 2)) {
             Schema schema = new Schema(db);
             assertThat(schema.isEmpty()).isTrue();
@@ -30,14 +29,6 @@ class SchemaTest {
             Schema.Status expand = schema.status(Schema.Phase.EXPAND);
             assertThat(expand.pending()).isZero();
             assertThat(expand.isNewerThanCode()).isFalse();
-            for (ResourceDef def : Resources.ALL) {
-                Set<String> columns = columns(db, def.table());
-                assertThat(columns).as("table %s exists", def.table()).isNotEmpty();
-                for (Attribute a : def.columns()) {
-                    assertThat(columns).as("%s.%s has a column", def.singular(), a.name())
-                            .contains(a.column().toLowerCase(Locale.ROOT));
-                }
-            }
         }
     }
 

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import dev.neutrino.ovsdb.txn.Delete;
+import dev.neutrino.ovsdb.txn.Insert;
+import dev.neutrino.ovsdb.txn.Update;
 
 /**
  * What to change in the northbound database so that it matches the desired state: rows to insert,

@@ -1,7 +1,7 @@
 package dev.neutrino.ovn;
 
-import dev.neutrino.api.ml2.MechanismDriver;
-import dev.neutrino.api.ml2.Ml2Event;
+import dev.neutrino.ml2.MechanismDriver;
+import dev.neutrino.ml2.Ml2Event;
 import dev.neutrino.common.NeutronException;
 import java.util.Map;
 import java.util.Objects;

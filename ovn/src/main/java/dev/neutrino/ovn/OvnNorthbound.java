@@ -4,9 +4,8 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
-import dev.neutrino.api.ListQuery;
-import dev.neutrino.api.Neutrino;
-import dev.neutrino.api.RequestContext;
+import dev.neutrino.db.Database;
+import dev.neutrino.ml2.CorePlugin;
 import dev.neutrino.ovn.NbRow.Ref;
 import dev.neutrino.ovsdb.Monitor;
 import dev.neutrino.ovsdb.OvsdbClient;
@@ -46,7 +45,8 @@ public final class OvnNorthbound implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OvnNorthbound.class);
     static final String DB = "OVN_Northbound";
 
-    private final Neutrino app;
+    private final CorePlugin plugin;
+    private final Database db;
     private final OvsdbClient nb;
     private final String baseMac;
     private final Duration interval;
@@ -60,8 +60,13 @@ public final class OvnNorthbound implements AutoCloseable {
     private volatile Monitor monitor;
     private Thread loop;
 
-    public OvnNorthbound(Neutrino app, OvsdbClient nb, String baseMac, Duration interval) {
-        this.app = app;
+    /**
+     * @param plugin the core plugin's API (reads for a full pass, port status writes)
+     * @param db the database, for the rows no API shows (segments in order, floating IPs' ports)
+     */
+    public OvnNorthbound(CorePlugin plugin, Database db, OvsdbClient nb, String baseMac, Duration interval) {
+        this.plugin = plugin;
+        this.db = db;
         this.nb = nb;
         this.baseMac = baseMac;
         this.interval = interval;
@@ -111,7 +116,7 @@ public final class OvnNorthbound implements AutoCloseable {
 
     /** Starts monitoring and the sync loop; the first pass runs at once. */
     public OvnNorthbound start() {
-        app.onChange(this::requestSync);
+        plugin.onCommitted(this::requestSync);
         loop = Thread.ofVirtual().name("ovn-nb-sync").start(this::run);
         return this;
     }
@@ -202,14 +207,7 @@ public final class OvnNorthbound implements AutoCloseable {
     private void setStatus(String portId, boolean up) {
         String status = up ? "ACTIVE" : "DOWN";
         try {
-            int n = app.db().tx(dsl -> {
-                int changed = dsl.update(table(name("ports"))).set(field(name("status")), status)
-                        .where(field(name("id")).eq(portId).and(field(name("status")).ne(status))).execute();
-                if (changed > 0) app.service("ports").bumpRevision(new dev.neutrino.api.Tx(dsl,
-                        RequestContext.admin(null)), portId);
-                return changed;
-            });
-            if (n > 0) {
+            if (plugin.updatePortStatus(portId, status)) {
                 LOG.info("port {} is {}", portId, status);
                 requestSync();
             }
@@ -233,12 +231,11 @@ public final class OvnNorthbound implements AutoCloseable {
     }
 
     DesiredState desired() {
-        RequestContext admin = RequestContext.admin(null);
-        List<Map<String, Object>> networks = app.service("networks").list(admin, ListQuery.all()).items();
-        List<Map<String, Object>> subnets = app.service("subnets").list(admin, ListQuery.all()).items();
-        List<Map<String, Object>> ports = app.service("ports").list(admin, ListQuery.all()).items();
-        List<Map<String, Object>> groups = app.service("security_groups").list(admin, ListQuery.all()).items();
-        Map<String, List<Translator.Segment>> segments = app.db().tx(dsl -> {
+        List<Map<String, Object>> networks = plugin.readAll("networks");
+        List<Map<String, Object>> subnets = plugin.readAll("subnets");
+        List<Map<String, Object>> ports = plugin.readAll("ports");
+        List<Map<String, Object>> groups = plugin.readAll("security_groups");
+        Map<String, List<Translator.Segment>> segments = db.tx(dsl -> {
             Map<String, List<Translator.Segment>> out = new HashMap<>();
             for (Record r : dsl.select(field(name("network_id")), field(name("id")), field(name("network_type")),
                             field(name("physical_network")), field(name("segmentation_id")))
@@ -251,11 +248,9 @@ public final class OvnNorthbound implements AutoCloseable {
             }
             return out;
         });
-        List<Map<String, Object>> routers = app.service("routers") == null ? List.of()
-                : app.service("routers").list(admin, ListQuery.all()).items();
-        List<Map<String, Object>> fips = app.service("floatingips") == null ? List.of()
-                : app.service("floatingips").list(admin, ListQuery.all()).items();
-        Map<String, String> floatingPorts = app.db().tx(dsl -> {
+        List<Map<String, Object>> routers = plugin.readAll("routers");
+        List<Map<String, Object>> fips = plugin.readAll("floatingips");
+        Map<String, String> floatingPorts = db.tx(dsl -> {
             Map<String, String> out = new HashMap<>();
             for (Record r : dsl.select(field(name("id")), field(name("floating_port_id")))
                     .from(table(name("floatingips"))).fetch()) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.neutrino.api.RequestContext;
-import dev.neutrino.api.ml2.Ml2Event;
+import dev.neutrino.engine.RequestContext;
+import dev.neutrino.ml2.Ml2Event;
 import dev.neutrino.common.NeutronException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;

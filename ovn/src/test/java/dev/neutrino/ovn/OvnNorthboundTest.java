@@ -2,11 +2,11 @@ package dev.neutrino.ovn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.neutrino.api.ApiRequest;
-import dev.neutrino.api.ApiResponse;
-import dev.neutrino.api.NeutronApi;
-import dev.neutrino.api.Neutrino;
-import dev.neutrino.api.RequestContext;
+import dev.neutrino.engine.ApiRequest;
+import dev.neutrino.engine.ApiResponse;
+import dev.neutrino.engine.NeutronApi;
+import dev.neutrino.ext.Neutrino;
+import dev.neutrino.engine.RequestContext;
 import dev.neutrino.common.Config;
 import dev.neutrino.common.Options;
 import dev.neutrino.db.Database;
@@ -56,8 +56,8 @@ class OvnNorthboundTest {
                 SQLDialect.H2), 4);
         new Schema(db).upgradeAll();
         app = new Neutrino(Config.defaults(Options.ALL).with(Options.VLAN_RANGES, List.of("physnet2:100:199")), db);
-        api = new NeutronApi(app);
-        sync = new OvnNorthbound(app, nb, "fa:16:3e:00:00:00", Duration.ofHours(1))
+        api = new NeutronApi(app.engine());
+        sync = new OvnNorthbound(app, db, nb, "fa:16:3e:00:00:00", Duration.ofHours(1))
                 .chassis(() -> List.of(GatewayChassis.Chassis.gateway("gw-a", "physnet1"),
                         GatewayChassis.Chassis.gateway("gw-b", "physnet1", "physnet2"),
                         GatewayChassis.Chassis.gateway("gw-c", "physnet2"),
@@ -185,8 +185,8 @@ class OvnNorthboundTest {
                 Map.of("provider:network_type", "geneve"))));
         String netId = (String) net.get("id");
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> segments = app.service("segments").list(admin,
-                dev.neutrino.api.ListQuery.parse(Map.of("network_id", List.of(netId)))).items();
+        List<Map<String, Object>> segments = app.engine().service(dev.neutrino.ext.segment.Segments.DEF).list(admin,
+                dev.neutrino.engine.ListQuery.parse(Map.of("network_id", List.of(netId)))).items();
         Map<String, String> byPhysnet = new java.util.HashMap<>();
         for (Map<String, Object> s : segments) {
             if (s.get("physical_network") != null) byPhysnet.put((String) s.get("physical_network"), (String) s.get("id"));
@@ -336,12 +336,12 @@ class OvnNorthboundTest {
         sync.syncOnce(); // (status changes bumped the port's revision)
         sync.close();
         setUp(port.get("id"), true);
-        try (OvnNorthbound offline = new OvnNorthbound(app, nb, "fa:16:3e:00:00:00", Duration.ofHours(1))
+        try (OvnNorthbound offline = new OvnNorthbound(app, db, nb, "fa:16:3e:00:00:00", Duration.ofHours(1))
                 .recordPortStatus(false)) {
             NbDiff found = offline.compare();
             assertThat(found.isEmpty()).as(found.toString() + found.updates()).isTrue();
             assertThat(within(Duration.ofSeconds(1), () -> !"DOWN".equals(status(port.get("id"))))).isFalse();
         }
-        sync = new OvnNorthbound(app, nb, "fa:16:3e:00:00:00", Duration.ofHours(1));
+        sync = new OvnNorthbound(app, db, nb, "fa:16:3e:00:00:00", Duration.ofHours(1));
     }
 }

@@ -1,11 +1,11 @@
 package dev.neutrino.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.neutrino.api.ApiRequest;
-import dev.neutrino.api.ApiResponse;
-import dev.neutrino.api.NeutronApi;
-import dev.neutrino.api.RequestContext;
-import dev.neutrino.api.StreamedBody;
+import dev.neutrino.engine.ApiRequest;
+import dev.neutrino.engine.ApiResponse;
+import dev.neutrino.engine.NeutronApi;
+import dev.neutrino.engine.RequestContext;
+import dev.neutrino.engine.StreamedBody;
 import dev.neutrino.common.Json;
 import dev.neutrino.common.NeutronException;
 import io.micrometer.core.instrument.MeterRegistry;

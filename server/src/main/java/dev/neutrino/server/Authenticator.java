@@ -1,6 +1,6 @@
 package dev.neutrino.server;
 
-import dev.neutrino.api.RequestContext;
+import dev.neutrino.engine.RequestContext;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 

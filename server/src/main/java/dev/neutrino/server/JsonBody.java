@@ -1,7 +1,7 @@
 package dev.neutrino.server;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.neutrino.api.StreamedBody;
+import dev.neutrino.engine.StreamedBody;
 import dev.neutrino.common.Json;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package dev.neutrino.server;
 
-import dev.neutrino.api.RequestContext;
+import dev.neutrino.engine.RequestContext;
 import dev.neutrino.common.NeutronException;
 import dev.neutrino.keystone.AuthResult;
 import dev.neutrino.keystone.Identity;

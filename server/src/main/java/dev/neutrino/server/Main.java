@@ -132,8 +132,8 @@ public final class Main implements Callable<Integer> {
                          .withLeaderOnly("OVN_Northbound"));
                  var sb = sbConnection.isBlank() ? null : dev.neutrino.ovsdb.OvsdbClient.connect(
                          dev.neutrino.ovsdb.OvsdbClientOptions.of(sbConnection).withLeaderOnly("OVN_Southbound"));
-                 var sync = new dev.neutrino.ovn.OvnNorthbound(new dev.neutrino.api.Neutrino(c, db,
-                         NeutrinoServer.loadPolicy(c)), nb, c.get(Options.BASE_MAC), java.time.Duration.ofHours(1))
+                 var sync = new dev.neutrino.ovn.OvnNorthbound(new dev.neutrino.ext.Neutrino(c, db,
+                         NeutrinoServer.loadPolicy(c)), db, nb, c.get(Options.BASE_MAC), java.time.Duration.ofHours(1))
                          .distributedFloatingIps(c.get(Options.OVN_DISTRIBUTED_FIP))
                          .emitNeedToFrag(c.get(Options.OVN_EMIT_NEED_TO_FRAG))
                          .recordPortStatus(false)) {

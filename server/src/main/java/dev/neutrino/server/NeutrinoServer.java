@@ -1,7 +1,7 @@
 package dev.neutrino.server;
 
-import dev.neutrino.api.NeutronApi;
-import dev.neutrino.api.Neutrino;
+import dev.neutrino.engine.NeutronApi;
+import dev.neutrino.ext.Neutrino;
 import dev.neutrino.common.Config;
 import dev.neutrino.common.ConfigException;
 import dev.neutrino.common.Options;
@@ -13,7 +13,7 @@ import dev.neutrino.keystone.TokenValidator;
 import dev.neutrino.ovn.GatewayChassis;
 import dev.neutrino.ovn.OvnAgents;
 import dev.neutrino.ovn.OvnMechanismDriver;
-import dev.neutrino.api.ml2.LoggerMechanismDriver;
+import dev.neutrino.ml2.LoggerMechanismDriver;
 import dev.neutrino.ovn.OvnNorthbound;
 import dev.neutrino.ovsdb.OvsdbClient;
 import dev.neutrino.ovsdb.OvsdbClientOptions;
@@ -111,7 +111,7 @@ public final class NeutrinoServer implements AutoCloseable {
             }
             if (mechanisms.contains("ovn")) {
                 nb = OvsdbClient.connect(OvsdbClientOptions.of(nbConnection).withLeaderOnly("OVN_Northbound"));
-                ovn = new OvnNorthbound(app, nb, config.get(Options.BASE_MAC),
+                ovn = new OvnNorthbound(app, db, nb, config.get(Options.BASE_MAC),
                         Duration.ofSeconds(config.get(Options.OVN_SYNC_INTERVAL)))
                         .distributedFloatingIps(config.get(Options.OVN_DISTRIBUTED_FIP))
                         .emitNeedToFrag(config.get(Options.OVN_EMIT_NEED_TO_FRAG));
@@ -146,7 +146,7 @@ public final class NeutrinoServer implements AutoCloseable {
             connector.setHost(config.get(Options.BIND_HOST));
             connector.setPort(config.get(Options.BIND_PORT));
             jetty.addConnector(connector);
-            ApiHandler api = new ApiHandler(new NeutronApi(app), auth, metrics);
+            ApiHandler api = new ApiHandler(new NeutronApi(app.engine()), auth, metrics);
             jetty.setHandler(new Handler.Wrapper(api) {
                 @Override
                 public boolean handle(Request request, Response response, Callback callback) throws Exception {

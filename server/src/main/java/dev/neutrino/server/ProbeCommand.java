@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import dev.neutrino.ovsdb.txn.Delete;
 
 /**
  * neutron-debug's probe: a network namespace plugged into br-int as a Neutron port (its MAC, its

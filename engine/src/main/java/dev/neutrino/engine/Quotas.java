@@ -1,0 +1,158 @@
+package dev.neutrino.engine;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import dev.neutrino.common.Config;
+import dev.neutrino.common.NeutronException;
+import dev.neutrino.common.Option;
+import dev.neutrino.common.Options;
+import dev.neutrino.db.Database;
+import dev.neutrino.model.ResourceDef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/**
+ * Per-project limits: defaults from [quotas] quota_*, overrides in the quotas table, usage counted
+ * from the resources' tables. A create that would go over its limit is 409 OverQuota.
+ */
+public final class Quotas {
+    private static final Table<Record> QUOTAS = table(name("quotas"));
+    private static final Field<String> PROJECT = field(name("project_id"), String.class);
+    private static final Field<String> RESOURCE = field(name("resource"), String.class);
+    private static final Field<Integer> LIMIT = field(name("quota_limit"), Integer.class);
+
+    private final Map<String, Integer> defaults = new LinkedHashMap<>();
+    private final Map<String, String> tables = new LinkedHashMap<>();
+    private final Database db;
+
+    public Quotas(Config config, Database db) {
+        this.db = db;
+        for (Option<Integer> o : Options.QUOTAS) {
+            defaults.put(o.name().substring("quota_".length()), config.get(o));
+        }
+    }
+
+    /** Declares which table counts a quota resource's usage; resources without a table are not counted. */
+    public void track(String resource, String table) {
+        tables.put(resource, table);
+    }
+
+    public Map<String, Integer> defaults() {
+        return defaults;
+    }
+
+    public void check(Tx tx, ResourceDef def, String projectId, int delta) {
+        String resource = def.singular();
+        if (!defaults.containsKey(resource) || projectId == null) return;
+        String t = tables.get(resource);
+        // one round trip: the project's limit (or the default) and, only when it is not unlimited, the usage
+        Field<Integer> limit = DSL.coalesce(DSL.field(DSL.select(LIMIT).from(QUOTAS)
+                .where(PROJECT.eq(projectId).and(RESOURCE.eq(resource)))), DSL.val(defaults.get(resource)));
+        Field<Integer> used = t == null ? DSL.inline(0) : DSL.field(DSL.selectCount().from(table(name(t)))
+                .where(field(name("project_id")).eq(projectId)));
+        Record r = tx.dsl().select(limit, DSL.when(limit.lt(0), DSL.inline(0)).otherwise(used)).fetchOne();
+        int max = r.get(0, Integer.class);
+        if (max >= 0 && r.get(1, Integer.class) + delta > max) throw NeutronException.overQuota(resource);
+    }
+
+    private int used(DSLContext dsl, String resource, String projectId) {
+        String t = tables.get(resource);
+        return t == null ? 0 : dsl.fetchCount(table(name(t)), field(name("project_id")).eq(projectId));
+    }
+
+    private Map<String, Integer> limits(DSLContext dsl, String projectId) {
+        Map<String, Integer> out = new LinkedHashMap<>(defaults);
+        for (Record r : dsl.select(RESOURCE, LIMIT).from(QUOTAS).where(PROJECT.eq(projectId)).fetch()) {
+            if (out.containsKey(r.get(RESOURCE))) out.put(r.get(RESOURCE), r.get(LIMIT));
+        }
+        return out;
+    }
+
+    public Map<String, Object> show(String projectId) {
+        return db.tx(dsl -> new LinkedHashMap<>(limits(dsl, projectId)));
+    }
+
+    public Map<String, Object> details(String projectId) {
+        return db.tx(dsl -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (var e : limits(dsl, projectId).entrySet()) {
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("limit", e.getValue());
+                d.put("used", used(dsl, e.getKey(), projectId));
+                d.put("reserved", 0);
+                out.put(e.getKey(), d);
+            }
+            return out;
+        });
+    }
+
+    /** Projects that have at least one limit different from the defaults. */
+    public List<Map<String, Object>> list() {
+        return db.tx(dsl -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (String p : dsl.selectDistinct(PROJECT).from(QUOTAS).orderBy(PROJECT).fetch(PROJECT)) {
+                Map<String, Object> q = new LinkedHashMap<>(limits(dsl, p));
+                q.put("project_id", p);
+                q.put("tenant_id", p);
+                out.add(q);
+            }
+            return out;
+        });
+    }
+
+    public Map<String, Object> update(String projectId, Map<String, Object> body) {
+        Map<String, Integer> values = new LinkedHashMap<>();
+        body = new LinkedHashMap<>(body);
+        body.remove("force");
+        boolean checkLimit = Boolean.TRUE.equals(body.remove("check_limit"));
+        for (var e : body.entrySet()) {
+            if (!defaults.containsKey(e.getKey())) {
+                throw NeutronException.badRequest("Unrecognized attribute(s) '" + e.getKey() + "'");
+            }
+            Object v = e.getValue();
+            int limit;
+            try {
+                limit = v instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(v).strip());
+            } catch (NumberFormatException ex) {
+                throw NeutronException.invalidInput(e.getKey(), "'" + v + "' is not an integer");
+            }
+            if (v instanceof Number n && n.doubleValue() != limit) {
+                throw NeutronException.invalidInput(e.getKey(), "'" + v + "' is not an integer");
+            }
+            if (limit < -1) {
+                throw NeutronException.invalidInput(e.getKey(), "'" + limit + "' is too small - must be at least "
+                        + "'-1'");
+            }
+            values.put(e.getKey(), limit);
+        }
+        return db.tx(dsl -> {
+            for (var e : values.entrySet()) {
+                if (checkLimit && e.getValue() >= 0 && used(dsl, e.getKey(), projectId) > e.getValue()) {
+                    throw NeutronException.badRequest("Quota limit " + e.getValue() + " for " + e.getKey()
+                            + " must be greater than or equal to already used and reserved "
+                            + used(dsl, e.getKey(), projectId) + ".");
+                }
+                int n = dsl.update(QUOTAS).set(LIMIT, e.getValue())
+                        .where(PROJECT.eq(projectId).and(RESOURCE.eq(e.getKey()))).execute();
+                if (n == 0) {
+                    dsl.insertInto(QUOTAS).set(PROJECT, projectId).set(RESOURCE, e.getKey())
+                            .set(LIMIT, e.getValue()).execute();
+                }
+            }
+            return new LinkedHashMap<>(limits(dsl, projectId));
+        });
+    }
+
+    public void reset(String projectId) {
+        db.run(dsl -> dsl.deleteFrom(QUOTAS).where(PROJECT.eq(projectId)).execute());
+    }
+}

@@ -1,0 +1,150 @@
+package dev.neutrino.ext;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+
+import dev.neutrino.common.Config;
+import dev.neutrino.common.Options;
+import dev.neutrino.db.Database;
+import dev.neutrino.engine.Engine;
+import dev.neutrino.engine.EngineExtensions;
+import dev.neutrino.engine.ListQuery;
+import dev.neutrino.engine.Quotas;
+import dev.neutrino.engine.RequestContext;
+import dev.neutrino.engine.ResourceService;
+import dev.neutrino.engine.Tx;
+import dev.neutrino.ext.agent.Agents;
+import dev.neutrino.ext.autoallocation.AutoAllocationExtension;
+import dev.neutrino.ext.core.CoreExtensions;
+import dev.neutrino.ext.core.Core;
+import dev.neutrino.ext.autoallocation.AutoAllocationPlugin;
+import dev.neutrino.ext.ipavailability.IpAvailabilityPlugin;
+import dev.neutrino.ext.l3.L3;
+import dev.neutrino.ext.rbac.RbacPlugin;
+import dev.neutrino.ext.securitygroup.SecurityGroupPlugin;
+import dev.neutrino.ext.segment.SegmentPlugin;
+import dev.neutrino.ext.servicetype.ServiceTypePlugin;
+import dev.neutrino.ext.subnetpool.SubnetPoolPlugin;
+import dev.neutrino.ext.core.Ports;
+import dev.neutrino.ext.deviceprofile.DeviceProfileExtension;
+import dev.neutrino.ext.ipavailability.IpAvailabilityExtension;
+import dev.neutrino.ext.l3.L3Extension;
+import dev.neutrino.ext.numaaffinity.NumaAffinityExtension;
+import dev.neutrino.ext.portsecurity.PortSecurityExtension;
+import dev.neutrino.ext.portsecurity.PortSecurityExtensionDriver;
+import dev.neutrino.ext.rbac.RbacExtension;
+import dev.neutrino.ext.securitygroup.SecurityGroupExtension;
+import dev.neutrino.ext.segment.SegmentExtension;
+import dev.neutrino.ext.servicetype.ServiceTypeExtension;
+import dev.neutrino.ext.subnetpool.SubnetPoolExtension;
+import dev.neutrino.ml2.ExtensionDriver;
+import dev.neutrino.ml2.ExtensionManager;
+import dev.neutrino.ml2.MechanismManager;
+import dev.neutrino.ml2.TypeDrivers;
+import dev.neutrino.model.ExtensionDef;
+import dev.neutrino.policy.Policy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The application: every extension's declaration registered on the generic {@link Engine}, then
+ * every extension's behaviour attached to the services the engine built, each given what it uses.
+ * The two lists below are the registration lines; an extension adds one line to each at most.
+ */
+public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
+    /** Every extension Neutrino has, engine's first (what the API may advertise). */
+    public static final List<ExtensionDef> EXTENSIONS = concat(EngineExtensions.ALL, CoreExtensions.ALL,
+            PortSecurityExtension.ALL, NumaAffinityExtension.ALL, DeviceProfileExtension.ALL,
+            SecurityGroupExtension.ALL, SubnetPoolExtension.ALL, SegmentExtension.ALL, RbacExtension.ALL,
+            L3Extension.ALL, AutoAllocationExtension.ALL, IpAvailabilityExtension.ALL, ServiceTypeExtension.ALL);
+
+    /** Every ML2 extension driver Neutrino has ({@code [ml2] extension_drivers} picks among them). */
+    public static final List<ExtensionDriver> EXTENSION_DRIVERS = List.of(new PortSecurityExtensionDriver(),
+            NumaAffinityExtension.DRIVER, DeviceProfileExtension.DRIVER);
+
+    private final Engine engine;
+    private final MechanismManager mechanisms = new MechanismManager();
+    private final ExtensionManager extensionDrivers;
+    private final Agents agents;
+    private final Database db;
+
+    public Neutrino(Config config, Database db) {
+        this(config, db, Policy.defaults());
+    }
+
+    public Neutrino(Config config, Database db, Policy policy) {
+        this.db = db;
+        this.extensionDrivers = ExtensionManager.of(config.get(Options.ML2_EXTENSION_DRIVERS), EXTENSION_DRIVERS);
+        Policy checked = policy.withParentResolver((resource, id, field) -> {
+            throw new IllegalStateException("policy needs " + resource + ":" + field + " of " + id
+                    + " but the target does not carry it");
+        });
+        this.engine = new Engine(CoreExtensions.RESOURCES, EXTENSIONS, extensionDrivers::enabled, db,
+                new Quotas(config, db), checked);
+        TypeDrivers types = new TypeDrivers(config);
+
+        // behaviour, each extension's from its own package
+        var securityGroups = SecurityGroupPlugin.install(engine, db);
+        var subnetPools = SubnetPoolPlugin.install(engine);
+        Core.install(engine, types, mechanisms, extensionDrivers, securityGroups, subnetPools,
+                config.get(Options.BASE_MAC), config.get(Options.MAX_FIXED_IPS_PER_PORT));
+        SegmentPlugin.install(engine, types, mechanisms);
+        RbacPlugin.install(engine);
+        L3.install(engine, db, checked);
+        AutoAllocationPlugin.install(engine, db, checked);
+        IpAvailabilityPlugin.install(engine, db, checked);
+        ServiceTypePlugin.install(engine, config, checked);
+        this.agents = new Agents(checked);
+        engine.endpoint("agents", agents::handle);
+
+        List<String> unhandled = engine.unhandledActions();
+        if (!unhandled.isEmpty()) throw new IllegalStateException("declared actions without a handler: " + unhandled);
+    }
+
+    @SafeVarargs
+    private static List<ExtensionDef> concat(List<ExtensionDef>... lists) {
+        List<ExtensionDef> all = new ArrayList<>();
+        for (List<ExtensionDef> l : lists) all.addAll(l);
+        return List.copyOf(all);
+    }
+
+    /** The engine that serves the API. */
+    public Engine engine() { return engine; }
+
+    /** ML2's mechanism drivers: register them in {@code [ml2] mechanism_drivers} order. */
+    public MechanismManager mechanisms() { return mechanisms; }
+
+    /** ML2's extension drivers ({@code [ml2] extension_drivers}). */
+    public ExtensionManager extensionDrivers() { return extensionDrivers; }
+
+    /** {@code /v2.0/agents}: where the dataplane reports its agents. */
+    public Agents agents() { return agents; }
+
+    public Database db() { return db; }
+
+    // ------------------------------------------------------------------ ML2's plugin API for drivers
+
+    @Override
+    public List<Map<String, Object>> readAll(String collection) {
+        ResourceService svc = engine.services().stream().filter(s -> s.def().collection().equals(collection))
+                .findFirst().orElse(null);
+        return svc == null ? List.of() : svc.list(RequestContext.admin(null), ListQuery.all()).items();
+    }
+
+    @Override
+    public boolean updatePortStatus(String portId, String status) {
+        ResourceService ports = engine.service(Ports.DEF);
+        return db.tx(dsl -> {
+            int changed = dsl.update(org.jooq.impl.DSL.table(name(Ports.DEF.table()))).set(field(name("status")), status)
+                    .where(field(name("id")).eq(portId).and(field(name("status")).ne(status))).execute();
+            if (changed > 0) ports.bumpRevision(new Tx(dsl, RequestContext.admin(null)), portId);
+            return changed > 0;
+        });
+    }
+
+    @Override
+    public void onCommitted(Runnable listener) {
+        engine.onCommitted(listener);
+    }
+}

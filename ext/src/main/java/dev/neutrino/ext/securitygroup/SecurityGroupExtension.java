@@ -1,0 +1,47 @@
+package dev.neutrino.ext.securitygroup;
+
+import static dev.neutrino.model.Attribute.COMPUTED;
+import static dev.neutrino.model.Attribute.bool;
+import static dev.neutrino.model.Attribute.dict;
+import static dev.neutrino.model.Attribute.integer;
+import static dev.neutrino.model.Attribute.list;
+import static dev.neutrino.model.Attribute.string;
+
+import dev.neutrino.model.Converters;
+import dev.neutrino.model.Declaration;
+import dev.neutrino.model.ExtensionDef;
+import dev.neutrino.model.Validators;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * neutron_lib/api/definitions/security_groups.py and stateful_security_group.py: the security
+ * group and rule resources ({@link SecurityGroups}) and the ports' {@code security_groups}.
+ */
+@Declaration
+public final class SecurityGroupExtension {
+    private SecurityGroupExtension() {}
+
+    public static final ExtensionDef SECURITY_GROUP = ExtensionDef.builder("security-group",
+            "security-group",
+            "The security groups extension.",
+            "2012-10-05T10:00:00-00:00")
+            .resource(SecurityGroups.GROUP)
+            .resource(SecurityGroups.RULE)
+            .attributes("ports",
+                    list("security_groups").post(COMPUTED).put().convert(Converters.LIST_OR_EMPTY)
+                    .validate(Validators.listOf(Validators.UUID)).filter().computed())
+            .build();
+
+    public static final ExtensionDef STATEFUL_SECURITY_GROUP = ExtensionDef.builder("stateful-security-group",
+            "Stateful security group",
+            "Indicates if the security group is stateful or not",
+            "2019-11-26T09:00:00-00:00")
+            .requires("security-group")
+            .attributes("security_groups",
+                    bool("stateful").post(true).put().validate(Validators.BOOLEAN).query())
+            .build();
+
+    /** Every extension of this package, in the order {@code GET /v2.0/extensions} would list them. */
+    public static final List<ExtensionDef> ALL = List.of(SECURITY_GROUP, STATEFUL_SECURITY_GROUP);
+}

@@ -1,0 +1,28 @@
+package dev.neutrino.ml2;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a mechanism driver may ask of the core plugin it serves, as ML2's drivers call
+ * {@code context._plugin} (Neutron's {@code update_port_status}, {@code get_ports}...): the only
+ * door from a dataplane driver back into the API's state, so that a driver depends on ML2's
+ * interfaces and not on the engine that serves the API.
+ */
+public interface CorePlugin {
+    /**
+     * Every resource of {@code collection} ({@code networks}, {@code subnets}, {@code ports},
+     * {@code security_groups}, {@code routers}, {@code floatingips}) as an admin reads it through the
+     * API; empty when the collection is not served.
+     */
+    List<Map<String, Object>> readAll(String collection);
+
+    /**
+     * Records a port's status as the dataplane reports it ({@code ACTIVE}, {@code DOWN}); bumps its
+     * revision when it changed. Returns whether it changed.
+     */
+    boolean updatePortStatus(String portId, String status);
+
+    /** Called after every committed write (outside any transaction). */
+    void onCommitted(Runnable listener);
+}
