@@ -1,5 +1,6 @@
 package dev.neutrino.ovsdb;
 
+import dev.neutrino.ovsdb.error.OvsdbRpcException;
 import dev.neutrino.ovsdb.monitor.MonitorRequest;
 import dev.neutrino.ovsdb.monitor.Replica;
 import dev.neutrino.ovsdb.monitor.RowListener;

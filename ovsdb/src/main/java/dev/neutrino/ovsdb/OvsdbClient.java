@@ -1,5 +1,8 @@
 package dev.neutrino.ovsdb;
 
+import dev.neutrino.ovsdb.error.OvsdbConnectionException;
+import dev.neutrino.ovsdb.error.OvsdbException;
+import dev.neutrino.ovsdb.error.OvsdbRpcException;
 import dev.neutrino.ovsdb.monitor.MonitorRequest;
 import dev.neutrino.ovsdb.monitor.Replica;
 import dev.neutrino.ovsdb.monitor.RowListener;
@@ -7,6 +10,7 @@ import dev.neutrino.ovsdb.remote.Remote;
 import dev.neutrino.ovsdb.remote.RemoteList;
 import dev.neutrino.ovsdb.schema.DatabaseSchema;
 import dev.neutrino.ovsdb.txn.Operation;
+import dev.neutrino.ovsdb.txn.OvsdbTransactionException;
 import dev.neutrino.ovsdb.txn.TransactionResult;
 import java.time.Duration;
 import java.util.Arrays;

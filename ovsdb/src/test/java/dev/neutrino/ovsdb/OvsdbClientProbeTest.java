@@ -3,6 +3,7 @@ package dev.neutrino.ovsdb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.neutrino.ovsdb.error.OvsdbConnectionException;
 import dev.neutrino.ovsdb.txn.Comment;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;

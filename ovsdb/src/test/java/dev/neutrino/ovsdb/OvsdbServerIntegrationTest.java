@@ -2,6 +2,7 @@ package dev.neutrino.ovsdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.neutrino.ovsdb.error.OvsdbRpcException;
 import dev.neutrino.ovsdb.monitor.MonitorRequest;
 import dev.neutrino.ovsdb.monitor.RowListener;
 import dev.neutrino.ovsdb.monitor.TableUpdates;
@@ -16,6 +17,7 @@ import dev.neutrino.ovsdb.txn.Delete;
 import dev.neutrino.ovsdb.txn.Insert;
 import dev.neutrino.ovsdb.txn.Mutate;
 import dev.neutrino.ovsdb.txn.Mutation;
+import dev.neutrino.ovsdb.txn.OvsdbTransactionException;
 import dev.neutrino.ovsdb.txn.Select;
 import dev.neutrino.ovsdb.txn.TransactionResult;
 import dev.neutrino.ovsdb.txn.Update;

@@ -3,7 +3,7 @@ package dev.neutrino.ovsdb.codec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.neutrino.ovsdb.OvsdbProtocolException;
+import dev.neutrino.ovsdb.error.OvsdbProtocolException;
 import dev.neutrino.ovsdb.schema.ColumnSchema;
 import dev.neutrino.ovsdb.schema.TableSchema;
 import dev.neutrino.ovsdb.value.OvsdbValue;

@@ -1,7 +1,7 @@
 package dev.neutrino.ovsdb.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.neutrino.ovsdb.OvsdbProtocolException;
+import dev.neutrino.ovsdb.error.OvsdbProtocolException;
 import dev.neutrino.ovsdb.schema.BaseType;
 import dev.neutrino.ovsdb.schema.ColumnSchema;
 import dev.neutrino.ovsdb.schema.ColumnType;

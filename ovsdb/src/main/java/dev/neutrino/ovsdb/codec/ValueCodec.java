@@ -3,7 +3,7 @@ package dev.neutrino.ovsdb.codec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.neutrino.ovsdb.OvsdbProtocolException;
+import dev.neutrino.ovsdb.error.OvsdbProtocolException;
 import dev.neutrino.ovsdb.schema.BaseType;
 import dev.neutrino.ovsdb.schema.ColumnType;
 import dev.neutrino.ovsdb.value.Atom;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.neutrino.ovsdb.OvsdbProtocolException;
+import dev.neutrino.ovsdb.error.OvsdbProtocolException;
 import java.io.IOException;
 import java.io.InputStream;
 

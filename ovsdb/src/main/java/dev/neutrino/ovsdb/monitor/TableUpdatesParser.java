@@ -1,7 +1,7 @@
 package dev.neutrino.ovsdb.monitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.neutrino.ovsdb.OvsdbProtocolException;
+import dev.neutrino.ovsdb.error.OvsdbProtocolException;
 import dev.neutrino.ovsdb.codec.RowCodec;
 import dev.neutrino.ovsdb.schema.DatabaseSchema;
 import dev.neutrino.ovsdb.schema.TableSchema;

@@ -1,6 +1,6 @@
 package dev.neutrino.ovsdb.remote;
 
-import dev.neutrino.ovsdb.OvsdbConnectionException;
+import dev.neutrino.ovsdb.error.OvsdbConnectionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

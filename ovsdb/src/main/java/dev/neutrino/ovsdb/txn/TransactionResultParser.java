@@ -1,8 +1,7 @@
 package dev.neutrino.ovsdb.txn;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.neutrino.ovsdb.OvsdbProtocolException;
-import dev.neutrino.ovsdb.OvsdbTransactionException;
+import dev.neutrino.ovsdb.error.OvsdbProtocolException;
 import dev.neutrino.ovsdb.codec.RowCodec;
 import dev.neutrino.ovsdb.codec.ValueCodec;
 import dev.neutrino.ovsdb.schema.DatabaseSchema;

@@ -3,7 +3,7 @@ package dev.neutrino.ovsdb.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.neutrino.ovsdb.OvsdbProtocolException;
+import dev.neutrino.ovsdb.error.OvsdbProtocolException;
 import dev.neutrino.ovsdb.TestSchemas;
 import dev.neutrino.ovsdb.schema.ColumnType;
 import dev.neutrino.ovsdb.schema.DatabaseSchema;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.neutrino.ovsdb.OvsdbConnectionException;
-import dev.neutrino.ovsdb.OvsdbRpcException;
+import dev.neutrino.ovsdb.error.OvsdbConnectionException;
+import dev.neutrino.ovsdb.error.OvsdbRpcException;
 import dev.neutrino.ovsdb.remote.Remote;
 import dev.neutrino.ovsdb.remote.SocketTransport;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static dev.neutrino.ovsdb.TestSchemas.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.neutrino.ovsdb.OvsdbProtocolException;
+import dev.neutrino.ovsdb.error.OvsdbProtocolException;
 import dev.neutrino.ovsdb.TestSchemas;
 import dev.neutrino.ovsdb.schema.DatabaseSchema;
 import dev.neutrino.ovsdb.value.Row;

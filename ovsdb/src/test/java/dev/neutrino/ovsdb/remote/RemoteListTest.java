@@ -3,7 +3,7 @@ package dev.neutrino.ovsdb.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.neutrino.ovsdb.OvsdbConnectionException;
+import dev.neutrino.ovsdb.error.OvsdbConnectionException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

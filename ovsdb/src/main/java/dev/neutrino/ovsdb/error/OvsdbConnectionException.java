@@ -1,4 +1,4 @@
-package dev.neutrino.ovsdb;
+package dev.neutrino.ovsdb.error;
 
 /**
  * The connection could not be opened, was lost, or is not there: a request in flight when it drops

@@ -1,4 +1,4 @@
-package dev.neutrino.ovsdb;
+package dev.neutrino.ovsdb.error;
 
 /** Base of every exception this library throws. */
 public class OvsdbException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.neutrino.ovsdb;
+package dev.neutrino.ovsdb.error;
 
 /** The peer sent something that is not valid JSON-RPC or not valid OVSDB. */
 public class OvsdbProtocolException extends OvsdbException {

@@ -1,6 +1,6 @@
-package dev.neutrino.ovsdb;
+package dev.neutrino.ovsdb.txn;
 
-import dev.neutrino.ovsdb.txn.Operation;
+import dev.neutrino.ovsdb.error.OvsdbException;
 import java.util.Optional;
 
 /**

@@ -1,4 +1,4 @@
-package dev.neutrino.ovsdb;
+package dev.neutrino.ovsdb.error;
 
 import java.util.Optional;
 

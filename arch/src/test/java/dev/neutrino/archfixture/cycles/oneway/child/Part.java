@@ -1,0 +1,4 @@
+package dev.neutrino.archfixture.cycles.oneway.child;
+
+public class Part {
+}

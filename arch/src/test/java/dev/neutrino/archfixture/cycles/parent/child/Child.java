@@ -1,0 +1,7 @@
+package dev.neutrino.archfixture.cycles.parent.child;
+
+import dev.neutrino.archfixture.cycles.parent.Parent;
+
+public class Child {
+    Parent parent;
+}

@@ -1,0 +1,4 @@
+package dev.neutrino.archfixture.exts.ext.a;
+
+public class AExtension {
+}

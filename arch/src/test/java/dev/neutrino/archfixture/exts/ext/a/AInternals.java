@@ -1,0 +1,7 @@
+package dev.neutrino.archfixture.exts.ext.a;
+
+/** Behaviour of extension a: no other extension may use it. */
+public class AInternals {
+    public static void apply() {
+    }
+}

@@ -1,0 +1,4 @@
+package dev.neutrino.archfixture.layers.engine;
+
+public record RequestContext(String projectId) {
+}

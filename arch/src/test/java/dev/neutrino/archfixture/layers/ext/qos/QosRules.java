@@ -1,0 +1,4 @@
+package dev.neutrino.archfixture.layers.ext.qos;
+
+public class QosRules {
+}

@@ -1,0 +1,4 @@
+package dev.neutrino.archfixture.layers.model;
+
+public class ResourceDef {
+}

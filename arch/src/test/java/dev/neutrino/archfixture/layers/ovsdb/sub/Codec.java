@@ -1,0 +1,4 @@
+package dev.neutrino.archfixture.layers.ovsdb.sub;
+
+public class Codec {
+}
