@@ -95,7 +95,8 @@ final class ArchRules {
 
     /**
      * Rule c: a class of extension A ({@code <root>.ext.A..}) may use a class of another extension B only if
-     * that class is one of B's declarations: its (top-level) simple name ends in {@code Extension} or
+     * that class is one of B's declarations: its (top-level) class is annotated
+     * {@code @dev.neutrino.model.Declaration} or its simple name ends in {@code Extension} or
      * {@code Tables}, or it resides in B's {@code api} subpackage ({@code <root>.ext.B.api..}). The
      * registration list, the package {@code <root>.ext} itself, may use everything.
      */
@@ -105,10 +106,13 @@ final class ArchRules {
                 .should(useOtherExtensionsOnlyThroughDeclarations(ext))
                 .allowEmptyShould(true)
                 .because("of rule c (extension boundaries): an extension may use another extension's"
-                        + " declarations only (a class named *Extension or *Tables, or one in the other"
-                        + " extension's 'api' subpackage), never its behaviour. Move what both need into that"
+                        + " declarations only (a class marked @Declaration or named *Extension or *Tables,"
+                        + " or one in the other extension's 'api' subpackage), never its behaviour. Move what both need into that"
                         + " api subpackage, or connect the two in " + ext + " (the registration list)");
     }
+
+    /** Marks a class of pure declarations that other extensions may import. */
+    static final String DECLARATION = "dev.neutrino.model.Declaration";
 
     /** The extension a package belongs to: the segment after {@code <extRoot>.}, if any. */
     static Optional<String> extensionOf(String extRoot, String packageName) {
@@ -126,7 +130,7 @@ final class ArchRules {
             top = top.getEnclosingClass().get();
         }
         String name = top.getSimpleName();
-        if (name.endsWith("Extension") || name.endsWith("Tables")) {
+        if (name.endsWith("Extension") || name.endsWith("Tables") || top.isAnnotatedWith(DECLARATION)) {
             return true;
         }
         String api = extRoot + "." + extension + ".api";

@@ -82,7 +82,7 @@ class ArchRulesFixtureTest {
         assertThat(found).contains("extension 'b' uses behaviour of extension 'a'", "BHooks.afterCreate()",
                 "AInternals.apply()");
         assertThat(found.lines()).allMatch(line -> line.contains("AInternals"));
-        assertThat(found).doesNotContain("Extensions.a", "AExtension", "ATables", "AView", "BHelper");
+        assertThat(found).doesNotContain("Extensions.a", "AExtension", "ATables", "AView", "AResources", "BHelper");
     }
 
     @Test

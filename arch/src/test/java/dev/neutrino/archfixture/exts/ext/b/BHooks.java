@@ -2,6 +2,7 @@ package dev.neutrino.archfixture.exts.ext.b;
 
 import dev.neutrino.archfixture.exts.ext.a.AExtension;
 import dev.neutrino.archfixture.exts.ext.a.AInternals;
+import dev.neutrino.archfixture.exts.ext.a.AResources;
 import dev.neutrino.archfixture.exts.ext.a.ATables;
 import dev.neutrino.archfixture.exts.ext.a.api.AView;
 
@@ -11,6 +12,7 @@ public class BHooks {
     ATables tables;
     ATables.Row row;
     AView view;
+    AResources resources;
     BHelper ownHelper;
 
     void afterCreate() {
