@@ -17,12 +17,12 @@ import dev.neutrino.engine.NeutronApi;
 import dev.neutrino.engine.RequestContext;
 
 /** The engine over a fresh in-memory H2 database, called without HTTP, as a given caller. */
-final class ApiHarness implements AutoCloseable {
+public final class ApiHarness implements AutoCloseable {
     final Database db;
     final Neutrino app;
     final NeutronApi api;
 
-    ApiHarness() {
+    public ApiHarness() {
         this(Config.defaults(Options.ALL), dev.neutrino.policy.Policy.defaults());
     }
 
@@ -32,7 +32,7 @@ final class ApiHarness implements AutoCloseable {
     }
 
     /** With a configuration of its own (e.g. VLAN ranges). */
-    ApiHarness(Config config) {
+    public ApiHarness(Config config) {
         this(config, dev.neutrino.policy.Policy.defaults());
     }
 
@@ -44,28 +44,28 @@ final class ApiHarness implements AutoCloseable {
         api = new NeutronApi(app.engine());
     }
 
-    record Result(int status, Map<String, Object> body) {
+    public record Result(int status, Map<String, Object> body) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> get(String key) {
+        public Map<String, Object> get(String key) {
             return (Map<String, Object>) body.get(key);
         }
 
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> list(String key) {
+        public List<Map<String, Object>> list(String key) {
             return (List<Map<String, Object>>) body.get(key);
         }
 
-        String errorType() {
+        public String errorType() {
             return (String) get("NeutronError").get("type");
         }
     }
 
-    Result call(RequestContext ctx, String method, String path, Object body) {
+    public Result call(RequestContext ctx, String method, String path, Object body) {
         return call(ctx, method, path, Map.of(), body);
     }
 
     @SuppressWarnings("unchecked")
-    Result call(RequestContext ctx, String method, String path, Map<String, List<String>> query, Object body) {
+    public Result call(RequestContext ctx, String method, String path, Map<String, List<String>> query, Object body) {
         try {
             ApiResponse r = api.handle(new ApiRequest(method, path, query, body, null, ctx, "http://test"));
             return new Result(r.status(), r.body() == null ? Map.of() : (Map<String, Object>) materialize(r.body()));
