@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * {@code auto_allocated_topologies} row (primary key: the project) is written last, so of two racing
  * builds one wins and the other removes its own resources and answers with the winner's network.
  */
-public final class AutoAllocation {
+final class AutoAllocation {
     private static final Logger LOG = LoggerFactory.getLogger(AutoAllocation.class);
     static final String IS_DEFAULT = "is_default";
     static final String EXTERNAL = "router:external";

@@ -39,7 +39,7 @@ import org.jooq.Table;
  * process picked in the last {@value #RESERVED_SECONDS} s are avoided while others are free, so that
  * concurrent transactions of one process do not collide on uncommitted picks.
  */
-public final class IpAllocator {
+final class IpAllocator {
     static final Table<Record> IPALLOCATIONS = CoreTables.IPALLOCATIONS;
     static final Field<String> PORT_ID = CoreTables.IPALLOCATIONS_PORT_ID;
     static final Field<String> IP = CoreTables.IPALLOCATIONS_IP_ADDRESS;

@@ -24,7 +24,7 @@ import dev.neutrino.ml2.TypeDrivers;
  * Networks: default MTU, status, the wildcard RBAC entries behind {@code shared} and
  * {@code router:external}, visibility through RBAC, and the in-use check on delete.
  */
-public final class NetworkHooks implements ResourceHooks {
+final class NetworkHooks implements ResourceHooks {
     static final List<String> NETWORK_OWNED = Networks.NETWORK_OWNED;
 
     static final String TYPE = "provider:network_type";

@@ -35,7 +35,7 @@ import org.jooq.impl.DSL;
  * security groups (the project's default one unless told otherwise), port security, allowed
  * address pairs, extra DHCP options and the binding attributes.
  */
-public final class PortHooks implements ResourceHooks {
+final class PortHooks implements ResourceHooks {
     static final int MAX_ALLOWED_ADDRESS_PAIRS = 10;
     private static final String PENDING_IPS = "__fixed_ips__";
     private static final String PENDING_SGS = "__security_groups__";

@@ -27,7 +27,7 @@ import org.jooq.Record;
  * Subnets: cidr, gateway and allocation pools as Neutron works them out and checks them, overlap
  * within the network, IPv6 modes, DNS servers and host routes, subnet pools, and the in-use check.
  */
-public final class SubnetHooks implements ResourceHooks {
+final class SubnetHooks implements ResourceHooks {
     static final int MAX_DNS_NAMESERVERS = 5;
     static final int MAX_HOST_ROUTES = 20;
 

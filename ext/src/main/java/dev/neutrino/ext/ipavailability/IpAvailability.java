@@ -29,7 +29,7 @@ import java.util.Set;
  * subnet without pools) and how many are allocated ({@code used_ips}). Read-only, admins only by
  * Neutron's default policy: a list shows others nothing, a show answers 404.
  */
-public final class IpAvailability {
+final class IpAvailability {
     static final String PATH = "network-ip-availabilities";
     /** The filters Neutron's plugin applies; other known list parameters are accepted and ignored. */
     private static final Map<String, String> FILTERS = Map.of("network_id", "id", "network_name", "name",

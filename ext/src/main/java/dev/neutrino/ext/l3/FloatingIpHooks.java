@@ -24,7 +24,7 @@ import org.jooq.impl.DSL;
  * floating network and an interface on the port's subnet; status is ACTIVE while associated and
  * DOWN otherwise, as the OVN driver sets it; port_details describes the associated port.
  */
-public final class FloatingIpHooks implements ResourceHooks {
+final class FloatingIpHooks implements ResourceHooks {
     static final String ACTIVE = "ACTIVE";
     static final String DOWN = "DOWN";
 

@@ -27,7 +27,7 @@ import dev.neutrino.ext.core.CoreTables;
  * against the router's connected subnets; availability zones as ML2/OVN reports them; the in-use
  * check on delete.
  */
-public final class RouterHooks implements ResourceHooks {
+final class RouterHooks implements ResourceHooks {
     /** [DEFAULT] max_routes. */
     static final int MAX_ROUTES = 30;
     /** [DEFAULT] enable_snat_by_default. */

@@ -18,7 +18,7 @@ import dev.neutrino.ext.core.Networks;
  * Network RBAC policies: sharing a network with one project or all ('*'), or making it usable as
  * an external network. The wildcard entries keep {@code shared} / {@code router:external} in step.
  */
-public final class RbacHooks implements ResourceHooks {
+final class RbacHooks implements ResourceHooks {
     static final String SHARED = "access_as_shared";
     static final String EXTERNAL = "access_as_external";
 

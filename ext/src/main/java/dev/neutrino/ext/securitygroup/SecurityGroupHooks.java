@@ -30,7 +30,7 @@ import org.jooq.Field;
  * Security groups: each project's {@code default} group, created on first use with Neutron's default
  * rules; the two egress rules of a new group; the rules embedded in the group; in-use checks.
  */
-public final class SecurityGroupHooks implements ResourceHooks, SecurityGroupLookup {
+final class SecurityGroupHooks implements ResourceHooks, SecurityGroupLookup {
     private static final Field<String> DSG_PROJECT = field(name("default_security_group", "project_id"), String.class);
     private static final Field<String> DSG_GROUP =
             field(name("default_security_group", "security_group_id"), String.class);

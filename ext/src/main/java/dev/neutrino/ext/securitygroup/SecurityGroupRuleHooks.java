@@ -18,7 +18,7 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /** Security group rules: protocol and port range checks, remote checks and duplicates, as Neutron. */
-public final class SecurityGroupRuleHooks implements ResourceHooks {
+final class SecurityGroupRuleHooks implements ResourceHooks {
     /** Marks rules the server writes itself (default and egress rules): no checks needed. */
     static final String TRUSTED = "__trusted__";
 

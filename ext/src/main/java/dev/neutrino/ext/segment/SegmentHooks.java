@@ -24,7 +24,7 @@ import dev.neutrino.engine.ResourceChange;
  * the table ML2 writes a network's own segments to. As ML2's _notify_mechanism_driver_for_segment_change,
  * the mechanism drivers see a segment added or removed as an update of its network.
  */
-public final class SegmentHooks implements ResourceHooks {
+final class SegmentHooks implements ResourceHooks {
     private static final String ORIGINAL_NETWORK = "__original_network__";
 
     private final TypeDrivers types;

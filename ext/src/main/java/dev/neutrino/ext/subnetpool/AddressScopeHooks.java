@@ -11,7 +11,7 @@ import java.util.Map;
 import org.jooq.Condition;
 
 /** Address scopes: shared ones are visible to all, can't be unshared, can't go while pools use them. */
-public final class AddressScopeHooks implements ResourceHooks {
+final class AddressScopeHooks implements ResourceHooks {
     @Override
     public void beforeCreate(Tx tx, Map<String, Object> scope) {
         if (Boolean.TRUE.equals(scope.get("shared")) && !tx.ctx().isAdmin()) {

@@ -24,7 +24,7 @@ import org.jooq.Record;
  * version, address scope association, and allocation of subnets from the pool (serialized by a row
  * lock on the pool so two subnets never get overlapping prefixes).
  */
-public final class SubnetPoolHooks implements ResourceHooks, SubnetPoolAllocator {
+final class SubnetPoolHooks implements ResourceHooks, SubnetPoolAllocator {
     private final ResourceService pools;
     private final ResourceService scopes;
 
