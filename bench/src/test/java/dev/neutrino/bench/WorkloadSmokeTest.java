@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.neutrino.common.Config;
 import dev.neutrino.common.Json;
-import dev.neutrino.common.Options;
+import dev.neutrino.db.DatabaseOptions;
+import dev.neutrino.server.AllOptions;
 import dev.neutrino.server.NeutrinoServer;
+import dev.neutrino.server.ServerOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,10 +21,10 @@ import picocli.CommandLine;
 class WorkloadSmokeTest {
     @Test
     void runsEveryPhaseAndWritesAResult(@TempDir Path dir) throws Exception {
-        Config config = Config.defaults(Options.ALL)
-                .with(Options.BIND_HOST, "127.0.0.1")
-                .with(Options.BIND_PORT, 0)
-                .with(Options.DB_CONNECTION, "jdbc:h2:mem:bench_smoke;DB_CLOSE_DELAY=-1");
+        Config config = Config.defaults(AllOptions.ALL)
+                .with(ServerOptions.BIND_HOST, "127.0.0.1")
+                .with(ServerOptions.BIND_PORT, 0)
+                .with(DatabaseOptions.CONNECTION, "jdbc:h2:mem:bench_smoke;DB_CLOSE_DELAY=-1");
         NeutrinoServer server = NeutrinoServer.start(config);
         Path out = dir.resolve("neutrino.json");
         try {

@@ -7,7 +7,6 @@ import static org.jooq.impl.DSL.table;
 import dev.neutrino.common.Config;
 import dev.neutrino.common.NeutronException;
 import dev.neutrino.common.Option;
-import dev.neutrino.common.Options;
 import dev.neutrino.db.Database;
 import dev.neutrino.model.ResourceDef;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ public final class Quotas {
 
     public Quotas(Config config, Database db) {
         this.db = db;
-        for (Option<Integer> o : Options.QUOTAS) {
+        for (Option<Integer> o : EngineOptions.QUOTAS) {
             defaults.put(o.name().substring("quota_".length()), config.get(o));
         }
     }

@@ -4,7 +4,6 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 
 import dev.neutrino.common.Config;
-import dev.neutrino.common.Options;
 import dev.neutrino.db.Database;
 import dev.neutrino.engine.Engine;
 import dev.neutrino.engine.EngineExtensions;
@@ -17,6 +16,7 @@ import dev.neutrino.ext.agent.Agents;
 import dev.neutrino.ext.autoallocation.AutoAllocationExtension;
 import dev.neutrino.ext.core.CoreExtensions;
 import dev.neutrino.ext.core.Core;
+import dev.neutrino.ext.core.CoreOptions;
 import dev.neutrino.ext.autoallocation.AutoAllocationPlugin;
 import dev.neutrino.ext.ipavailability.IpAvailabilityPlugin;
 import dev.neutrino.ext.l3.L3;
@@ -40,6 +40,7 @@ import dev.neutrino.ext.subnetpool.SubnetPoolExtension;
 import dev.neutrino.ml2.ExtensionDriver;
 import dev.neutrino.ml2.ExtensionManager;
 import dev.neutrino.ml2.MechanismManager;
+import dev.neutrino.ml2.Ml2Options;
 import dev.neutrino.ml2.TypeDrivers;
 import dev.neutrino.model.ExtensionDef;
 import dev.neutrino.policy.Policy;
@@ -75,7 +76,7 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
 
     public Neutrino(Config config, Database db, Policy policy) {
         this.db = db;
-        this.extensionDrivers = ExtensionManager.of(config.get(Options.ML2_EXTENSION_DRIVERS), EXTENSION_DRIVERS);
+        this.extensionDrivers = ExtensionManager.of(config.get(Ml2Options.EXTENSION_DRIVERS), EXTENSION_DRIVERS);
         Policy checked = policy.withParentResolver((resource, id, field) -> {
             throw new IllegalStateException("policy needs " + resource + ":" + field + " of " + id
                     + " but the target does not carry it");
@@ -88,7 +89,7 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
         var securityGroups = SecurityGroupPlugin.install(engine, db);
         var subnetPools = SubnetPoolPlugin.install(engine);
         Core.install(engine, types, mechanisms, extensionDrivers, securityGroups, subnetPools,
-                config.get(Options.BASE_MAC), config.get(Options.MAX_FIXED_IPS_PER_PORT));
+                config.get(CoreOptions.BASE_MAC), config.get(CoreOptions.MAX_FIXED_IPS_PER_PORT));
         SegmentPlugin.install(engine, types, mechanisms);
         RbacPlugin.install(engine);
         L3.install(engine, db, checked);

@@ -2,7 +2,6 @@ package dev.neutrino.ext;
 
 import dev.neutrino.common.Config;
 import dev.neutrino.common.NeutronException;
-import dev.neutrino.common.Options;
 import dev.neutrino.db.Database;
 import dev.neutrino.db.DatabaseUrl;
 import dev.neutrino.db.Schema;
@@ -23,12 +22,12 @@ public final class ApiHarness implements AutoCloseable {
     final NeutronApi api;
 
     public ApiHarness() {
-        this(Config.defaults(Options.ALL), dev.neutrino.policy.Policy.defaults());
+        this(Config.defaults(NeutrinoOptions.ALL), dev.neutrino.policy.Policy.defaults());
     }
 
     /** With a policy of its own (e.g. Policy.builder().policyText(yaml).build()). */
     ApiHarness(dev.neutrino.policy.Policy policy) {
-        this(Config.defaults(Options.ALL), policy);
+        this(Config.defaults(NeutrinoOptions.ALL), policy);
     }
 
     /** With a configuration of its own (e.g. VLAN ranges). */

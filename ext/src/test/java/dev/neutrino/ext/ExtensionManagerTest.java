@@ -47,8 +47,8 @@ class ExtensionManagerTest {
     }
 
     private static dev.neutrino.engine.Engine engine(List<String> drivers) {
-        var config = dev.neutrino.common.Config.defaults(dev.neutrino.common.Options.ALL)
-                .with(dev.neutrino.common.Options.ML2_EXTENSION_DRIVERS, drivers);
+        var config = dev.neutrino.common.Config.defaults(NeutrinoOptions.ALL)
+                .with(dev.neutrino.ml2.Ml2Options.EXTENSION_DRIVERS, drivers);
         return new Neutrino(config, null).engine();
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.neutrino.common.Config;
 import dev.neutrino.common.IpAddress;
-import dev.neutrino.common.Options;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -116,7 +115,7 @@ class IpAllocationTest {
     @Test
     void anAddressReleasedByAnotherServerProcessIsFoundWhenTheRestIsFull() {
         // a second engine on the same database stands for a second server process
-        NeutronApi other = new NeutronApi(new Neutrino(Config.defaults(Options.ALL), h.db).engine());
+        NeutronApi other = new NeutronApi(new Neutrino(Config.defaults(NeutrinoOptions.ALL), h.db).engine());
         String net = network();
         subnet(net, "10.2.0.0/29", null);
         List<String> ports = new ArrayList<>();
@@ -141,7 +140,7 @@ class IpAllocationTest {
 
     @Test
     void twoProcessesNeverHandOutOneAddressTwice() {
-        NeutronApi other = new NeutronApi(new Neutrino(Config.defaults(Options.ALL), h.db).engine());
+        NeutronApi other = new NeutronApi(new Neutrino(Config.defaults(NeutrinoOptions.ALL), h.db).engine());
         String net = network();
         subnet(net, "10.3.0.0/24", List.of(Map.of("start", "10.3.0.10", "end", "10.3.0.70")));
         Set<String> seen = new HashSet<>();

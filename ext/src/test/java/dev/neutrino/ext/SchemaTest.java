@@ -3,7 +3,7 @@ package dev.neutrino.ext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.neutrino.common.Config;
-import dev.neutrino.common.Options;
+import dev.neutrino.ml2.Ml2Options;
 import dev.neutrino.db.Database;
 import dev.neutrino.db.DatabaseUrl;
 import dev.neutrino.db.Schema;
@@ -26,7 +26,7 @@ class SchemaTest {
         try (Database db = new Database(new DatabaseUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "sa", "", SQLDialect.H2), 2)) {
             new Schema(db).upgradeAll();
-            Config all = Config.defaults(Options.ALL).with(Options.ML2_EXTENSION_DRIVERS,
+            Config all = Config.defaults(NeutrinoOptions.ALL).with(Ml2Options.EXTENSION_DRIVERS,
                     Neutrino.EXTENSION_DRIVERS.stream().map(d -> d.name()).toList());
             List<ResourceService> services = List.copyOf(new Neutrino(all, db).engine().services());
             assertThat(services).hasSizeGreaterThanOrEqualTo(11);

@@ -4,7 +4,7 @@ import static dev.neutrino.ext.ApiHarness.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.neutrino.common.Config;
-import dev.neutrino.common.Options;
+import dev.neutrino.ml2.Ml2Options;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,9 +34,9 @@ class SegmentsApiTest {
 
     @BeforeEach
     void start() {
-        h = new ApiHarness(Config.defaults(Options.ALL)
-                .with(Options.VLAN_RANGES, List.of("physnet1:100:101", "physnet2:200:299", "physnet3:1:10"))
-                .with(Options.ML2_PHYSICAL_NETWORK_MTUS, List.of("physnet2:1400")));
+        h = new ApiHarness(Config.defaults(NeutrinoOptions.ALL)
+                .with(Ml2Options.VLAN_RANGES, List.of("physnet1:100:101", "physnet2:200:299", "physnet3:1:10"))
+                .with(Ml2Options.PHYSICAL_NETWORK_MTUS, List.of("physnet2:1400")));
     }
 
     @AfterEach

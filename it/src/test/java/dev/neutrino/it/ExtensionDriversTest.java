@@ -4,7 +4,7 @@ import static dev.neutrino.it.J.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.neutrino.common.Options;
+import dev.neutrino.ml2.Ml2Options;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,7 +28,7 @@ class ExtensionDriversTest {
     @MethodSource("dev.neutrino.it.TestDatabases#all")
     void withoutDriversTheirAttributesAreNotInTheApiAndComeBackWhenLoaded(TestDatabases.TestDatabase db)
             throws Exception {
-        ServerUnderTest server = ServerUnderTest.start(db, c -> c.with(Options.ML2_EXTENSION_DRIVERS, List.of()));
+        ServerUnderTest server = ServerUnderTest.start(db, c -> c.with(Ml2Options.EXTENSION_DRIVERS, List.of()));
         try {
             Client api = server.as("ext-none");
             assertThat(aliases(api)).doesNotContainAnyElementsOf(DRIVER_EXTENSIONS).contains("security-group");
@@ -50,7 +50,7 @@ class ExtensionDriversTest {
                     .expectError(400, "HTTPBadRequest");
             api.get("/v2.0/ports?port_security_enabled=True").expect(400);
 
-            server = server.restartWith(c -> c.with(Options.ML2_EXTENSION_DRIVERS, ALL_DRIVERS));
+            server = server.restartWith(c -> c.with(Ml2Options.EXTENSION_DRIVERS, ALL_DRIVERS));
             api = server.as("ext-none");
             assertThat(aliases(api)).containsAll(DRIVER_EXTENSIONS);
             // rows written without the driver have no value: read as Neutron's default, true
@@ -69,7 +69,7 @@ class ExtensionDriversTest {
     @MethodSource("dev.neutrino.it.TestDatabases#all")
     void loadedDriversBehaveAsNeutrons(TestDatabases.TestDatabase db) throws Exception {
         try (ServerUnderTest server = ServerUnderTest.start(db,
-                c -> c.with(Options.ML2_EXTENSION_DRIVERS, ALL_DRIVERS))) {
+                c -> c.with(Ml2Options.EXTENSION_DRIVERS, ALL_DRIVERS))) {
             Client api = server.as("ext-all");
             String netId = api.post("/v2.0/networks", obj("network", obj("name", "n"))).expect(201)
                     .text("/network/id");

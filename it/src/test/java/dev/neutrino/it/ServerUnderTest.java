@@ -1,8 +1,10 @@
 package dev.neutrino.it;
 
 import dev.neutrino.common.Config;
-import dev.neutrino.common.Options;
+import dev.neutrino.db.DatabaseOptions;
+import dev.neutrino.server.AllOptions;
 import dev.neutrino.server.NeutrinoServer;
+import dev.neutrino.server.ServerOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -44,10 +46,10 @@ public final class ServerUnderTest implements AutoCloseable {
     }
 
     private static Config config(TestDatabases.Fresh fresh, UnaryOperator<Config> options) {
-        return options.apply(Config.defaults(Options.ALL)
-                .with(Options.BIND_HOST, "127.0.0.1")
-                .with(Options.BIND_PORT, 0)
-                .with(Options.DB_CONNECTION, fresh.jdbcUrl()));
+        return options.apply(Config.defaults(AllOptions.ALL)
+                .with(ServerOptions.BIND_HOST, "127.0.0.1")
+                .with(ServerOptions.BIND_PORT, 0)
+                .with(DatabaseOptions.CONNECTION, fresh.jdbcUrl()));
     }
 
     /**

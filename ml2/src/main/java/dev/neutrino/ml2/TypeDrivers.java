@@ -8,7 +8,6 @@ import dev.neutrino.engine.Tx;
 import dev.neutrino.common.Config;
 import dev.neutrino.common.ConfigException;
 import dev.neutrino.common.NeutronException;
-import dev.neutrino.common.Options;
 import dev.neutrino.db.ResourceStore;
 import dev.neutrino.db.Retryable;
 import dev.neutrino.db.SqlErrors;
@@ -69,15 +68,15 @@ public final class TypeDrivers {
     private final int geneveHeader;
 
     public TypeDrivers(Config config) {
-        this.types = new HashSet<>(config.get(Options.ML2_TYPE_DRIVERS));
-        this.tenantTypes = config.get(Options.ML2_TENANT_NETWORK_TYPES);
+        this.types = new HashSet<>(config.get(Ml2Options.TYPE_DRIVERS));
+        this.tenantTypes = config.get(Ml2Options.TENANT_NETWORK_TYPES);
         for (String t : tenantTypes) {
             if (!types.contains(t)) {
                 throw new ConfigException("[ml2] tenant_network_types: '" + t + "' is not in type_drivers");
             }
         }
-        this.flatNetworks = config.get(Options.FLAT_NETWORKS);
-        for (String entry : config.get(Options.VLAN_RANGES)) {
+        this.flatNetworks = config.get(Ml2Options.FLAT_NETWORKS);
+        for (String entry : config.get(Ml2Options.VLAN_RANGES)) {
             String[] p = entry.split(":");
             List<Range> ranges = vlanRanges.computeIfAbsent(p[0], k -> new ArrayList<>());
             if (p.length == 3) {
@@ -86,9 +85,9 @@ public final class TypeDrivers {
                 throw new ConfigException("[ml2_type_vlan] network_vlan_ranges: malformed entry '" + entry + "'");
             }
         }
-        tunnelRanges.put("geneve", ranges(config.get(Options.GENEVE_VNI_RANGES), "[ml2_type_geneve] vni_ranges"));
-        tunnelRanges.put("vxlan", ranges(config.get(Options.VXLAN_VNI_RANGES), "[ml2_type_vxlan] vni_ranges"));
-        for (String entry : config.get(Options.ML2_PHYSICAL_NETWORK_MTUS)) {
+        tunnelRanges.put("geneve", ranges(config.get(Ml2Options.GENEVE_VNI_RANGES), "[ml2_type_geneve] vni_ranges"));
+        tunnelRanges.put("vxlan", ranges(config.get(Ml2Options.VXLAN_VNI_RANGES), "[ml2_type_vxlan] vni_ranges"));
+        for (String entry : config.get(Ml2Options.PHYSICAL_NETWORK_MTUS)) {
             String[] p = entry.split(":");
             try {
                 physnetMtus.put(p[0], Integer.parseInt(p[1]));
@@ -96,9 +95,9 @@ public final class TypeDrivers {
                 throw new ConfigException("[ml2] physical_network_mtus: malformed entry '" + entry + "'");
             }
         }
-        this.globalMtu = config.get(Options.GLOBAL_PHYSNET_MTU);
-        this.pathMtu = config.get(Options.ML2_PATH_MTU);
-        this.geneveHeader = config.get(Options.GENEVE_MAX_HEADER_SIZE);
+        this.globalMtu = config.get(Ml2Options.GLOBAL_PHYSNET_MTU);
+        this.pathMtu = config.get(Ml2Options.PATH_MTU);
+        this.geneveHeader = config.get(Ml2Options.GENEVE_MAX_HEADER_SIZE);
     }
 
     private static List<Range> ranges(List<String> entries, String option) {

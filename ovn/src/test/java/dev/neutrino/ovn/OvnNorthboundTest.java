@@ -8,7 +8,8 @@ import dev.neutrino.engine.NeutronApi;
 import dev.neutrino.ext.Neutrino;
 import dev.neutrino.engine.RequestContext;
 import dev.neutrino.common.Config;
-import dev.neutrino.common.Options;
+import dev.neutrino.ext.NeutrinoOptions;
+import dev.neutrino.ml2.Ml2Options;
 import dev.neutrino.db.Database;
 import dev.neutrino.db.DatabaseUrl;
 import dev.neutrino.db.Schema;
@@ -55,7 +56,8 @@ class OvnNorthboundTest {
         db = new Database(new DatabaseUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "",
                 SQLDialect.H2), 4);
         new Schema(db).upgradeAll();
-        app = new Neutrino(Config.defaults(Options.ALL).with(Options.VLAN_RANGES, List.of("physnet2:100:199")), db);
+        app = new Neutrino(Config.defaults(NeutrinoOptions.ALL)
+                .with(Ml2Options.VLAN_RANGES, List.of("physnet2:100:199")), db);
         api = new NeutronApi(app.engine());
         sync = new OvnNorthbound(app, db, nb, "fa:16:3e:00:00:00", Duration.ofHours(1))
                 .chassis(() -> List.of(GatewayChassis.Chassis.gateway("gw-a", "physnet1"),

@@ -3,9 +3,10 @@ package dev.neutrino.server;
 import dev.neutrino.common.Config;
 import dev.neutrino.common.ConfigException;
 import dev.neutrino.common.IniFile;
-import dev.neutrino.common.Options;
 import dev.neutrino.db.Database;
 import dev.neutrino.db.Schema;
+import dev.neutrino.ext.core.CoreOptions;
+import dev.neutrino.ovn.OvnOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +52,7 @@ public final class Main implements Callable<Integer> {
             for (Path p : files) {
                 if (!p.toFile().isFile()) throw new ConfigException("config file not found: " + p);
             }
-            List<dev.neutrino.common.Option<?>> known = new ArrayList<>(Options.ALL);
-            known.addAll(dev.neutrino.keystone.KeystoneAuthConfig.OPTIONS);
-            return Config.of(IniFile.load(files), known);
+            return Config.of(IniFile.load(files), AllOptions.ALL);
         }
     }
 
@@ -124,18 +123,18 @@ public final class Main implements Callable<Integer> {
                 throw new ConfigException("--mode must be log or repair, not '" + mode + "'");
             }
             Config c = config.load();
-            String nbConnection = c.get(Options.OVN_NB_CONNECTION);
+            String nbConnection = c.get(OvnOptions.NB_CONNECTION);
             if (nbConnection.isBlank()) throw new ConfigException("[ovn] ovn_nb_connection is not set");
-            String sbConnection = c.get(Options.OVN_SB_CONNECTION);
+            String sbConnection = c.get(OvnOptions.SB_CONNECTION);
             try (Database db = NeutrinoServer.openDatabase(c);
                  var nb = dev.neutrino.ovsdb.OvsdbClient.connect(dev.neutrino.ovsdb.OvsdbClientOptions.of(nbConnection)
                          .withLeaderOnly("OVN_Northbound"));
                  var sb = sbConnection.isBlank() ? null : dev.neutrino.ovsdb.OvsdbClient.connect(
                          dev.neutrino.ovsdb.OvsdbClientOptions.of(sbConnection).withLeaderOnly("OVN_Southbound"));
                  var sync = new dev.neutrino.ovn.OvnNorthbound(new dev.neutrino.ext.Neutrino(c, db,
-                         NeutrinoServer.loadPolicy(c)), db, nb, c.get(Options.BASE_MAC), java.time.Duration.ofHours(1))
-                         .distributedFloatingIps(c.get(Options.OVN_DISTRIBUTED_FIP))
-                         .emitNeedToFrag(c.get(Options.OVN_EMIT_NEED_TO_FRAG))
+                         NeutrinoServer.loadPolicy(c)), db, nb, c.get(CoreOptions.BASE_MAC), java.time.Duration.ofHours(1))
+                         .distributedFloatingIps(c.get(OvnOptions.DISTRIBUTED_FIP))
+                         .emitNeedToFrag(c.get(OvnOptions.EMIT_NEED_TO_FRAG))
                          .recordPortStatus(false)) {
                 NeutrinoServer.prepareSchema(new Schema(db));
                 // the same inputs as the server's loop, or routers' gateway chassis (from the southbound

@@ -2,10 +2,11 @@ package dev.neutrino.server;
 
 import dev.neutrino.engine.NeutronApi;
 import dev.neutrino.ext.Neutrino;
+import dev.neutrino.ext.core.CoreOptions;
 import dev.neutrino.common.Config;
 import dev.neutrino.common.ConfigException;
-import dev.neutrino.common.Options;
 import dev.neutrino.db.Database;
+import dev.neutrino.db.DatabaseOptions;
 import dev.neutrino.db.DatabaseUrl;
 import dev.neutrino.db.Schema;
 import dev.neutrino.keystone.KeystoneAuthConfig;
@@ -14,7 +15,9 @@ import dev.neutrino.ovn.GatewayChassis;
 import dev.neutrino.ovn.OvnAgents;
 import dev.neutrino.ovn.OvnMechanismDriver;
 import dev.neutrino.ml2.LoggerMechanismDriver;
+import dev.neutrino.ml2.Ml2Options;
 import dev.neutrino.ovn.OvnNorthbound;
+import dev.neutrino.ovn.OvnOptions;
 import dev.neutrino.ovsdb.OvsdbClient;
 import dev.neutrino.ovsdb.OvsdbClientOptions;
 import dev.neutrino.policy.Policy;
@@ -59,10 +62,11 @@ public final class NeutrinoServer implements AutoCloseable {
     }
 
     public static Database openDatabase(Config config) throws Exception {
-        Path state = Path.of(config.get(Options.STATE_PATH));
-        DatabaseUrl url = DatabaseUrl.parse(config.get(Options.DB_CONNECTION), state);
+        Path state = Path.of(config.get(ServerOptions.STATE_PATH));
+        DatabaseUrl url = DatabaseUrl.parse(config.get(DatabaseOptions.CONNECTION), state);
         if (url.jdbcUrl().startsWith("jdbc:h2:file:")) Files.createDirectories(state);
-        return new Database(url, config.get(Options.DB_MAX_POOL_SIZE), config.get(Options.DB_POOL_TIMEOUT) * 1000L);
+        return new Database(url, config.get(DatabaseOptions.MAX_POOL_SIZE),
+                config.get(DatabaseOptions.POOL_TIMEOUT) * 1000L);
     }
 
     /**
@@ -70,8 +74,8 @@ public final class NeutrinoServer implements AutoCloseable {
      * connection. Empty means ovn when {@code [ovn] ovn_nb_connection} is set, else none.
      */
     static List<String> mechanismDrivers(Config config) {
-        List<String> names = config.get(Options.ML2_MECHANISM_DRIVERS);
-        boolean hasNb = !config.get(Options.OVN_NB_CONNECTION).isBlank();
+        List<String> names = config.get(Ml2Options.MECHANISM_DRIVERS);
+        boolean hasNb = !config.get(OvnOptions.NB_CONNECTION).isBlank();
         if (names.isEmpty()) return hasNb ? List.of("ovn") : List.of();
         for (String n : names) {
             if (!List.of("ovn", "logger").contains(n)) {
@@ -87,23 +91,23 @@ public final class NeutrinoServer implements AutoCloseable {
     /** Opens the database, checks or creates the schema and starts listening. */
     public static NeutrinoServer start(Config config) throws Exception {
         for (String w : config.warnings()) LOG.warn(w);
-        if (!config.get(Options.CORE_PLUGIN).equals("ml2")
-                && !config.get(Options.CORE_PLUGIN).equals("neutron.plugins.ml2.plugin.Ml2Plugin")) {
+        if (!config.get(ServerOptions.CORE_PLUGIN).equals("ml2")
+                && !config.get(ServerOptions.CORE_PLUGIN).equals("neutron.plugins.ml2.plugin.Ml2Plugin")) {
             throw new ConfigException("[DEFAULT] core_plugin: only ml2 is supported, not '"
-                    + config.get(Options.CORE_PLUGIN) + "'");
+                    + config.get(ServerOptions.CORE_PLUGIN) + "'");
         }
         Database db = openDatabase(config);
         try {
             prepareSchema(new Schema(db));
             Policy policy = loadPolicy(config);
             Neutrino app = new Neutrino(config, db, policy);
-            Authenticator auth = config.get(Options.AUTH_STRATEGY).equals("keystone")
+            Authenticator auth = config.get(ServerOptions.AUTH_STRATEGY).equals("keystone")
                     ? new KeystoneAuthenticator(TokenValidator.create(KeystoneAuthConfig.from(config)), policy)
                     : Authenticator.noauth();
             OvsdbClient nb = null;
             OvsdbClient sb = null;
             OvnNorthbound ovn = null;
-            String nbConnection = config.get(Options.OVN_NB_CONNECTION);
+            String nbConnection = config.get(OvnOptions.NB_CONNECTION);
             List<String> mechanisms = mechanismDrivers(config);
             if (!mechanisms.contains("ovn") && !nbConnection.isBlank()) {
                 LOG.warn("[ovn] ovn_nb_connection is set but [ml2] mechanism_drivers does not list ovn: OVN is left "
@@ -111,11 +115,11 @@ public final class NeutrinoServer implements AutoCloseable {
             }
             if (mechanisms.contains("ovn")) {
                 nb = OvsdbClient.connect(OvsdbClientOptions.of(nbConnection).withLeaderOnly("OVN_Northbound"));
-                ovn = new OvnNorthbound(app, db, nb, config.get(Options.BASE_MAC),
-                        Duration.ofSeconds(config.get(Options.OVN_SYNC_INTERVAL)))
-                        .distributedFloatingIps(config.get(Options.OVN_DISTRIBUTED_FIP))
-                        .emitNeedToFrag(config.get(Options.OVN_EMIT_NEED_TO_FRAG));
-                String sbConnection = config.get(Options.OVN_SB_CONNECTION);
+                ovn = new OvnNorthbound(app, db, nb, config.get(CoreOptions.BASE_MAC),
+                        Duration.ofSeconds(config.get(OvnOptions.SYNC_INTERVAL)))
+                        .distributedFloatingIps(config.get(OvnOptions.DISTRIBUTED_FIP))
+                        .emitNeedToFrag(config.get(OvnOptions.EMIT_NEED_TO_FRAG));
+                String sbConnection = config.get(OvnOptions.SB_CONNECTION);
                 if (!sbConnection.isBlank()) {
                     sb = OvsdbClient.connect(OvsdbClientOptions.of(sbConnection).withLeaderOnly("OVN_Southbound"));
                     GatewayChassis chassis = new GatewayChassis(sb, ovn::requestSync);
@@ -143,8 +147,8 @@ public final class NeutrinoServer implements AutoCloseable {
             pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
             Server jetty = new Server(pool);
             ServerConnector connector = new ServerConnector(jetty);
-            connector.setHost(config.get(Options.BIND_HOST));
-            connector.setPort(config.get(Options.BIND_PORT));
+            connector.setHost(config.get(ServerOptions.BIND_HOST));
+            connector.setPort(config.get(ServerOptions.BIND_PORT));
             jetty.addConnector(connector);
             ApiHandler api = new ApiHandler(new NeutronApi(app.engine()), auth, metrics);
             jetty.setHandler(new Handler.Wrapper(api) {
@@ -161,7 +165,7 @@ public final class NeutrinoServer implements AutoCloseable {
             });
             jetty.setStopTimeout(5000);
             jetty.start();
-            LOG.info("Neutrino listening on http://{}:{} (database {})", config.get(Options.BIND_HOST),
+            LOG.info("Neutrino listening on http://{}:{} (database {})", config.get(ServerOptions.BIND_HOST),
                     connector.getLocalPort(), db.url().display());
             return new NeutrinoServer(jetty, db, nb, sb, ovn);
         } catch (Exception | Error e) {
@@ -175,7 +179,7 @@ public final class NeutrinoServer implements AutoCloseable {
      * working directory and /etc/neutron, and (as oslo.policy does) a missing default file is fine.
      */
     public static Policy loadPolicy(Config config) {
-        String file = config.get(Options.POLICY_FILE);
+        String file = config.get(ServerOptions.POLICY_FILE);
         Path path = Path.of(file);
         if (!path.isAbsolute()) {
             for (Path candidate : List.of(path, Path.of("/etc/neutron").resolve(file))) {
@@ -185,10 +189,10 @@ public final class NeutrinoServer implements AutoCloseable {
                 }
             }
         }
-        boolean scope = config.get(Options.ENFORCE_SCOPE);
-        boolean newDefaults = config.get(Options.ENFORCE_NEW_DEFAULTS);
+        boolean scope = config.get(ServerOptions.ENFORCE_SCOPE);
+        boolean newDefaults = config.get(ServerOptions.ENFORCE_NEW_DEFAULTS);
         if (!Files.isRegularFile(path)) {
-            if (config.isSet(Options.POLICY_FILE)) {
+            if (config.isSet(ServerOptions.POLICY_FILE)) {
                 throw new ConfigException("[oslo_policy] policy_file: " + file + " not found");
             }
             return Policy.load(null, scope, newDefaults);

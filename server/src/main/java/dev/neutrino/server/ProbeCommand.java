@@ -3,7 +3,6 @@ package dev.neutrino.server;
 import dev.neutrino.common.Config;
 import dev.neutrino.common.ConfigException;
 import dev.neutrino.common.Json;
-import dev.neutrino.common.Options;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,7 +47,8 @@ final class ProbeCommand implements Callable<Integer> {
         private final HttpClient http = HttpClient.newHttpClient();
 
         Api(Config config) {
-            this.base = "http://" + config.get(Options.BIND_HOST) + ":" + config.get(Options.BIND_PORT) + "/v2.0/";
+            this.base = "http://" + config.get(ServerOptions.BIND_HOST) + ":" + config.get(ServerOptions.BIND_PORT)
+                    + "/v2.0/";
         }
 
         @SuppressWarnings("unchecked")

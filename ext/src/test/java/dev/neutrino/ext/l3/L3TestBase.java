@@ -11,7 +11,7 @@ import dev.neutrino.engine.RequestContext;
 import dev.neutrino.common.Config;
 import dev.neutrino.common.Json;
 import dev.neutrino.common.NeutronException;
-import dev.neutrino.common.Options;
+import dev.neutrino.ext.NeutrinoOptions;
 import dev.neutrino.db.Database;
 import dev.neutrino.db.DatabaseUrl;
 import dev.neutrino.db.Schema;
@@ -68,7 +68,7 @@ abstract class L3TestBase {
         }
         db = new Database(url, 4);
         new Schema(db).upgradeAll();
-        app = new Neutrino(Config.defaults(Options.ALL), db);
+        app = new Neutrino(Config.defaults(NeutrinoOptions.ALL), db);
         api = new NeutronApi(app.engine());
     }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.neutrino.common.Config;
 import dev.neutrino.common.ConfigException;
 import dev.neutrino.common.IniFile;
-import dev.neutrino.common.Options;
+import dev.neutrino.ext.NeutrinoOptions;
 import dev.neutrino.engine.RequestContext;
 import dev.neutrino.ext.ApiHarness;
 import java.util.List;
@@ -20,9 +20,7 @@ class ServiceProvidersTest {
     static Config withProviders(String... lines) {
         StringBuilder ini = new StringBuilder("[service_providers]\n");
         for (String l : lines) ini.append("service_provider = ").append(l).append('\n');
-        List<dev.neutrino.common.Option<?>> known = new java.util.ArrayList<>(Options.ALL);
-        known.addAll(ServiceTypeOptions.ALL);
-        return Config.of(IniFile.parse(ini.toString()), known);
+        return Config.of(IniFile.parse(ini.toString()), NeutrinoOptions.ALL);
     }
 
     @Test
@@ -85,9 +83,10 @@ class ServiceProvidersTest {
     @Test
     void aMultiStringOptionKeepsEveryLineAcrossFiles() {
         IniFile ini = IniFile.parse("[service_providers]\nservice_provider = A:a:d1\nservice_provider = B:b:d2:default\n"
-                + "[DEFAULT]\nbind_port = 1\nbind_port = 2\n");
-        Config c = Config.of(ini, List.of(ServiceTypeOptions.SERVICE_PROVIDER, Options.BIND_PORT));
+                + "[DEFAULT]\nbase_mac = fa:16:3e:00:00:01\nbase_mac = fa:16:3e:00:00:02\n");
+        Config c = Config.of(ini, List.of(ServiceTypeOptions.SERVICE_PROVIDER, dev.neutrino.ext.core.CoreOptions.BASE_MAC));
         assertThat(c.get(ServiceTypeOptions.SERVICE_PROVIDER)).containsExactly("A:a:d1", "B:b:d2:default");
-        assertThat(c.get(Options.BIND_PORT)).as("a plain option: the last value").isEqualTo(2);
+        assertThat(c.get(dev.neutrino.ext.core.CoreOptions.BASE_MAC)).as("a plain option: the last value")
+                .isEqualTo("fa:16:3e:00:00:02");
     }
 }
