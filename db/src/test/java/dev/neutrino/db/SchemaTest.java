@@ -3,12 +3,6 @@ package dev.neutrino.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.neutrino.model.Attribute;
-import dev.neutrino.model.ResourceDef;
-import java.sql.Connection;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -74,16 +68,5 @@ class SchemaTest {
         }
     }
 
-    private static Set<String> columns(Database db, String table) throws Exception {
-        Set<String> out = new HashSet<>();
-        try (Connection c = db.dataSource().getConnection()) {
-            for (String t : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
-                try (var rs = c.getMetaData().getColumns(null, null, t, null)) {
-                    while (rs.next()) out.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
-                }
-            }
-        }
-        return out;
-    }
 
 }
