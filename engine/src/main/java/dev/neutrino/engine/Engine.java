@@ -43,7 +43,6 @@ public final class Engine {
     public Engine(List<ResourceDef> core, List<ExtensionDef> declared, Predicate<String> enabled, Database db, Quotas quotas, Policy policy) {
         this.db = db;
         this.quotas = quotas;
-        this.policy = policy;
         List<ExtensionDef> on = new ArrayList<>();
         Map<String, String> aliases = new LinkedHashMap<>();
         for (ExtensionDef e : declared) {
@@ -61,6 +60,9 @@ public final class Engine {
             }
         }
         this.extensions = List.copyOf(on);
+        List<dev.neutrino.policy.RuleDefault> declaredRules = new ArrayList<>();
+        for (ExtensionDef e : on) declaredRules.addAll(e.policies());
+        this.policy = declaredRules.isEmpty() ? policy : policy.withDefaults(declaredRules);
         List<ResourceDef> resources = new ArrayList<>(core);
         for (ExtensionDef e : on) resources.addAll(e.resources());
         for (ResourceDef r : resources) {
@@ -69,7 +71,8 @@ public final class Engine {
                 for (ExtensionDef other : on) added.addAll(other.attributesOf(r.collection()));
                 ResourceDef def = r.with(added).without(a -> a.extensionAlias() != null
                         && aliases.containsKey(a.extensionAlias()) && !enabled.test(a.extensionAlias()));
-                ResourceService svc = new ResourceService(def, db, quotas, this::fireCommitted, policy);
+                requireRules(def);
+                ResourceService svc = new ResourceService(def, db, quotas, this::fireCommitted, this.policy);
                 if (byCollection.put(def.collection(), svc) != null) {
                     throw new IllegalArgumentException("resource " + def.collection() + " is declared twice");
                 }
@@ -78,7 +81,10 @@ public final class Engine {
             }
         }
         for (ExtensionDef e : on) {
-            for (ExtensionDef.Action a : e.actions()) declaredActions.put(a.collection() + "/" + a.name(), a);
+            for (ExtensionDef.Action a : e.actions()) {
+                requireRule(a.name(), "action " + a.collection() + "/" + a.name());
+                declaredActions.put(a.collection() + "/" + a.name(), a);
+            }
         }
         for (ExtensionDef e : on) {
             for (String collection : e.attributes().keySet()) {
@@ -87,6 +93,32 @@ public final class Engine {
                             + ", which no enabled extension declares");
                 }
             }
+        }
+    }
+
+    /**
+     * Every declared resource has the policy rules its operations check ({@code get_},
+     * {@code delete_}, and {@code create_}/{@code update_} when an attribute of its own may be given
+     * — a standard {@code description} alone, as on security group rules, has no rule in Neutron),
+     * every action its rule: from Neutron's Zed defaults, or from its extension's
+     * {@link ExtensionDef#policies()}.
+     */
+    private void requireRules(ResourceDef def) {
+        String what = "resource " + def.collection();
+        requireRule("get_" + def.singular(), what);
+        if (def.attributes().stream().anyMatch(a -> a.allowPost() && !a.name().equals("description"))) {
+            requireRule("create_" + def.singular(), what);
+        }
+        if (def.attributes().stream().anyMatch(a -> a.allowPut() && !a.name().equals("description"))) {
+            requireRule("update_" + def.singular(), what);
+        }
+        requireRule("delete_" + def.singular(), what);
+    }
+
+    private void requireRule(String rule, String what) {
+        if (!policy.hasRule(rule)) {
+            throw new IllegalArgumentException(what + " has no policy rule " + rule
+                    + ": declare its default in the extension (ExtensionDef.Builder.policy)");
         }
     }
 

@@ -9,6 +9,7 @@ import dev.neutrino.model.ExtensionDef;
 import dev.neutrino.model.ResourceDef;
 import dev.neutrino.model.Validators;
 import dev.neutrino.policy.Policy;
+import dev.neutrino.policy.RuleDefault;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,13 +28,24 @@ class EngineTest {
             .resource(GADGETS)
             .attributes("widgets", bool("gadgeted").computed())
             .action("gadgets", "polish")
+            .policy(RuleDefault.of("get_gadget", "rule:admin_or_owner", "Get a gadget", "GET", "/gadgets/{id}"))
+            .policy(RuleDefault.of("create_gadget", "rule:admin_or_owner", "Create a gadget", "POST", "/gadgets"))
+            .policy(RuleDefault.of("delete_gadget", "rule:admin_or_owner", "Delete a gadget", "DELETE", "/gadgets/{id}"))
+            .policy(RuleDefault.of("polish", "rule:admin_only", "Polish a gadget", "PUT", "/gadgets/{id}/polish"))
+            .build();
+    /** Widgets are "core" here: their rules come with the policy, as Zed's do for networks. */
+    static final Policy POLICY = Policy.builder().defaults(List.of(
+            RuleDefault.of("get_widget", "rule:admin_or_owner", "Get a widget", "GET", "/widgets/{id}"),
+            RuleDefault.of("create_widget", "rule:admin_or_owner", "Create a widget", "POST", "/widgets"),
+            RuleDefault.of("update_widget", "rule:admin_or_owner", "Update a widget", "PUT", "/widgets/{id}"),
+            RuleDefault.of("delete_widget", "rule:admin_or_owner", "Delete a widget", "DELETE", "/widgets/{id}")))
             .build();
     static final ExtensionDef SHINY = ExtensionDef.builder("shiny", "Shiny", "Needs gadgets.", "2026-01-01T00:00:00-00:00")
             .requires("gadget")
             .build();
 
     static Engine engine(List<ExtensionDef> declared, Predicate<String> enabled) {
-        return new Engine(List.of(WIDGETS), declared, enabled, null, null, Policy.defaults());
+        return new Engine(List.of(WIDGETS), declared, enabled, null, null, POLICY);
     }
 
     @Test
@@ -71,6 +83,25 @@ class EngineTest {
                 .attributes("sprockets", string("size")).build();
         assertThatThrownBy(() -> engine(List.of(stray), a -> true))
                 .hasMessageContaining("stray extends sprockets, which no enabled extension declares");
+    }
+
+    @Test
+    void everyDeclaredResourceAndActionNeedsItsPolicyRulesWhichAnExtensionMayDeclare() {
+        Engine e = engine(List.of(GADGET), a -> true);
+        assertThat(e.policy().hasRule("get_gadget")).isTrue();
+        assertThat(e.policy().effectiveCheck("polish")).isEqualTo("rule:admin_only");
+        assertThat(POLICY.hasRule("get_gadget")).as("the declared rules come with the extension").isFalse();
+
+        ExtensionDef bare = ExtensionDef.builder("bare", "Bare", "No rules.", "2026-01-01T00:00:00-00:00")
+                .resource(ResourceDef.builder("sprocket", "sprockets").project().build()).build();
+        assertThatThrownBy(() -> engine(List.of(bare), a -> true))
+                .hasMessageContaining("resource sprockets has no policy rule get_sprocket");
+        assertThatThrownBy(() -> new Engine(List.of(WIDGETS), List.of(), a -> true, null, null, Policy.defaults()))
+                .hasMessageContaining("resource widgets has no policy rule get_widget");
+        ExtensionDef clash = ExtensionDef.builder("clash", "Clash", "Redefines.", "2026-01-01T00:00:00-00:00")
+                .policy(RuleDefault.of("get_network", "@", "Everyone", "GET", "/networks/{id}")).build();
+        assertThatThrownBy(() -> engine(List.of(clash), a -> true))
+                .hasMessageContaining("policy default get_network is declared twice, differently");
     }
 
     @Test

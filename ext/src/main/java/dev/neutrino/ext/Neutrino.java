@@ -83,6 +83,7 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
         });
         this.engine = new Engine(CoreExtensions.RESOURCES, EXTENSIONS, extensionDrivers::enabled, db,
                 new Quotas(config, db), checked);
+        Policy rules = engine.policy(); // with the rules the extensions declare
         TypeDrivers types = new TypeDrivers(config);
 
         // behaviour, each extension's from its own package
@@ -92,15 +93,20 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
                 config.get(CoreOptions.BASE_MAC), config.get(CoreOptions.MAX_FIXED_IPS_PER_PORT));
         SegmentPlugin.install(engine, types, mechanisms);
         RbacPlugin.install(engine);
-        L3.install(engine, db, checked);
-        AutoAllocationPlugin.install(engine, db, checked);
-        IpAvailabilityPlugin.install(engine, db, checked);
-        ServiceTypePlugin.install(engine, config, checked);
-        this.agents = new Agents(checked);
+        L3.install(engine, db, rules);
+        AutoAllocationPlugin.install(engine, db, rules);
+        IpAvailabilityPlugin.install(engine, db, rules);
+        ServiceTypePlugin.install(engine, config, rules);
+        this.agents = new Agents(rules);
         engine.endpoint("agents", agents::handle);
 
         List<String> unhandled = engine.unhandledActions();
         if (!unhandled.isEmpty()) throw new IllegalStateException("declared actions without a handler: " + unhandled);
+    }
+
+    /** The policy defaults the extensions declare (for rules Neutron Zed's defaults lack). */
+    public static List<dev.neutrino.policy.RuleDefault> policyDefaults() {
+        return EXTENSIONS.stream().flatMap(e -> e.policies().stream()).toList();
     }
 
     @SafeVarargs

@@ -5,12 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import dev.neutrino.policy.RuleDefault;
 
 /**
  * One API extension as neutron-lib's {@code api/definitions/<extension>.py} declares it, typed: its
  * alias, name, description and updated stamp (what {@code GET /v2.0/extensions} shows), the aliases
  * it requires, the resources it brings ({@code RESOURCE_ATTRIBUTE_MAP} of new collections), the
- * attributes it adds to other resources' collections, and its member actions ({@code ACTION_MAP}).
+ * attributes it adds to other resources' collections, its member actions ({@code ACTION_MAP}) and
+ * the policy defaults of what it brings that Neutron Zed's defaults lack.
  * Pure data: the behaviour lives beside it, in the extension's package.
  *
  * <p>Attributes added to another collection are tagged with this alias, so an extension that is
@@ -18,7 +20,8 @@ import java.util.Objects;
  */
 public record ExtensionDef(String alias, String name, String description, String updated,
                            List<String> requires, List<ResourceDef> resources,
-                           Map<String, List<Attribute>> attributes, List<Action> actions) {
+                           Map<String, List<Attribute>> attributes, List<Action> actions,
+                           List<RuleDefault> policies) {
 
     /** {@code PUT /v2.0/{collection}/{id}/{name}} (neutron-lib's ACTION_MAP entries). */
     public record Action(String collection, String name) {
@@ -43,6 +46,7 @@ public record ExtensionDef(String alias, String name, String description, String
         }
         attributes = java.util.Collections.unmodifiableMap(tagged);
         actions = List.copyOf(actions);
+        policies = List.copyOf(policies);
     }
 
     public static Builder builder(String alias, String name, String description, String updated) {
@@ -63,6 +67,7 @@ public record ExtensionDef(String alias, String name, String description, String
         private final List<ResourceDef> resources = new ArrayList<>();
         private final Map<String, List<Attribute>> attributes = new LinkedHashMap<>();
         private final List<Action> actions = new ArrayList<>();
+        private final List<RuleDefault> policies = new ArrayList<>();
 
         private Builder(String alias, String name, String description, String updated) {
             this.alias = alias;
@@ -92,8 +97,19 @@ public record ExtensionDef(String alias, String name, String description, String
             return this;
         }
 
+        /**
+         * A policy default for a rule Neutron Zed's defaults lack (a resource or action of an
+         * extension newer than Zed): {@code get_<resource>}, {@code create_<resource>}, the action's
+         * name... The engine refuses a declared resource or action that has no rule.
+         */
+        public Builder policy(RuleDefault rule) {
+            policies.add(rule);
+            return this;
+        }
+
         public ExtensionDef build() {
-            return new ExtensionDef(alias, name, description, updated, requires, resources, attributes, actions);
+            return new ExtensionDef(alias, name, description, updated, requires, resources, attributes, actions,
+                    policies);
         }
     }
 }

@@ -58,6 +58,7 @@ public final class Policy {
     private final ParentResolver parentResolver;
     private final AttributeMap attributes;
     private final List<RuleDefault> defaults;
+    private final List<RuleDefault> extraDefaults;
     private final Map<String, RuleDefault> registered;
     private final Map<String, Object> fileRules;
     private final Map<String, Check> rules;
@@ -68,9 +69,20 @@ public final class Policy {
         this.enforceNewDefaults = b.enforceNewDefaults;
         this.parentResolver = b.parentResolver;
         this.attributes = AttributeMap.builtin();
-        this.defaults = RuleDefault.neutronDefaults();
+        this.extraDefaults = List.copyOf(b.extraDefaults);
+        List<RuleDefault> all = new ArrayList<>(RuleDefault.neutronDefaults());
         Map<String, RuleDefault> reg = new LinkedHashMap<>();
-        for (RuleDefault d : defaults) reg.put(d.name(), d);
+        for (RuleDefault d : all) reg.put(d.name(), d);
+        for (RuleDefault d : extraDefaults) {
+            RuleDefault known = reg.get(d.name());
+            if (known == null) {
+                reg.put(d.name(), d);
+                all.add(d);
+            } else if (!known.equals(d)) {
+                throw new IllegalArgumentException("policy default " + d.name() + " is declared twice, differently");
+            }
+        }
+        this.defaults = List.copyOf(all);
         this.registered = Collections.unmodifiableMap(reg);
         this.fileRules = Collections.unmodifiableMap(new LinkedHashMap<>(fileRules));
 
@@ -212,8 +224,19 @@ public final class Policy {
         private boolean enforceScope;
         private boolean enforceNewDefaults;
         private ParentResolver parentResolver;
+        private final List<RuleDefault> extraDefaults = new ArrayList<>();
 
         private Builder() {}
+
+        /**
+         * Defaults beside Neutron Zed's, as extensions declare them for rules Zed lacks (a policy
+         * file overrides them like any default). One already registered identically is ignored; one
+         * that differs is an error.
+         */
+        public Builder defaults(java.util.Collection<RuleDefault> more) {
+            extraDefaults.addAll(more);
+            return this;
+        }
 
         /** A policy.yaml / policy.json whose rules replace the defaults of the same name; null for none. */
         public Builder policyFile(Path file) {
@@ -270,11 +293,25 @@ public final class Policy {
 
     /** A copy with another parent resolver. */
     public Policy withParentResolver(ParentResolver resolver) {
+        Builder b = copy();
+        b.parentResolver = resolver;
+        return new Policy(b, fileRules, "copy");
+    }
+
+    /** A copy with more defaults (see {@link Builder#defaults}); the file's rules still override them. */
+    public Policy withDefaults(java.util.Collection<RuleDefault> more) {
+        Builder b = copy();
+        b.extraDefaults.addAll(more);
+        return new Policy(b, fileRules, "copy");
+    }
+
+    private Builder copy() {
         Builder b = new Builder();
         b.enforceScope = enforceScope;
         b.enforceNewDefaults = enforceNewDefaults;
-        b.parentResolver = resolver;
-        return new Policy(b, fileRules, "copy");
+        b.parentResolver = parentResolver;
+        b.extraDefaults.addAll(extraDefaults);
+        return b;
     }
 
     // ------------------------------------------------------------------ introspection

@@ -26,6 +26,15 @@ public record RuleDefault(String name, String checkStr, String description, List
                           List<String> scopeTypes, DeprecatedRule deprecatedRule, boolean deprecatedForRemoval,
                           String deprecatedReason, String deprecatedSince) {
 
+    /**
+     * A rule an extension declares for what Neutron's Zed defaults do not cover: project scope, no
+     * deprecated rule, documented for {@code method path}.
+     */
+    public static RuleDefault of(String name, String checkStr, String description, String method, String path) {
+        return new RuleDefault(name, checkStr, description, List.of(new Operation(method, path)), List.of("project"),
+                null, false, null, null);
+    }
+
     /** An HTTP operation a documented rule applies to. */
     public record Operation(String method, String path) {}
 

@@ -195,10 +195,13 @@ public final class NeutrinoServer implements AutoCloseable {
             if (config.isSet(ServerOptions.POLICY_FILE)) {
                 throw new ConfigException("[oslo_policy] policy_file: " + file + " not found");
             }
-            return Policy.load(null, scope, newDefaults);
+            return Policy.builder().defaults(Neutrino.policyDefaults()).enforceScope(scope)
+                    .enforceNewDefaults(newDefaults).build();
         }
         try {
-            Policy p = Policy.load(path, scope, newDefaults);
+            // the extensions' own defaults first, so that the file may override or refer to them
+            Policy p = Policy.builder().defaults(Neutrino.policyDefaults()).policyFile(path).enforceScope(scope)
+                    .enforceNewDefaults(newDefaults).build();
             LOG.info("policy overrides from {}", path);
             return p;
         } catch (RuntimeException e) {
