@@ -1,5 +1,7 @@
 package dev.neutrino.arch;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+
 import static dev.neutrino.arch.ProductionClasses.FIXTURES;
 import static dev.neutrino.arch.ProductionClasses.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,8 +19,8 @@ class ArchitectureTest {
     @Test
     void theImportSeesEveryModuleAndNoFixture() {
         Set<String> packages = classes.stream().map(JavaClass::getPackageName).collect(Collectors.toSet());
-        // api is being split into engine, ml2 and ext; the other modules keep their packages
-        for (String module : new String[] {"common", "model", "ipam", "db", "policy", "ovsdb", "keystone", "ovn", "server"}) {
+        for (String module : new String[] {"common", "model", "ipam", "db", "schema", "policy", "ovsdb", "keystone",
+                "engine", "ml2", "ext", "ovn", "server"}) {
             assertThat(packages).as("the classes of module %s are on the test classpath", module)
                     .contains(ROOT + "." + module);
         }
@@ -28,7 +30,10 @@ class ArchitectureTest {
 
     @Test
     void noPackageCycles() {
-        ArchRules.noPackageCycles(ROOT).check(classes);
+        // the schema module is jOOQ's generated code, whose fixed layout (DefaultSchema <-> tables) refers
+        // both ways; nobody edits it, and its cycle cannot spread: nothing generated depends on our code
+        ArchRules.noPackageCycles(ROOT).check(classes.that(DescribedPredicate.not(
+                JavaClass.Predicates.resideInAPackage(ROOT + ".schema.."))));
     }
 
     @Test

@@ -1,14 +1,12 @@
 package dev.neutrino.engine;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import dev.neutrino.common.Config;
 import dev.neutrino.common.NeutronException;
 import dev.neutrino.common.Option;
 import dev.neutrino.db.Database;
 import dev.neutrino.model.ResourceDef;
+import dev.neutrino.schema.NamedTables;
+import dev.neutrino.schema.Tables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,13 +22,16 @@ import org.jooq.impl.DSL;
  * from the resources' tables. A create that would go over its limit is 409 OverQuota.
  */
 public final class Quotas {
-    private static final Table<Record> QUOTAS = table(name("quotas"));
-    private static final Field<String> PROJECT = field(name("project_id"), String.class);
-    private static final Field<String> RESOURCE = field(name("resource"), String.class);
-    private static final Field<Integer> LIMIT = field(name("quota_limit"), Integer.class);
+    private static final Table<Record> QUOTAS = Tables.QUOTAS;
+    private static final Field<String> PROJECT = Tables.QUOTAS.PROJECT_ID;
+    private static final Field<String> RESOURCE = Tables.QUOTAS.RESOURCE;
+    private static final Field<Integer> LIMIT = Tables.QUOTAS.QUOTA_LIMIT;
+
+    /** A table that counts a quota resource's usage, and its project_id column. */
+    private record Counted(Table<Record> table, Field<String> projectId) { }
 
     private final Map<String, Integer> defaults = new LinkedHashMap<>();
-    private final Map<String, String> tables = new LinkedHashMap<>();
+    private final Map<String, Counted> tables = new LinkedHashMap<>();
     private final Database db;
 
     public Quotas(Config config, Database db) {
@@ -42,7 +43,15 @@ public final class Quotas {
 
     /** Declares which table counts a quota resource's usage; resources without a table are not counted. */
     public void track(String resource, String table) {
-        tables.put(resource, table);
+        Table<Record> t = NamedTables.find(table);
+        if (t == null) {
+            if (defaults.containsKey(resource) && table != null) {
+                throw new IllegalArgumentException("quota resource " + resource + ": no table " + table);
+            }
+            tables.remove(resource);
+            return;
+        }
+        tables.put(resource, new Counted(t, NamedTables.column(t, "project_id", String.class)));
     }
 
     public Map<String, Integer> defaults() {
@@ -52,20 +61,20 @@ public final class Quotas {
     public void check(Tx tx, ResourceDef def, String projectId, int delta) {
         String resource = def.singular();
         if (!defaults.containsKey(resource) || projectId == null) return;
-        String t = tables.get(resource);
+        Counted t = tables.get(resource);
         // one round trip: the project's limit (or the default) and, only when it is not unlimited, the usage
         Field<Integer> limit = DSL.coalesce(DSL.field(DSL.select(LIMIT).from(QUOTAS)
                 .where(PROJECT.eq(projectId).and(RESOURCE.eq(resource)))), DSL.val(defaults.get(resource)));
-        Field<Integer> used = t == null ? DSL.inline(0) : DSL.field(DSL.selectCount().from(table(name(t)))
-                .where(field(name("project_id")).eq(projectId)));
+        Field<Integer> used = t == null ? DSL.inline(0) : DSL.field(DSL.selectCount().from(t.table())
+                .where(t.projectId().eq(projectId)));
         Record r = tx.dsl().select(limit, DSL.when(limit.lt(0), DSL.inline(0)).otherwise(used)).fetchOne();
         int max = r.get(0, Integer.class);
         if (max >= 0 && r.get(1, Integer.class) + delta > max) throw NeutronException.overQuota(resource);
     }
 
     private int used(DSLContext dsl, String resource, String projectId) {
-        String t = tables.get(resource);
-        return t == null ? 0 : dsl.fetchCount(table(name(t)), field(name("project_id")).eq(projectId));
+        Counted t = tables.get(resource);
+        return t == null ? 0 : dsl.fetchCount(t.table(), t.projectId().eq(projectId));
     }
 
     private Map<String, Integer> limits(DSLContext dsl, String projectId) {

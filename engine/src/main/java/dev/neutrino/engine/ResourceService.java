@@ -1,8 +1,5 @@
 package dev.neutrino.engine;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-
 import dev.neutrino.common.NeutronException;
 import dev.neutrino.db.Database;
 import dev.neutrino.db.ResourceStore;
@@ -13,6 +10,7 @@ import dev.neutrino.model.ResourceDef;
 import dev.neutrino.model.Storage;
 import dev.neutrino.policy.Policy;
 import dev.neutrino.policy.PolicyNotAuthorized;
+import dev.neutrino.schema.NamedTables;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -23,7 +21,9 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.SortField;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -607,11 +607,14 @@ public final class ResourceService {
     /** {@link #bumpRevision} for many rows in one statement. */
     public void bumpRevisions(Tx tx, java.util.Collection<String> ids) {
         if (!def.hasStandardAttributes() || ids.isEmpty()) return;
-        tx.dsl().update(store.table())
-                .set(field(name("revision_number"), Long.class), field(name("revision_number"), Long.class).plus(1))
-                .set(field(name("updated_at")), (Object) java.time.LocalDateTime.parse(ResourceStore.now(),
-                        ResourceStore.TIMESTAMP))
-                .where(field(name("id")).in(ids)).execute();
+        // the standard columns, whether or not the attributes are shown (their extensions may be off)
+        Table<Record> table = NamedTables.get(def.table());
+        Field<Long> revision = NamedTables.column(table, "revision_number", Long.class);
+        tx.dsl().update(table)
+                .set(revision, revision.plus(1))
+                .set(NamedTables.column(table, "updated_at", java.time.LocalDateTime.class),
+                        java.time.LocalDateTime.parse(ResourceStore.now(), ResourceStore.TIMESTAMP))
+                .where(NamedTables.column(table, "id", String.class).in(ids)).execute();
     }
 
     public void delete(RequestContext ctx, String id) {

@@ -1,9 +1,6 @@
 package dev.neutrino.engine;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
+import dev.neutrino.schema.Tables;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -18,9 +15,9 @@ import org.jooq.impl.DSL;
 
 /** The standard-attr-tag extension: tags of any resource, kept in one table keyed by resource id. */
 public final class Tags {
-    static final Table<Record> TAGS = table(name("tags"));
-    static final Field<String> RESOURCE_ID = field(name("tags", "resource_id"), String.class);
-    static final Field<String> TAG = field(name("tags", "tag"), String.class);
+    static final Table<Record> TAGS = Tables.TAGS;
+    static final Field<String> RESOURCE_ID = Tables.TAGS.RESOURCE_ID;
+    static final Field<String> TAG = Tables.TAGS.TAG;
 
     private Tags() {}
 

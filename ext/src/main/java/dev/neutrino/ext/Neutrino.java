@@ -1,7 +1,6 @@
 package dev.neutrino.ext;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
+import static dev.neutrino.schema.Tables.PORTS;
 
 import dev.neutrino.common.Config;
 import dev.neutrino.db.Database;
@@ -143,8 +142,8 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
     public boolean updatePortStatus(String portId, String status) {
         ResourceService ports = engine.service(Ports.DEF);
         return db.tx(dsl -> {
-            int changed = dsl.update(org.jooq.impl.DSL.table(name(Ports.DEF.table()))).set(field(name("status")), status)
-                    .where(field(name("id")).eq(portId).and(field(name("status")).ne(status))).execute();
+            int changed = dsl.update(PORTS).set(PORTS.STATUS, status)
+                    .where(PORTS.ID.eq(portId).and(PORTS.STATUS.ne(status))).execute();
             if (changed > 0) ports.bumpRevision(new Tx(dsl, RequestContext.admin(null)), portId);
             return changed > 0;
         });

@@ -1,9 +1,5 @@
 package dev.neutrino.ml2;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import dev.neutrino.engine.Tx;
 import dev.neutrino.common.Config;
 import dev.neutrino.common.ConfigException;
@@ -11,6 +7,8 @@ import dev.neutrino.common.NeutronException;
 import dev.neutrino.db.ResourceStore;
 import dev.neutrino.db.Retryable;
 import dev.neutrino.db.SqlErrors;
+import dev.neutrino.schema.Tables;
+import dev.neutrino.schema.tables.NetworkSegments;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,7 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Table;
 
 /**
  * ML2's type drivers (local, flat, vlan, geneve, vxlan): checking provider requests, allocating
@@ -31,9 +28,9 @@ import org.jooq.Table;
  * or VNI; a pick that loses a race to another server retries its transaction.
  */
 public final class TypeDrivers {
-    public static final Table<Record> SEGMENTS = table(name("network_segments"));
-    public static final Field<String> NETWORK_ID = field(name("network_segments", "network_id"), String.class);
-    static final Field<String> KEY = field(name("network_segments", "allocation_key"), String.class);
+    public static final NetworkSegments SEGMENTS = Tables.NETWORK_SEGMENTS;
+    public static final Field<String> NETWORK_ID = SEGMENTS.NETWORK_ID;
+    static final Field<String> KEY = SEGMENTS.ALLOCATION_KEY;
     static final int MAX_VLAN = 4094;
     static final int MAX_VNI = (1 << 24) - 1;
     static final int IPV4_HEADER = 20;
@@ -197,19 +194,19 @@ public final class TypeDrivers {
         java.time.LocalDateTime now = java.time.LocalDateTime.parse(ResourceStore.now(), ResourceStore.TIMESTAMP);
         try {
             tx.dsl().insertInto(SEGMENTS)
-                    .set(field(name("id")), id)
-                    .set(field(name("project_id")), projectId)
-                    .set(field(name("network_id")), networkId)
-                    .set(field(name("network_type")), s.networkType())
-                    .set(field(name("physical_network")), s.physicalNetwork())
-                    .set(field(name("segmentation_id")), s.segmentationId())
-                    .set(field(name("segment_index")), index)
-                    .set(field(name("is_dynamic")), false)
-                    .set(field(name("allocation_key")), s.allocationKey())
-                    .set(field(name("description")), (Object) null) // as ML2 writes a network's segments
-                    .set(field(name("revision_number")), 0L)
-                    .set(field(name("created_at")), now)
-                    .set(field(name("updated_at")), now)
+                    .set(SEGMENTS.ID, id)
+                    .set(SEGMENTS.PROJECT_ID, projectId)
+                    .set(SEGMENTS.NETWORK_ID, networkId)
+                    .set(SEGMENTS.NETWORK_TYPE, s.networkType())
+                    .set(SEGMENTS.PHYSICAL_NETWORK, s.physicalNetwork())
+                    .set(SEGMENTS.SEGMENTATION_ID, s.segmentationId())
+                    .set(SEGMENTS.SEGMENT_INDEX, index)
+                    .set(SEGMENTS.IS_DYNAMIC, false)
+                    .set(SEGMENTS.ALLOCATION_KEY, s.allocationKey())
+                    .set(SEGMENTS.DESCRIPTION, (String) null) // as ML2 writes a network's segments
+                    .set(SEGMENTS.REVISION_NUMBER, 0L)
+                    .set(SEGMENTS.CREATED_AT, now)
+                    .set(SEGMENTS.UPDATED_AT, now)
                     .execute();
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e)) throw new Retryable("segment " + s + " taken concurrently");
@@ -225,8 +222,8 @@ public final class TypeDrivers {
     public void checkNotOnNetwork(Tx tx, String networkId, Segment s) {
         if (s.physicalNetwork() == null) return; // NULLs never collide in a unique key
         boolean exists = tx.dsl().fetchExists(SEGMENTS, NETWORK_ID.eq(networkId)
-                .and(field(name("network_segments", "network_type")).eq(s.networkType()))
-                .and(field(name("network_segments", "physical_network")).eq(s.physicalNetwork())));
+                .and(SEGMENTS.NETWORK_TYPE.eq(s.networkType()))
+                .and(SEGMENTS.PHYSICAL_NETWORK.eq(s.physicalNetwork())));
         if (exists) {
             throw NeutronException.conflict("NeutronDbObjectDuplicateEntry", "Failed to create a duplicate "
                     + "NetworkSegment: for attribute(s) ['network_id', 'network_type', 'physical_network'] with "
@@ -385,11 +382,10 @@ public final class TypeDrivers {
     /** The segments of each network, in segment_index order (networks without any are absent). */
     public Map<String, List<Stored>> load(Tx tx, List<String> networkIds) {
         Map<String, List<Stored>> out = new HashMap<>();
-        Field<Integer> index = field(name("segment_index"), Integer.class);
-        for (Record r : tx.dsl().select(field(name("id"), String.class), NETWORK_ID, index,
-                        field(name("network_type"), String.class), field(name("physical_network"), String.class),
-                        field(name("segmentation_id"), Integer.class))
-                .from(SEGMENTS).where(NETWORK_ID.in(networkIds)).orderBy(index, field(name("id"))).fetch()) {
+        Field<Integer> index = SEGMENTS.SEGMENT_INDEX;
+        for (Record r : tx.dsl().select(SEGMENTS.ID, NETWORK_ID, index,
+                        SEGMENTS.NETWORK_TYPE, SEGMENTS.PHYSICAL_NETWORK, SEGMENTS.SEGMENTATION_ID)
+                .from(SEGMENTS).where(NETWORK_ID.in(networkIds)).orderBy(index, SEGMENTS.ID).fetch()) {
             out.computeIfAbsent(r.get(NETWORK_ID), k -> new ArrayList<>()).add(new Stored((String) r.get(0),
                     r.get(NETWORK_ID), ((Number) r.get(2)).intValue(),
                     new Segment((String) r.get(3), (String) r.get(4), (Integer) r.get(5))));

@@ -1,8 +1,7 @@
 package dev.neutrino.ovn;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
+import static dev.neutrino.schema.Tables.FLOATINGIPS;
+import static dev.neutrino.schema.Tables.NETWORK_SEGMENTS;
 
 import dev.neutrino.db.Database;
 import dev.neutrino.ml2.CorePlugin;
@@ -237,10 +236,10 @@ public final class OvnNorthbound implements AutoCloseable {
         List<Map<String, Object>> groups = plugin.readAll("security_groups");
         Map<String, List<Translator.Segment>> segments = db.tx(dsl -> {
             Map<String, List<Translator.Segment>> out = new HashMap<>();
-            for (Record r : dsl.select(field(name("network_id")), field(name("id")), field(name("network_type")),
-                            field(name("physical_network")), field(name("segmentation_id")))
-                    .from(table(name("network_segments")))
-                    .orderBy(field(name("network_id")), field(name("segment_index")), field(name("id"))).fetch()) {
+            for (Record r : dsl.select(NETWORK_SEGMENTS.NETWORK_ID, NETWORK_SEGMENTS.ID, NETWORK_SEGMENTS.NETWORK_TYPE,
+                            NETWORK_SEGMENTS.PHYSICAL_NETWORK, NETWORK_SEGMENTS.SEGMENTATION_ID)
+                    .from(NETWORK_SEGMENTS)
+                    .orderBy(NETWORK_SEGMENTS.NETWORK_ID, NETWORK_SEGMENTS.SEGMENT_INDEX, NETWORK_SEGMENTS.ID).fetch()) {
                 Object vlan = r.get(4);
                 out.computeIfAbsent((String) r.get(0), k -> new ArrayList<>()).add(new Translator.Segment(
                         (String) r.get(1), (String) r.get(2), (String) r.get(3),
@@ -252,8 +251,8 @@ public final class OvnNorthbound implements AutoCloseable {
         List<Map<String, Object>> fips = plugin.readAll("floatingips");
         Map<String, String> floatingPorts = db.tx(dsl -> {
             Map<String, String> out = new HashMap<>();
-            for (Record r : dsl.select(field(name("id")), field(name("floating_port_id")))
-                    .from(table(name("floatingips"))).fetch()) {
+            for (Record r : dsl.select(FLOATINGIPS.ID, FLOATINGIPS.FLOATING_PORT_ID)
+                    .from(FLOATINGIPS).fetch()) {
                 out.put((String) r.get(0), (String) r.get(1));
             }
             return out;

@@ -1,8 +1,8 @@
 package dev.neutrino.ext.autoallocation;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
+import static dev.neutrino.schema.Tables.AUTO_ALLOCATED_TOPOLOGIES;
+import static dev.neutrino.schema.Tables.NETWORKS;
+import static dev.neutrino.schema.Tables.SUBNETS;
 
 import dev.neutrino.engine.ApiRequest;
 import dev.neutrino.engine.ApiResponse;
@@ -35,7 +35,6 @@ final class AutoAllocation {
     private static final Logger LOG = LoggerFactory.getLogger(AutoAllocation.class);
     static final String IS_DEFAULT = "is_default";
     static final String EXTERNAL = "router:external";
-    private static final String TABLE = "auto_allocated_topologies";
 
     private final Database db;
     private final Policy policy;
@@ -108,8 +107,8 @@ final class AutoAllocation {
     private record Saved(String networkId, String routerId) {}
 
     private Saved saved(String project) {
-        Record r = db.tx(dsl -> dsl.select(field(name("network_id")), field(name("router_id")))
-                .from(table(name(TABLE))).where(field(name("project_id")).eq(project)).fetchOne());
+        Record r = db.tx(dsl -> dsl.select(AUTO_ALLOCATED_TOPOLOGIES.NETWORK_ID, AUTO_ALLOCATED_TOPOLOGIES.ROUTER_ID)
+                .from(AUTO_ALLOCATED_TOPOLOGIES).where(AUTO_ALLOCATED_TOPOLOGIES.PROJECT_ID.eq(project)).fetchOne());
         return r == null ? null : new Saved((String) r.get(0), (String) r.get(1));
     }
 
@@ -187,8 +186,9 @@ final class AutoAllocation {
 
     private boolean save(String project, String networkId, String routerId) {
         try {
-            db.run(dsl -> dsl.insertInto(table(name(TABLE))).set(field(name("project_id")), project)
-                    .set(field(name("network_id")), networkId).set(field(name("router_id")), routerId).execute());
+            db.run(dsl -> dsl.insertInto(AUTO_ALLOCATED_TOPOLOGIES).set(AUTO_ALLOCATED_TOPOLOGIES.PROJECT_ID, project)
+                    .set(AUTO_ALLOCATED_TOPOLOGIES.NETWORK_ID, networkId)
+                    .set(AUTO_ALLOCATED_TOPOLOGIES.ROUTER_ID, routerId).execute());
             return true;
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e)) return false;
@@ -199,8 +199,8 @@ final class AutoAllocation {
     private void delete(RequestContext ctx, String project) {
         Saved s = saved(project);
         if (s == null) return;
-        List<String> subnets = db.tx(dsl -> dsl.select(field(name("id"), String.class)).from(table(name("subnets")))
-                .where(field(name("network_id")).eq(s.networkId())).fetch(field(name("id"), String.class)));
+        List<String> subnets = db.tx(dsl -> dsl.select(SUBNETS.ID).from(SUBNETS)
+                .where(SUBNETS.NETWORK_ID.eq(s.networkId())).fetch(SUBNETS.ID));
         cleanup(ctx, s.networkId(), s.routerId(), subnets);
     }
 
@@ -230,9 +230,9 @@ final class AutoAllocation {
     }
 
     private String defaultExternalNetwork() {
-        String id = db.tx(dsl -> dsl.select(field(name("id"), String.class)).from(table(name("networks")))
-                .where(field(name(IS_DEFAULT)).isTrue().and(field(name("router_external")).isTrue()))
-                .orderBy(field(name("id"))).limit(1).fetchOne(0, String.class));
+        String id = db.tx(dsl -> dsl.select(NETWORKS.ID).from(NETWORKS)
+                .where(NETWORKS.IS_DEFAULT.isTrue().and(NETWORKS.ROUTER_EXTERNAL.isTrue()))
+                .orderBy(NETWORKS.ID).limit(1).fetchOne(0, String.class));
         if (id == null) {
             LOG.error("Unable to find default external network for deployment, please create/assign one to allow "
                     + "auto-allocation to work correctly.");

@@ -1,8 +1,6 @@
 package dev.neutrino.ext.autoallocation;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
+import static dev.neutrino.schema.Tables.NETWORKS;
 
 import dev.neutrino.common.NeutronException;
 import dev.neutrino.engine.ResourceHooks;
@@ -54,8 +52,8 @@ final class IsDefaultHooks implements ResourceHooks {
     }
 
     private static void checkNoOtherDefault(Tx tx, String self) {
-        var other = tx.dsl().select(field(name("id"), String.class)).from(table(name("networks")))
-                .where(field(name(IS_DEFAULT)).isTrue()).limit(1).fetchOne(0, String.class);
+        var other = tx.dsl().select(NETWORKS.ID).from(NETWORKS)
+                .where(NETWORKS.IS_DEFAULT.isTrue()).limit(1).fetchOne(0, String.class);
         if (other != null && !other.equals(self)) {
             throw NeutronException.conflict("DefaultExternalNetworkExists",
                     "A default external network already exists: " + other + ".");

@@ -1,9 +1,5 @@
 package dev.neutrino.ext.core;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import dev.neutrino.engine.Tx;
 import dev.neutrino.common.Cidr;
 import dev.neutrino.common.IpAddress;
@@ -13,6 +9,7 @@ import dev.neutrino.db.SqlErrors;
 import dev.neutrino.ipam.AddressScan;
 import dev.neutrino.ipam.AllocationPool;
 import dev.neutrino.ipam.GatewayRules;
+import dev.neutrino.schema.Tables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,12 +37,12 @@ import org.jooq.Table;
  * concurrent transactions of one process do not collide on uncommitted picks.
  */
 final class IpAllocator {
-    static final Table<Record> IPALLOCATIONS = CoreTables.IPALLOCATIONS;
-    static final Field<String> PORT_ID = CoreTables.IPALLOCATIONS_PORT_ID;
-    static final Field<String> IP = CoreTables.IPALLOCATIONS_IP_ADDRESS;
-    static final Field<String> SUBNET_ID = CoreTables.IPALLOCATIONS_SUBNET_ID;
-    static final Field<String> NETWORK_ID = CoreTables.IPALLOCATIONS_NETWORK_ID;
-    static final Field<String> IP_ORDER = CoreTables.IPALLOCATIONS_IP_ORDER;
+    static final Table<Record> IPALLOCATIONS = Tables.IPALLOCATIONS;
+    static final Field<String> PORT_ID = Tables.IPALLOCATIONS.PORT_ID;
+    static final Field<String> IP = Tables.IPALLOCATIONS.IP_ADDRESS;
+    static final Field<String> SUBNET_ID = Tables.IPALLOCATIONS.SUBNET_ID;
+    static final Field<String> NETWORK_ID = Tables.IPALLOCATIONS.NETWORK_ID;
+    static final Field<String> IP_ORDER = Tables.IPALLOCATIONS.IP_ORDER;
     static final int FLOOR_SECONDS = 30;
     static final int RESERVED_SECONDS = 10;
 
@@ -163,11 +160,11 @@ final class IpAllocator {
     public void insert(DSLContext dsl, String portId, String networkId, List<FixedIp> ips, boolean requested) {
         for (FixedIp f : ips) {
             try {
-                dsl.insertInto(IPALLOCATIONS).set(field(name("port_id"), String.class), portId)
-                        .set(field(name("ip_address"), String.class), f.ipAddress())
-                        .set(field(name("ip_order"), String.class), IpAddress.parse(f.ipAddress()).sortKey())
-                        .set(field(name("subnet_id"), String.class), f.subnetId())
-                        .set(field(name("network_id"), String.class), networkId).execute();
+                dsl.insertInto(IPALLOCATIONS).set(PORT_ID, portId)
+                        .set(IP, f.ipAddress())
+                        .set(IP_ORDER, IpAddress.parse(f.ipAddress()).sortKey())
+                        .set(SUBNET_ID, f.subnetId())
+                        .set(NETWORK_ID, networkId).execute();
             } catch (RuntimeException e) {
                 if (!SqlErrors.isUniqueViolation(e)) throw e;
                 if (requested) throw inUse(f.subnetId(), f.ipAddress());
@@ -184,11 +181,11 @@ final class IpAllocator {
     public static List<org.jooq.Query> inserts(DSLContext dsl, String portId, String networkId, List<FixedIp> ips) {
         List<org.jooq.Query> out = new ArrayList<>();
         for (FixedIp f : ips) {
-            out.add(dsl.insertInto(IPALLOCATIONS).set(field(name("port_id"), String.class), portId)
-                    .set(field(name("ip_address"), String.class), f.ipAddress())
-                    .set(field(name("ip_order"), String.class), IpAddress.parse(f.ipAddress()).sortKey())
-                    .set(field(name("subnet_id"), String.class), f.subnetId())
-                    .set(field(name("network_id"), String.class), networkId));
+            out.add(dsl.insertInto(IPALLOCATIONS).set(PORT_ID, portId)
+                    .set(IP, f.ipAddress())
+                    .set(IP_ORDER, IpAddress.parse(f.ipAddress()).sortKey())
+                    .set(SUBNET_ID, f.subnetId())
+                    .set(NETWORK_ID, networkId));
         }
         return out;
     }

@@ -1,8 +1,11 @@
 package dev.neutrino.ext.core;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
+import static dev.neutrino.schema.Tables.NETWORKS;
+import static dev.neutrino.schema.Tables.NETWORK_SEGMENTS;
+import static dev.neutrino.schema.Tables.PORTS;
+import static dev.neutrino.schema.Tables.RBAC_POLICIES;
+import static dev.neutrino.schema.Tables.SUBNETS;
+import static dev.neutrino.schema.Tables.TAGS;
 
 import dev.neutrino.engine.ResourceHooks;
 import dev.neutrino.engine.Tx;
@@ -160,24 +163,24 @@ final class NetworkHooks implements ResourceHooks {
             } else {
                 // as Neutron's _process_l3_update: not while routers have gateways on it; then every
                 // access_as_external entry goes, targeted ones too
-                if (tx.dsl().fetchExists(table(name("ports")), field(name("network_id")).eq(id)
-                        .and(field(name("device_owner")).eq("network:router_gateway")))) {
+                if (tx.dsl().fetchExists(PORTS, PORTS.NETWORK_ID.eq(id)
+                        .and(PORTS.DEVICE_OWNER.eq("network:router_gateway")))) {
                     throw NeutronException.conflict("ExternalNetworkInUse", "External network " + id
                             + " cannot be updated to be made non-external, since it has existing gateway ports.");
                 }
-                Condition external = field(name("object_id")).eq(id).and(field(name("action")).eq("access_as_external"));
-                tx.dsl().deleteFrom(table(name("tags"))).where(field(name("resource_id")).in(
-                        DSL.select(field(name("id"))).from(table(name("rbac_policies"))).where(external))).execute();
-                tx.dsl().deleteFrom(table(name("rbac_policies"))).where(external).execute();
+                Condition external = RBAC_POLICIES.OBJECT_ID.eq(id).and(RBAC_POLICIES.ACTION.eq("access_as_external"));
+                tx.dsl().deleteFrom(TAGS).where(TAGS.RESOURCE_ID.in(
+                        DSL.select(RBAC_POLICIES.ID).from(RBAC_POLICIES).where(external))).execute();
+                tx.dsl().deleteFrom(RBAC_POLICIES).where(external).execute();
             }
         }
     }
 
     /** Neutron refuses to unshare a network on which other projects have ports. */
     static void ensureNotUsedByOthers(DSLContext dsl, String networkId, String owner) {
-        boolean used = dsl.fetchExists(table(name("ports")), field(name("network_id")).eq(networkId)
-                .and(field(name("project_id")).ne(owner))
-                .and(field(name("device_owner")).notIn(NETWORK_OWNED)));
+        boolean used = dsl.fetchExists(PORTS, PORTS.NETWORK_ID.eq(networkId)
+                .and(PORTS.PROJECT_ID.ne(owner))
+                .and(PORTS.DEVICE_OWNER.notIn(NETWORK_OWNED)));
         if (used) {
             throw NeutronException.conflict("InvalidSharedSetting", "Unable to reconfigure sharing settings for "
                     + "network " + networkId + ". Multiple tenants are using it.");
@@ -188,29 +191,29 @@ final class NetworkHooks implements ResourceHooks {
     public void beforeDelete(Tx tx, Map<String, Object> net) {
         String id = (String) net.get("id");
         DSLContext dsl = tx.dsl();
-        boolean inUse = dsl.fetchExists(table(name("ports")), field(name("network_id")).eq(id)
-                .and(field(name("device_owner")).notIn(NETWORK_OWNED)));
+        boolean inUse = dsl.fetchExists(PORTS, PORTS.NETWORK_ID.eq(id)
+                .and(PORTS.DEVICE_OWNER.notIn(NETWORK_OWNED)));
         if (inUse) {
             throw NeutronException.conflict("NetworkInUse", "Unable to complete operation on network " + id
                     + ". There are one or more ports still in use on the network.");
         }
-        List<String> ports = dsl.select(field(name("id"), String.class)).from(table(name("ports")))
-                .where(field(name("network_id")).eq(id)).fetch(field(name("id"), String.class));
+        List<String> ports = dsl.select(PORTS.ID).from(PORTS)
+                .where(PORTS.NETWORK_ID.eq(id)).fetch(PORTS.ID);
         for (String p : ports) {
-            dsl.deleteFrom(table(name("tags"))).where(field(name("resource_id")).eq(p)).execute();
+            dsl.deleteFrom(TAGS).where(TAGS.RESOURCE_ID.eq(p)).execute();
         }
-        dsl.deleteFrom(table(name("ports"))).where(field(name("network_id")).eq(id)).execute();
-        List<String> subnets = dsl.select(field(name("id"), String.class)).from(table(name("subnets")))
-                .where(field(name("network_id")).eq(id)).fetch(field(name("id"), String.class));
+        dsl.deleteFrom(PORTS).where(PORTS.NETWORK_ID.eq(id)).execute();
+        List<String> subnets = dsl.select(SUBNETS.ID).from(SUBNETS)
+                .where(SUBNETS.NETWORK_ID.eq(id)).fetch(SUBNETS.ID);
         for (String s : subnets) {
-            dsl.deleteFrom(table(name("tags"))).where(field(name("resource_id")).eq(s)).execute();
+            dsl.deleteFrom(TAGS).where(TAGS.RESOURCE_ID.eq(s)).execute();
         }
-        dsl.deleteFrom(table(name("subnets"))).where(field(name("network_id")).eq(id)).execute();
-        for (String r : dsl.select(field(name("id"), String.class)).from(table(name("rbac_policies")))
-                .where(field(name("object_id")).eq(id)).fetch(field(name("id"), String.class))) {
-            dsl.deleteFrom(table(name("tags"))).where(field(name("resource_id")).eq(r)).execute();
+        dsl.deleteFrom(SUBNETS).where(SUBNETS.NETWORK_ID.eq(id)).execute();
+        for (String r : dsl.select(RBAC_POLICIES.ID).from(RBAC_POLICIES)
+                .where(RBAC_POLICIES.OBJECT_ID.eq(id)).fetch(RBAC_POLICIES.ID)) {
+            dsl.deleteFrom(TAGS).where(TAGS.RESOURCE_ID.eq(r)).execute();
         }
-        dsl.deleteFrom(table(name("rbac_policies"))).where(field(name("object_id")).eq(id)).execute();
+        dsl.deleteFrom(RBAC_POLICIES).where(RBAC_POLICIES.OBJECT_ID.eq(id)).execute();
     }
 
     @Override
@@ -223,8 +226,8 @@ final class NetworkHooks implements ResourceHooks {
             subnets.put((String) n.get("id"), new ArrayList<>());
         }
         java.util.Set<String> routed = new java.util.HashSet<>();
-        for (Record r : tx.dsl().select(field(name("id")), field(name("network_id")), field(name("segment_id")))
-                .from(table(name("subnets"))).where(field(name("network_id")).in(ids)).orderBy(field(name("id")))
+        for (Record r : tx.dsl().select(SUBNETS.ID, SUBNETS.NETWORK_ID, SUBNETS.SEGMENT_ID)
+                .from(SUBNETS).where(SUBNETS.NETWORK_ID.in(ids)).orderBy(SUBNETS.ID)
                 .fetch()) {
             subnets.get((String) r.get(1)).add((String) r.get(0));
             if (r.get(2) != null) routed.add((String) r.get(1));
@@ -232,11 +235,11 @@ final class NetworkHooks implements ResourceHooks {
         Map<String, List<TypeDrivers.Stored>> segments = types.load(tx, ids);
         java.util.Set<String> sharedWithCaller = tx.ctx().isAdmin() || tx.ctx().projectId() == null
                 ? java.util.Set.of()
-                : new java.util.HashSet<>(tx.dsl().select(field(name("object_id"), String.class))
-                        .from(table(name("rbac_policies"))).where(field(name("object_id")).in(ids)
-                                .and(field(name("action")).eq("access_as_shared"))
-                                .and(field(name("target_tenant")).eq(tx.ctx().projectId())))
-                        .fetch(field(name("object_id"), String.class)));
+                : new java.util.HashSet<>(tx.dsl().select(RBAC_POLICIES.OBJECT_ID)
+                        .from(RBAC_POLICIES).where(RBAC_POLICIES.OBJECT_ID.in(ids)
+                                .and(RBAC_POLICIES.ACTION.eq("access_as_shared"))
+                                .and(RBAC_POLICIES.TARGET_TENANT.eq(tx.ctx().projectId())))
+                        .fetch(RBAC_POLICIES.OBJECT_ID));
         for (Map<String, Object> n : nets) {
             showSegments(n, TypeDrivers.segmentsOf(segments.getOrDefault((String) n.get("id"), List.of())));
             n.put("subnets", subnets.get((String) n.get("id")));
@@ -300,8 +303,8 @@ final class NetworkHooks implements ResourceHooks {
         String project = tx.ctx().projectId();
         for (int from = 0; from < all.size(); from += 1000) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + 1000));
-            for (Record r : tx.dsl().select(field(name("id")), field(name("project_id")), field(name("shared")))
-                    .from(table(name("networks"))).where(field(name("id")).in(chunk)).fetch()) {
+            for (Record r : tx.dsl().select(NETWORKS.ID, NETWORKS.PROJECT_ID, NETWORKS.SHARED)
+                    .from(NETWORKS).where(NETWORKS.ID.in(chunk)).fetch()) {
                 owners.put((String) r.get(0), r.get(1));
                 Object stored = r.get(2);
                 if (Boolean.TRUE.equals(stored instanceof Number n ? n.intValue() != 0 : stored)) {
@@ -309,11 +312,11 @@ final class NetworkHooks implements ResourceHooks {
                 }
             }
             if (project != null) {
-                shared.addAll(tx.dsl().select(field(name("object_id"), String.class))
-                        .from(table(name("rbac_policies"))).where(field(name("object_id")).in(chunk)
-                                .and(field(name("action")).eq("access_as_shared"))
-                                .and(field(name("target_tenant")).in(project, "*")))
-                        .fetch(field(name("object_id"), String.class)));
+                shared.addAll(tx.dsl().select(RBAC_POLICIES.OBJECT_ID)
+                        .from(RBAC_POLICIES).where(RBAC_POLICIES.OBJECT_ID.in(chunk)
+                                .and(RBAC_POLICIES.ACTION.eq("access_as_shared"))
+                                .and(RBAC_POLICIES.TARGET_TENANT.in(project, "*")))
+                        .fetch(RBAC_POLICIES.OBJECT_ID));
             }
         }
         for (Map<String, Object> t : targets) {
@@ -330,19 +333,19 @@ final class NetworkHooks implements ResourceHooks {
 
     /** Whether an access_as_shared RBAC entry gives the project this network. */
     static boolean sharedWith(Tx tx, String networkId, String project) {
-        return project != null && tx.dsl().fetchExists(table(name("rbac_policies")), field(name("object_id"))
-                .eq(networkId).and(field(name("action")).eq("access_as_shared"))
-                .and(field(name("target_tenant")).in(project, "*")));
+        return project != null && tx.dsl().fetchExists(RBAC_POLICIES, RBAC_POLICIES.OBJECT_ID
+                .eq(networkId).and(RBAC_POLICIES.ACTION.eq("access_as_shared"))
+                .and(RBAC_POLICIES.TARGET_TENANT.in(project, "*")));
     }
 
     /** provider:* filters, answered from the segments table. */
     @Override
     public Condition filter(Tx tx, dev.neutrino.model.Attribute attribute, List<String> values) {
-        if (attribute.name().equals("shared")) return sharedFilter(tx, field(name("networks", "id"), String.class), values);
-        String column = switch (attribute.name()) {
-            case TYPE -> "network_type";
-            case PHYSNET -> "physical_network";
-            case SEGMENTATION_ID -> "segmentation_id";
+        if (attribute.name().equals("shared")) return sharedFilter(tx, NETWORKS.ID, values);
+        Field<?> column = switch (attribute.name()) {
+            case TYPE -> NETWORK_SEGMENTS.NETWORK_TYPE;
+            case PHYSNET -> NETWORK_SEGMENTS.PHYSICAL_NETWORK;
+            case SEGMENTATION_ID -> NETWORK_SEGMENTS.SEGMENTATION_ID;
             default -> null;
         };
         if (column == null) return null;
@@ -355,12 +358,12 @@ final class NetworkHooks implements ResourceHooks {
             }
         }
         // as ML2's network_matches_filters: any segment matches, and a network without segments matches
-        Field<String> networkId = field(name("networks", "id"), String.class);
-        return DSL.exists(DSL.selectOne().from(TypeDrivers.SEGMENTS)
-                .where(TypeDrivers.NETWORK_ID.eq(networkId)
-                        .and(field(name("network_segments", column)).in(converted))))
-                .or(DSL.notExists(DSL.selectOne().from(TypeDrivers.SEGMENTS)
-                        .where(TypeDrivers.NETWORK_ID.eq(networkId))));
+        Field<String> networkId = NETWORKS.ID;
+        return DSL.exists(DSL.selectOne().from(NETWORK_SEGMENTS)
+                .where(NETWORK_SEGMENTS.NETWORK_ID.eq(networkId)
+                        .and(column.in(converted))))
+                .or(DSL.notExists(DSL.selectOne().from(NETWORK_SEGMENTS)
+                        .where(NETWORK_SEGMENTS.NETWORK_ID.eq(networkId))));
     }
 
     @Override
@@ -373,10 +376,10 @@ final class NetworkHooks implements ResourceHooks {
      * their network): shared means an access_as_shared entry for everyone or for the caller's project.
      */
     static Condition sharedFilter(Tx tx, Field<String> networkId, List<String> values) {
-        Condition shared = DSL.exists(DSL.selectOne().from(table(name("rbac_policies")))
-                .where(field(name("rbac_policies", "object_id")).eq(networkId)
-                        .and(field(name("rbac_policies", "action")).eq("access_as_shared"))
-                        .and(field(name("rbac_policies", "target_tenant")).in("*", String.valueOf(tx.ctx().projectId())))));
+        Condition shared = DSL.exists(DSL.selectOne().from(RBAC_POLICIES)
+                .where(RBAC_POLICIES.OBJECT_ID.eq(networkId)
+                        .and(RBAC_POLICIES.ACTION.eq("access_as_shared"))
+                        .and(RBAC_POLICIES.TARGET_TENANT.in("*", String.valueOf(tx.ctx().projectId())))));
         Condition any = DSL.falseCondition();
         for (String v : values) {
             Object b;
@@ -396,11 +399,11 @@ final class NetworkHooks implements ResourceHooks {
      */
     static Condition visibleNetwork(Tx tx) {
         String project = tx.ctx().projectId();
-        return field(name("networks", "project_id")).eq(project)
-                .or(field(name("networks", "shared")).isTrue())
-                .or(DSL.exists(DSL.selectOne().from(table(name("rbac_policies")))
-                        .where(field(name("rbac_policies", "object_id")).eq(field(name("networks", "id")))
-                                .and(field(name("rbac_policies", "target_tenant")).in(project, "*")))));
+        return NETWORKS.PROJECT_ID.eq(project)
+                .or(NETWORKS.SHARED.isTrue())
+                .or(DSL.exists(DSL.selectOne().from(RBAC_POLICIES)
+                        .where(RBAC_POLICIES.OBJECT_ID.eq(NETWORKS.ID)
+                                .and(RBAC_POLICIES.TARGET_TENANT.in(project, "*")))));
     }
 
     /** The wildcard RBAC rows that stand for shared=true and router:external=true. */
@@ -408,23 +411,23 @@ final class NetworkHooks implements ResourceHooks {
         private Rbac() {}
 
         static void insert(DSLContext dsl, String networkId, String owner, String action, String target) {
-            boolean exists = dsl.fetchExists(table(name("rbac_policies")), field(name("object_id")).eq(networkId)
-                    .and(field(name("action")).eq(action)).and(field(name("target_tenant")).eq(target)));
+            boolean exists = dsl.fetchExists(RBAC_POLICIES, RBAC_POLICIES.OBJECT_ID.eq(networkId)
+                    .and(RBAC_POLICIES.ACTION.eq(action)).and(RBAC_POLICIES.TARGET_TENANT.eq(target)));
             if (exists) return;
-            dsl.insertInto(table(name("rbac_policies")))
-                    .set(field(name("id")), UUID.randomUUID().toString())
-                    .set(field(name("project_id")), owner)
-                    .set(field(name("object_type")), "network")
-                    .set(field(name("object_id")), networkId)
-                    .set(field(name("target_tenant")), target)
-                    .set(field(name("action")), action)
-                    .set(field(name("revision_number")), 0L)
+            dsl.insertInto(RBAC_POLICIES)
+                    .set(RBAC_POLICIES.ID, UUID.randomUUID().toString())
+                    .set(RBAC_POLICIES.PROJECT_ID, owner)
+                    .set(RBAC_POLICIES.OBJECT_TYPE, "network")
+                    .set(RBAC_POLICIES.OBJECT_ID, networkId)
+                    .set(RBAC_POLICIES.TARGET_TENANT, target)
+                    .set(RBAC_POLICIES.ACTION, action)
+                    .set(RBAC_POLICIES.REVISION_NUMBER, 0L)
                     .execute();
         }
 
         static void delete(DSLContext dsl, String networkId, String action, String target) {
-            dsl.deleteFrom(table(name("rbac_policies"))).where(field(name("object_id")).eq(networkId)
-                    .and(field(name("action")).eq(action)).and(field(name("target_tenant")).eq(target))).execute();
+            dsl.deleteFrom(RBAC_POLICIES).where(RBAC_POLICIES.OBJECT_ID.eq(networkId)
+                    .and(RBAC_POLICIES.ACTION.eq(action)).and(RBAC_POLICIES.TARGET_TENANT.eq(target))).execute();
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.neutrino.ext.core;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
+import static dev.neutrino.schema.Tables.NETWORKS;
+import static dev.neutrino.schema.Tables.PORTS;
+import static dev.neutrino.schema.Tables.PORT_SECURITY_GROUPS;
 
 import dev.neutrino.engine.ResourceHooks;
 import dev.neutrino.ml2.MechanismDriver;
@@ -171,8 +171,8 @@ final class PortHooks implements ResourceHooks {
     private static final String CREATED_SGS = "__created_security_groups__";
 
     private void checkMacFree(Tx tx, String networkId, String mac) {
-        if (tx.dsl().fetchExists(table(name("ports")), field(name("network_id")).eq(networkId)
-                .and(field(name("mac_address")).eq(mac)))) {
+        if (tx.dsl().fetchExists(PORTS, PORTS.NETWORK_ID.eq(networkId)
+                .and(PORTS.MAC_ADDRESS.eq(mac)))) {
             throw NeutronException.conflict("MacAddressInUse", "Unable to complete operation for network "
                     + networkId + ". The mac address " + mac + " is in use.");
         }
@@ -281,7 +281,7 @@ final class PortHooks implements ResourceHooks {
     }
 
     private void writeGroups(Tx tx, String portId, List<String> sgs) {
-        tx.dsl().deleteFrom(table(name("port_security_groups"))).where(field(name("port_id")).eq(portId)).execute();
+        tx.dsl().deleteFrom(PORT_SECURITY_GROUPS).where(PORT_SECURITY_GROUPS.PORT_ID.eq(portId)).execute();
         insertGroups(tx, portId, sgs);
     }
 
@@ -290,8 +290,8 @@ final class PortHooks implements ResourceHooks {
     }
 
     private static org.jooq.Query groupInsert(Tx tx, String portId, String sg) {
-        return tx.dsl().insertInto(table(name("port_security_groups"))).set(field(name("port_id")), portId)
-                .set(field(name("security_group_id")), sg);
+        return tx.dsl().insertInto(PORT_SECURITY_GROUPS).set(PORT_SECURITY_GROUPS.PORT_ID, portId)
+                .set(PORT_SECURITY_GROUPS.SECURITY_GROUP_ID, sg);
     }
 
     // ------------------------------------------------------------------ update
@@ -381,10 +381,10 @@ final class PortHooks implements ResourceHooks {
     /** Own ports, and every port on the caller's own networks (Neutron's network owner rule). */
     @Override
     public Condition visibleTo(Tx tx) {
-        return field(name("ports", "project_id")).eq(tx.ctx().projectId())
-                .or(DSL.exists(DSL.selectOne().from(table(name("networks")))
-                        .where(field(name("networks", "id")).eq(field(name("ports", "network_id")))
-                                .and(field(name("networks", "project_id")).eq(tx.ctx().projectId())))));
+        return PORTS.PROJECT_ID.eq(tx.ctx().projectId())
+                .or(DSL.exists(DSL.selectOne().from(NETWORKS)
+                        .where(NETWORKS.ID.eq(PORTS.NETWORK_ID)
+                                .and(NETWORKS.PROJECT_ID.eq(tx.ctx().projectId())))));
     }
 
     @Override
@@ -419,9 +419,9 @@ final class PortHooks implements ResourceHooks {
                         .get("fixed_ips");
                 l.add(ip);
             }
-            for (Record r : !withGroups ? List.<Record>of() : tx.dsl().select(field(name("port_id"), String.class),
-                            field(name("security_group_id"), String.class))
-                    .from(table(name("port_security_groups"))).where(field(name("port_id")).in(ids)).fetch()) {
+            for (Record r : !withGroups ? List.<Record>of() : tx.dsl().select(PORT_SECURITY_GROUPS.PORT_ID,
+                            PORT_SECURITY_GROUPS.SECURITY_GROUP_ID)
+                    .from(PORT_SECURITY_GROUPS).where(PORT_SECURITY_GROUPS.PORT_ID.in(ids)).fetch()) {
                 @SuppressWarnings("unchecked")
                 List<String> l = (List<String>) byId.get((String) r.get(0)).get("security_groups");
                 l.add((String) r.get(1));
@@ -459,14 +459,14 @@ final class PortHooks implements ResourceHooks {
                     default -> throw NeutronException.badRequest("Invalid fixed_ips filter key '" + key + "'");
                 };
                 any = any.or(DSL.exists(DSL.selectOne().from(IpAllocator.IPALLOCATIONS)
-                        .where(IpAllocator.PORT_ID.eq(field(name("ports", "id"), String.class)).and(c))));
+                        .where(IpAllocator.PORT_ID.eq(PORTS.ID).and(c))));
             }
             return any;
         }
         if (attribute.name().equals("security_groups")) {
-            return DSL.exists(DSL.selectOne().from(table(name("port_security_groups")))
-                    .where(field(name("port_security_groups", "port_id")).eq(field(name("ports", "id")))
-                            .and(field(name("port_security_groups", "security_group_id")).in(values))));
+            return DSL.exists(DSL.selectOne().from(PORT_SECURITY_GROUPS)
+                    .where(PORT_SECURITY_GROUPS.PORT_ID.eq(PORTS.ID)
+                            .and(PORT_SECURITY_GROUPS.SECURITY_GROUP_ID.in(values))));
         }
         return null;
     }

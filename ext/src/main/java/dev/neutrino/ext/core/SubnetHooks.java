@@ -1,8 +1,8 @@
 package dev.neutrino.ext.core;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
+import static dev.neutrino.schema.Tables.IPALLOCATIONS;
+import static dev.neutrino.schema.Tables.PORTS;
+import static dev.neutrino.schema.Tables.SUBNETS;
 
 import dev.neutrino.engine.ResourceHooks;
 import dev.neutrino.engine.ResourceService;
@@ -143,13 +143,13 @@ final class SubnetHooks implements ResourceHooks {
         String networkId = (String) s.get("network_id");
         List<String> excluded = new ArrayList<>(ROUTER_INTERFACE_OWNERS);
         excluded.add("network:router_centralized_snat");
-        var rows = tx.dsl().select(field(name("id"), String.class), field(name("mac_address"), String.class))
-                .from(table(name("ports")))
-                .where(field(name("network_id")).eq(networkId).and(field(name("device_owner")).notIn(excluded)))
+        var rows = tx.dsl().select(PORTS.ID, PORTS.MAC_ADDRESS)
+                .from(PORTS)
+                .where(PORTS.NETWORK_ID.eq(networkId).and(PORTS.DEVICE_OWNER.notIn(excluded)))
                 .fetch();
         if (rows.isEmpty()) return;
-        var insert = tx.dsl().insertInto(table(name("ipallocations")), field(name("port_id")),
-                field(name("ip_address")), field(name("ip_order")), field(name("subnet_id")), field(name("network_id")));
+        var insert = tx.dsl().insertInto(IPALLOCATIONS, IPALLOCATIONS.PORT_ID,
+                IPALLOCATIONS.IP_ADDRESS, IPALLOCATIONS.IP_ORDER, IPALLOCATIONS.SUBNET_ID, IPALLOCATIONS.NETWORK_ID);
         List<String> portIds = new ArrayList<>();
         for (var r : rows) {
             IpAddress ip = slaacAddress(s, r.value2());
@@ -168,10 +168,10 @@ final class SubnetHooks implements ResourceHooks {
     public void beforeDelete(Tx tx, Map<String, Object> s) {
         String id = (String) s.get("id");
         Map<String, String> owners = new HashMap<>(); // port id -> device_owner
-        tx.dsl().select(field(name("ports", "id"), String.class), field(name("ports", "device_owner"), String.class))
-                .from(table(name("ipallocations")))
-                .join(table(name("ports"))).on(field(name("ports", "id")).eq(field(name("ipallocations", "port_id"))))
-                .where(field(name("ipallocations", "subnet_id")).eq(id))
+        tx.dsl().select(PORTS.ID, PORTS.DEVICE_OWNER)
+                .from(IPALLOCATIONS)
+                .join(PORTS).on(PORTS.ID.eq(IPALLOCATIONS.PORT_ID))
+                .where(IPALLOCATIONS.SUBNET_ID.eq(id))
                 .forEach(r -> owners.put(r.value1(), r.value2()));
         boolean automatic = isAutoAddress(s);
         for (String owner : owners.values()) {
@@ -181,7 +181,7 @@ final class SubnetHooks implements ResourceHooks {
                         + ": One or more ports have an IP allocation from this subnet.");
             }
         }
-        tx.dsl().deleteFrom(table(name("ipallocations"))).where(field(name("subnet_id")).eq(id)).execute();
+        tx.dsl().deleteFrom(IPALLOCATIONS).where(IPALLOCATIONS.SUBNET_ID.eq(id)).execute();
         ports.bumpRevisions(tx, owners.keySet()); // they lost an address
         networks.bumpRevision(tx, (String) s.get("network_id"));
     }
@@ -195,7 +195,7 @@ final class SubnetHooks implements ResourceHooks {
     @Override
     public org.jooq.Condition filter(Tx tx, dev.neutrino.model.Attribute attribute, List<String> values) {
         if (!attribute.name().equals("shared")) return null;
-        return NetworkHooks.sharedFilter(tx, field(name("subnets", "network_id"), String.class), values);
+        return NetworkHooks.sharedFilter(tx, SUBNETS.NETWORK_ID, values);
     }
 
     @Override
@@ -211,8 +211,8 @@ final class SubnetHooks implements ResourceHooks {
      */
     @Override
     public org.jooq.Condition visibleTo(Tx tx) {
-        return field(name("subnets", "project_id")).eq(tx.ctx().projectId())
-                .or(NetworkHooks.sharedFilter(tx, field(name("subnets", "network_id"), String.class), List.of("true")));
+        return SUBNETS.PROJECT_ID.eq(tx.ctx().projectId())
+                .or(NetworkHooks.sharedFilter(tx, SUBNETS.NETWORK_ID, List.of("true")));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -333,8 +333,8 @@ final class SubnetHooks implements ResourceHooks {
     }
 
     private static void checkOverlap(Tx tx, String networkId, Cidr cidr, String exceptId) {
-        for (Record r : tx.dsl().select(field(name("id")), field(name("cidr"))).from(table(name("subnets")))
-                .where(field(name("network_id")).eq(networkId)).fetch()) {
+        for (Record r : tx.dsl().select(SUBNETS.ID, SUBNETS.CIDR).from(SUBNETS)
+                .where(SUBNETS.NETWORK_ID.eq(networkId)).fetch()) {
             if (r.get(0).equals(exceptId)) continue;
             if (Cidr.parse((String) r.get(1)).overlaps(cidr)) {
                 throw NeutronException.invalidInputGeneric("Requested subnet with cidr: " + cidr + " for network: "

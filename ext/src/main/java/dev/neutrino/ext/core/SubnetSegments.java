@@ -1,8 +1,7 @@
 package dev.neutrino.ext.core;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
+import static dev.neutrino.schema.Tables.NETWORK_SEGMENTS;
+import static dev.neutrino.schema.Tables.SUBNETS;
 
 import dev.neutrino.engine.Tx;
 import dev.neutrino.common.NeutronException;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.jooq.Record;
-import dev.neutrino.ml2.TypeDrivers;
 
 /**
  * A subnet's segment_id, checked as Neutron's IpamBackendMixin._validate_segment: the segment
@@ -45,7 +43,7 @@ final class SubnetSegments {
                 throw new NeutronException(400, "SubnetSegmentAssociationChangeNotAllowed", "A subnet that is "
                         + "already associated with a segment cannot have its segment association changed.");
             }
-            if (tx.dsl().fetchCount(TypeDrivers.SEGMENTS, TypeDrivers.NETWORK_ID.eq(networkId)) > 1) {
+            if (tx.dsl().fetchCount(NETWORK_SEGMENTS, NETWORK_SEGMENTS.NETWORK_ID.eq(networkId)) > 1) {
                 throw new NeutronException(400, "NoUpdateSubnetWhenMultipleSegmentsOnNetwork", "The network '"
                         + networkId + "' has multiple segments, it is only possible to associate an existing "
                         + "subnet with a segment on networks with a single segment.");
@@ -79,15 +77,15 @@ final class SubnetSegments {
     }
 
     private static Record segment(Tx tx, String segmentId) {
-        Record r = tx.dsl().select(field(name("network_id")), field(name("is_dynamic"))).from(TypeDrivers.SEGMENTS)
-                .where(field(name("id")).eq(segmentId)).fetchOne();
+        Record r = tx.dsl().select(NETWORK_SEGMENTS.NETWORK_ID, NETWORK_SEGMENTS.IS_DYNAMIC).from(NETWORK_SEGMENTS)
+                .where(NETWORK_SEGMENTS.ID.eq(segmentId)).fetchOne();
         if (r == null) throw NeutronException.notFound("segment", segmentId);
         return r;
     }
 
     /** The segment_id of every subnet on the network, nulls included. */
     private static List<String> subnetSegments(Tx tx, String networkId) {
-        return new ArrayList<>(tx.dsl().select(field(name("segment_id"), String.class)).from(table(name("subnets")))
-                .where(field(name("network_id")).eq(networkId)).fetch(field(name("segment_id"), String.class)));
+        return new ArrayList<>(tx.dsl().select(SUBNETS.SEGMENT_ID).from(SUBNETS)
+                .where(SUBNETS.NETWORK_ID.eq(networkId)).fetch(SUBNETS.SEGMENT_ID));
     }
 }

@@ -1,9 +1,7 @@
 package dev.neutrino.ext.ipavailability;
 
+import static dev.neutrino.schema.Tables.IPALLOCATIONS;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
 
 import dev.neutrino.engine.ApiRequest;
 import dev.neutrino.engine.ApiResponse;
@@ -112,9 +110,9 @@ final class IpAvailability {
             List<Map<String, Object>> subnets = subnetService.findStored(tx, subnetFilter);
             Map<String, Long> used = new HashMap<>();
             if (!subnets.isEmpty()) {
-                dsl.select(field(name("subnet_id"), String.class), count()).from(table(name("ipallocations")))
-                        .where(field(name("subnet_id")).in(subnets.stream().map(s -> s.get("id")).toList()))
-                        .groupBy(field(name("subnet_id")))
+                dsl.select(IPALLOCATIONS.SUBNET_ID, count()).from(IPALLOCATIONS)
+                        .where(IPALLOCATIONS.SUBNET_ID.in(subnets.stream().map(s -> s.get("id")).toList()))
+                        .groupBy(IPALLOCATIONS.SUBNET_ID)
                         .forEach(r -> used.put(r.value1(), r.value2().longValue()));
             }
             Map<String, List<Map<String, Object>>> byNetwork = new HashMap<>();

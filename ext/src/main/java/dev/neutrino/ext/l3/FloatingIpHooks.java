@@ -1,8 +1,9 @@
 package dev.neutrino.ext.l3;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
+import static dev.neutrino.schema.Tables.FLOATINGIPS;
+import static dev.neutrino.schema.Tables.IPALLOCATIONS;
+import static dev.neutrino.schema.Tables.PORTS;
+import static dev.neutrino.schema.Tables.ROUTERS;
 
 import dev.neutrino.engine.ResourceHooks;
 import dev.neutrino.engine.Tx;
@@ -125,10 +126,10 @@ final class FloatingIpHooks implements ResourceHooks {
             // not take one that has a floating IP (its unique key would refuse it)
             if (samePort && a.fixedIp().equals(fip.get("fixed_ip_address"))) return a;
             String netId = (String) fip.get("floating_network_id");
-            boolean taken = tx.dsl().fetchExists(table(name("floatingips")), field(name("port_id")).eq(portId)
-                    .and(field(name("floating_network_id")).eq(netId))
-                    .and(field(name("fixed_ip_address")).eq(a.fixedIp()))
-                    .and(field(name("id")).ne(fip.get("id"))));
+            boolean taken = tx.dsl().fetchExists(FLOATINGIPS, FLOATINGIPS.PORT_ID.eq(portId)
+                    .and(FLOATINGIPS.FLOATING_NETWORK_ID.eq(netId))
+                    .and(FLOATINGIPS.FIXED_IP_ADDRESS.eq(a.fixedIp()))
+                    .and(FLOATINGIPS.ID.ne((String) fip.get("id"))));
             if (taken) {
                 throw L3Errors.portAlreadyAssociated((String) fip.get("floating_ip_address"),
                         (String) fip.get("id"), portId, a.fixedIp(), netId);
@@ -191,21 +192,21 @@ final class FloatingIpHooks implements ResourceHooks {
      * the external network; the one whose interface is the subnet's gateway IP first.
      */
     private String routerFor(Tx tx, Map<String, Object> port, String subnetId, String externalNetworkId) {
-        var p = table(name("ports")).as("p");
-        var g = table(name("ports")).as("g");
-        var ia = table(name("ipallocations")).as("ia");
-        var r = table(name("routers")).as("r");
-        var pDevice = field(name("p", "device_id"), String.class);
-        var iaIp = field(name("ia", "ip_address"), String.class);
+        var p = PORTS.as("p");
+        var g = PORTS.as("g");
+        var ia = IPALLOCATIONS.as("ia");
+        var r = ROUTERS.as("r");
+        var pDevice = p.DEVICE_ID;
+        var iaIp = ia.IP_ADDRESS;
         List<Record2<String, String>> rows = tx.dsl().selectDistinct(pDevice, iaIp).from(p)
-                .join(ia).on(field(name("ia", "port_id")).eq(field(name("p", "id"))))
-                .join(r).on(field(name("r", "id")).eq(pDevice))
-                .where(field(name("p", "network_id")).eq(port.get("network_id"))
-                        .and(field(name("p", "device_owner")).in(L3Ports.INTERFACE_OWNERS))
-                        .and(field(name("ia", "subnet_id")).eq(subnetId))
-                        .and(DSL.exists(DSL.selectOne().from(g).where(field(name("g", "device_id")).eq(pDevice)
-                                .and(field(name("g", "network_id")).eq(externalNetworkId))
-                                .and(field(name("g", "device_owner")).eq(L3Ports.GATEWAY))))))
+                .join(ia).on(ia.PORT_ID.eq(p.ID))
+                .join(r).on(r.ID.eq(pDevice))
+                .where(p.NETWORK_ID.eq((String) port.get("network_id"))
+                        .and(p.DEVICE_OWNER.in(L3Ports.INTERFACE_OWNERS))
+                        .and(ia.SUBNET_ID.eq(subnetId))
+                        .and(DSL.exists(DSL.selectOne().from(g).where(g.DEVICE_ID.eq(pDevice)
+                                .and(g.NETWORK_ID.eq(externalNetworkId))
+                                .and(g.DEVICE_OWNER.eq(L3Ports.GATEWAY))))))
                 .orderBy(pDevice, iaIp).fetch();
         if (rows.isEmpty()) {
             throw L3Errors.gatewayForFloatingIpNotFound(externalNetworkId, subnetId, (String) port.get("id"));

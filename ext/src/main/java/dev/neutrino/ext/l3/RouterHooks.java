@@ -1,8 +1,7 @@
 package dev.neutrino.ext.l3;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
+import static dev.neutrino.schema.Tables.IPALLOCATIONS;
+import static dev.neutrino.schema.Tables.PORTS;
 
 import dev.neutrino.engine.ResourceHooks;
 import dev.neutrino.engine.Tx;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jooq.Record;
-import dev.neutrino.ext.core.CoreTables;
 
 /**
  * Routers (l3_db, l3_gwmode_db, extraroute_db): the external gateway, which is a port on an external
@@ -102,21 +100,21 @@ final class RouterHooks implements ResourceHooks {
         Map<String, List<Map<String, Object>>> ipsOf = new HashMap<>();
         for (int from = 0; from < ids.size(); from += 1000) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
-            for (var r : tx.dsl().select(field(name("id"), String.class), field(name("device_id"), String.class),
-                            field(name("network_id"), String.class)).from(table(name("ports")))
-                    .where(field(name("device_owner")).eq(L3Ports.GATEWAY)
-                            .and(field(name("device_id")).in(chunk))).fetch()) {
+            for (var r : tx.dsl().select(PORTS.ID, PORTS.DEVICE_ID,
+                            PORTS.NETWORK_ID).from(PORTS)
+                    .where(PORTS.DEVICE_OWNER.eq(L3Ports.GATEWAY)
+                            .and(PORTS.DEVICE_ID.in(chunk))).fetch()) {
                 gatewayOf.put(r.value2(), new String[] {r.value1(), r.value3()});
                 ipsOf.put(r.value1(), new ArrayList<>());
             }
         }
         if (!ipsOf.isEmpty()) {
-            for (Record r : tx.dsl().select(CoreTables.IPALLOCATIONS_PORT_ID, CoreTables.IPALLOCATIONS_SUBNET_ID, CoreTables.IPALLOCATIONS_IP_ADDRESS)
-                    .from(CoreTables.IPALLOCATIONS).where(CoreTables.IPALLOCATIONS_PORT_ID.in(ipsOf.keySet())).fetch()) {
+            for (Record r : tx.dsl().select(IPALLOCATIONS.PORT_ID, IPALLOCATIONS.SUBNET_ID, IPALLOCATIONS.IP_ADDRESS)
+                    .from(IPALLOCATIONS).where(IPALLOCATIONS.PORT_ID.in(ipsOf.keySet())).fetch()) {
                 Map<String, Object> ip = new LinkedHashMap<>();
-                ip.put("subnet_id", r.get(CoreTables.IPALLOCATIONS_SUBNET_ID));
-                ip.put("ip_address", r.get(CoreTables.IPALLOCATIONS_IP_ADDRESS));
-                ipsOf.get(r.get(CoreTables.IPALLOCATIONS_PORT_ID)).add(ip);
+                ip.put("subnet_id", r.get(IPALLOCATIONS.SUBNET_ID));
+                ip.put("ip_address", r.get(IPALLOCATIONS.IP_ADDRESS));
+                ipsOf.get(r.get(IPALLOCATIONS.PORT_ID)).add(ip);
             }
         }
         for (Map<String, Object> r : routers) {

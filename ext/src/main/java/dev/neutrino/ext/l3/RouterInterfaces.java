@@ -1,8 +1,7 @@
 package dev.neutrino.ext.l3;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
+import static dev.neutrino.schema.Tables.IPALLOCATIONS;
+import static dev.neutrino.schema.Tables.RBAC_POLICIES;
 
 import dev.neutrino.engine.RequestContext;
 import dev.neutrino.engine.Requests;
@@ -21,7 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import dev.neutrino.ext.core.CoreTables;
 import dev.neutrino.ext.core.Subnets;
 
 /**
@@ -99,10 +97,10 @@ final class RouterInterfaces {
         RequestContext ctx = tx.ctx();
         if (!ctx.isAdmin() && !String.valueOf(subnet.get("project_id")).equals(ctx.projectId())) {
             // shared through RBAC to this project: allowed; shared with everybody: not (LP-1757482)
-            boolean rbac = tx.dsl().fetchExists(table(name("rbac_policies")),
-                    field(name("object_id")).eq(subnet.get("network_id"))
-                            .and(field(name("action")).eq("access_as_shared"))
-                            .and(field(name("target_tenant")).eq(ctx.projectId())));
+            boolean rbac = tx.dsl().fetchExists(RBAC_POLICIES,
+                    RBAC_POLICIES.OBJECT_ID.eq((String) subnet.get("network_id"))
+                            .and(RBAC_POLICIES.ACTION.eq("access_as_shared"))
+                            .and(RBAC_POLICIES.TARGET_TENANT.eq(ctx.projectId())));
             if (!rbac) {
                 throw L3Errors.badRouter("Cannot add interface to router because subnet " + subnetId
                         + " is not owned by project making the request");
@@ -241,8 +239,8 @@ final class RouterInterfaces {
     private void confirmNotInUse(Tx tx, Map<String, Object> router, Map<String, Object> subnet) {
         String routerId = (String) router.get("id");
         Cidr cidr = Cidr.parse((String) subnet.get("cidr"));
-        List<String> subnetPorts = tx.dsl().select(CoreTables.IPALLOCATIONS_PORT_ID).from(CoreTables.IPALLOCATIONS)
-                .where(CoreTables.IPALLOCATIONS_SUBNET_ID.eq((String) subnet.get("id"))).fetch(CoreTables.IPALLOCATIONS_PORT_ID);
+        List<String> subnetPorts = tx.dsl().select(IPALLOCATIONS.PORT_ID).from(IPALLOCATIONS)
+                .where(IPALLOCATIONS.SUBNET_ID.eq((String) subnet.get("id"))).fetch(IPALLOCATIONS.PORT_ID);
         for (Map<String, Object> fip : l3.floatingIps().find(tx, Map.of("router_id", routerId))) {
             String fixed = (String) fip.get("fixed_ip_address");
             if (fixed != null && cidr.contains(IpAddress.parse(fixed)) && subnetPorts.contains(fip.get("port_id"))) {

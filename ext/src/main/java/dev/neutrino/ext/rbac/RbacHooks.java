@@ -1,8 +1,9 @@
 package dev.neutrino.ext.rbac;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
+import static dev.neutrino.schema.Tables.NETWORKS;
+import static dev.neutrino.schema.Tables.PORTS;
+import static dev.neutrino.schema.Tables.RBAC_POLICIES;
+import static dev.neutrino.schema.Tables.ROUTERS;
 
 import dev.neutrino.engine.ResourceHooks;
 import dev.neutrino.engine.ResourceService;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.Condition;
+import org.jooq.Field;
 import dev.neutrino.ext.core.Networks;
 
 /**
@@ -38,10 +40,10 @@ final class RbacHooks implements ResourceHooks {
             throw NeutronException.invalidInputGeneric("Only admins can manipulate policies on networks they do "
                     + "not own");
         }
-        Condition same = field(name("object_id")).eq(networkId)
-                .and(field(name("action")).eq(policy.get("action")))
-                .and(field(name("target_tenant")).eq(policy.get("target_tenant")));
-        if (tx.dsl().fetchExists(table(name("rbac_policies")), same)) {
+        Condition same = RBAC_POLICIES.OBJECT_ID.eq(networkId)
+                .and(RBAC_POLICIES.ACTION.eq((String) policy.get("action")))
+                .and(RBAC_POLICIES.TARGET_TENANT.eq((String) policy.get("target_tenant")));
+        if (tx.dsl().fetchExists(RBAC_POLICIES, same)) {
             throw NeutronException.conflict("DuplicateRbacPolicy",
                     "An RBAC policy already exists with those values.");
         }
@@ -83,8 +85,8 @@ final class RbacHooks implements ResourceHooks {
     public void afterDelete(Tx tx, Map<String, Object> policy) {
         if (!EXTERNAL.equals(policy.get("action"))) return;
         String networkId = (String) policy.get("object_id");
-        if (!tx.dsl().fetchExists(table(name("rbac_policies")), field(name("object_id")).eq(networkId)
-                .and(field(name("action")).eq(EXTERNAL)))) {
+        if (!tx.dsl().fetchExists(RBAC_POLICIES, RBAC_POLICIES.OBJECT_ID.eq(networkId)
+                .and(RBAC_POLICIES.ACTION.eq(EXTERNAL)))) {
             setFlag(tx, networkId, EXTERNAL, false);
         }
     }
@@ -102,18 +104,18 @@ final class RbacHooks implements ResourceHooks {
             ensureNoGatewayDependsOn(tx, networkId, target, newTarget);
             return;
         }
-        Condition ports = field(name("network_id")).eq(networkId)
-                .and(field(name("project_id")).ne(net.get("project_id")))
-                .and(field(name("device_owner")).notIn(Networks.NETWORK_OWNED));
+        Condition ports = PORTS.NETWORK_ID.eq(networkId)
+                .and(PORTS.PROJECT_ID.ne((String) net.get("project_id")))
+                .and(PORTS.DEVICE_OWNER.notIn(Networks.NETWORK_OWNED));
         if (!"*".equals(target)) {
-            ports = ports.and(field(name("project_id")).eq(target));
+            ports = ports.and(PORTS.PROJECT_ID.eq(target));
         } else {
             // projects that keep access through their own entry are fine
-            ports = ports.and(field(name("project_id")).notIn(tx.dsl().select(field(name("target_tenant")))
-                    .from(table(name("rbac_policies"))).where(field(name("object_id")).eq(networkId)
-                            .and(field(name("action")).eq(SHARED)))));
+            ports = ports.and(PORTS.PROJECT_ID.notIn(tx.dsl().select(RBAC_POLICIES.TARGET_TENANT)
+                    .from(RBAC_POLICIES).where(RBAC_POLICIES.OBJECT_ID.eq(networkId)
+                            .and(RBAC_POLICIES.ACTION.eq(SHARED)))));
         }
-        if (tx.dsl().fetchExists(table(name("ports")), ports)) {
+        if (tx.dsl().fetchExists(PORTS, ports)) {
             throw inUse(networkId, "Callback neutron.plugins.ml2.plugin.Ml2Plugin.validate_network_rbac_policy_change "
                     + "failed");
         }
@@ -121,27 +123,27 @@ final class RbacHooks implements ResourceHooks {
 
     /** Neutron's _validate_ext_not_in_use_by_tenant: routers with a gateway on the network keep their access. */
     private static void ensureNoGatewayDependsOn(Tx tx, String networkId, String target, String newTarget) {
-        var routerProjects = tx.dsl().select(field(name("routers", "project_id"), String.class))
-                .from(table(name("routers"))).join(table(name("ports")))
-                .on(field(name("ports", "device_id")).eq(field(name("routers", "id"))))
-                .where(field(name("ports", "network_id")).eq(networkId)
-                        .and(field(name("ports", "device_owner")).eq("network:router_gateway")))
-                .fetchSet(field(name("routers", "project_id"), String.class));
+        var routerProjects = tx.dsl().select(ROUTERS.PROJECT_ID)
+                .from(ROUTERS).join(PORTS)
+                .on(PORTS.DEVICE_ID.eq(ROUTERS.ID))
+                .where(PORTS.NETWORK_ID.eq(networkId)
+                        .and(PORTS.DEVICE_OWNER.eq("network:router_gateway")))
+                .fetchSet(ROUTERS.PROJECT_ID);
         boolean stranded;
         if (!"*".equals(target)) {
-            boolean wildcard = tx.dsl().fetchExists(table(name("rbac_policies")), field(name("object_id")).eq(networkId)
-                    .and(field(name("action")).eq(EXTERNAL)).and(field(name("target_tenant")).eq("*")));
+            boolean wildcard = tx.dsl().fetchExists(RBAC_POLICIES, RBAC_POLICIES.OBJECT_ID.eq(networkId)
+                    .and(RBAC_POLICIES.ACTION.eq(EXTERNAL)).and(RBAC_POLICIES.TARGET_TENANT.eq("*")));
             stranded = !wildcard && routerProjects.contains(target);
         } else {
             // the wildcard: only if the network is not the default external network
-            if (Boolean.TRUE.equals(tx.dsl().select(field(name("is_default"), Boolean.class)).from(table(name("networks")))
-                    .where(field(name("id")).eq(networkId)).fetchOne(0, Boolean.class))) {
+            if (Boolean.TRUE.equals(tx.dsl().select(NETWORKS.IS_DEFAULT).from(NETWORKS)
+                    .where(NETWORKS.ID.eq(networkId)).fetchOne(0, Boolean.class))) {
                 throw inUse(networkId, "Default external networks must be shared to everyone.");
             }
-            Set<String> withEntries = new HashSet<>(tx.dsl().select(field(name("target_tenant"), String.class))
-                    .from(table(name("rbac_policies"))).where(field(name("object_id")).eq(networkId)
-                            .and(field(name("action")).eq(EXTERNAL)).and(field(name("target_tenant")).ne("*")))
-                    .fetch(field(name("target_tenant"), String.class)));
+            Set<String> withEntries = new HashSet<>(tx.dsl().select(RBAC_POLICIES.TARGET_TENANT)
+                    .from(RBAC_POLICIES).where(RBAC_POLICIES.OBJECT_ID.eq(networkId)
+                            .and(RBAC_POLICIES.ACTION.eq(EXTERNAL)).and(RBAC_POLICIES.TARGET_TENANT.ne("*")))
+                    .fetch(RBAC_POLICIES.TARGET_TENANT));
             if (newTarget != null) withEntries.add(newTarget);
             stranded = !withEntries.containsAll(routerProjects);
         }
@@ -157,10 +159,10 @@ final class RbacHooks implements ResourceHooks {
     }
 
     private static void setFlag(Tx tx, String networkId, Object action, boolean value) {
-        String column = SHARED.equals(action) ? "shared" : "router_external";
-        var update = tx.dsl().update(table(name("networks"))).set(field(name(column)), (Object) value);
+        Field<Boolean> column = SHARED.equals(action) ? NETWORKS.SHARED : NETWORKS.ROUTER_EXTERNAL;
+        var update = tx.dsl().update(NETWORKS).set(column, value);
         // an internal network is nobody's default external network (Neutron drops its externalnetworks row)
-        if (!value && !SHARED.equals(action)) update = update.set(field(name("is_default")), (Object) false);
-        update.where(field(name("id")).eq(networkId)).execute();
+        if (!value && !SHARED.equals(action)) update = update.set(NETWORKS.IS_DEFAULT, false);
+        update.where(NETWORKS.ID.eq(networkId)).execute();
     }
 }

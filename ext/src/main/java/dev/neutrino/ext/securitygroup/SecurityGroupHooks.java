@@ -1,8 +1,8 @@
 package dev.neutrino.ext.securitygroup;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
+import static dev.neutrino.schema.Tables.DEFAULT_SECURITY_GROUP;
+import static dev.neutrino.schema.Tables.PORT_SECURITY_GROUPS;
+import static dev.neutrino.schema.Tables.SECURITYGROUPRULES;
 
 import dev.neutrino.engine.ResourceHooks;
 import dev.neutrino.engine.ResourceService;
@@ -31,9 +31,8 @@ import org.jooq.Field;
  * rules; the two egress rules of a new group; the rules embedded in the group; in-use checks.
  */
 final class SecurityGroupHooks implements ResourceHooks, SecurityGroupLookup {
-    private static final Field<String> DSG_PROJECT = field(name("default_security_group", "project_id"), String.class);
-    private static final Field<String> DSG_GROUP =
-            field(name("default_security_group", "security_group_id"), String.class);
+    private static final Field<String> DSG_PROJECT = DEFAULT_SECURITY_GROUP.PROJECT_ID;
+    private static final Field<String> DSG_GROUP = DEFAULT_SECURITY_GROUP.SECURITY_GROUP_ID;
 
     private final Database db;
     private final ResourceService groups;
@@ -70,7 +69,7 @@ final class SecurityGroupHooks implements ResourceHooks, SecurityGroupLookup {
     /** The id of the project's default group, created now (with its rules) when it does not exist. */
     @Override
     public String ensureDefault(Tx tx, String projectId) {
-        String existing = tx.dsl().select(DSG_GROUP).from(table(name("default_security_group")))
+        String existing = tx.dsl().select(DSG_GROUP).from(DEFAULT_SECURITY_GROUP)
                 .where(DSG_PROJECT.eq(projectId)).fetchOne(DSG_GROUP);
         if (existing != null) return existing;
         Map<String, Object> sg = new LinkedHashMap<>();
@@ -108,8 +107,8 @@ final class SecurityGroupHooks implements ResourceHooks, SecurityGroupLookup {
         if (isDefault) {
             // the unique key on project_id makes a concurrent second default group fail and retry
             try {
-                tx.dsl().insertInto(table(name("default_security_group")))
-                        .set(field(name("project_id")), project).set(field(name("security_group_id")), id).execute();
+                tx.dsl().insertInto(DEFAULT_SECURITY_GROUP)
+                        .set(DSG_PROJECT, project).set(DSG_GROUP, id).execute();
             } catch (RuntimeException e) {
                 if (SqlErrors.isUniqueViolation(e)) throw new Retryable("default group of " + project + " created concurrently");
                 throw e;
@@ -165,16 +164,16 @@ final class SecurityGroupHooks implements ResourceHooks, SecurityGroupLookup {
         if (inUse(tx, id)) {
             throw NeutronException.conflict("SecurityGroupInUse", "Security Group " + id + " in use.");
         }
-        tx.dsl().deleteFrom(table(name("securitygrouprules"))).where(field(name("remote_group_id")).eq(id))
+        tx.dsl().deleteFrom(SECURITYGROUPRULES).where(SECURITYGROUPRULES.REMOTE_GROUP_ID.eq(id))
                 .execute();
     }
 
     private static boolean inUse(Tx tx, String id) {
-        return tx.dsl().fetchExists(table(name("port_security_groups")), field(name("security_group_id")).eq(id));
+        return tx.dsl().fetchExists(PORT_SECURITY_GROUPS, PORT_SECURITY_GROUPS.SECURITY_GROUP_ID.eq(id));
     }
 
     private static boolean isDefaultGroup(Tx tx, Map<String, Object> sg) {
-        return tx.dsl().fetchExists(table(name("default_security_group")), DSG_GROUP.eq((String) sg.get("id")));
+        return tx.dsl().fetchExists(DEFAULT_SECURITY_GROUP, DSG_GROUP.eq((String) sg.get("id")));
     }
 
     @Override

@@ -1,8 +1,7 @@
 package dev.neutrino.ext.securitygroup;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
+import static dev.neutrino.schema.Tables.SECURITYGROUPRULES;
+import static dev.neutrino.schema.Tables.SECURITYGROUPS;
 
 import dev.neutrino.engine.ResourceHooks;
 import dev.neutrino.engine.ResourceService;
@@ -192,12 +191,13 @@ final class SecurityGroupRuleHooks implements ResourceHooks {
 
     private static String findDuplicate(Tx tx, Map<String, Object> rule) {
         String key = ruleKey(rule);
-        for (Record r : tx.dsl().select(field(name("id")), field(name("direction")), field(name("ethertype")),
-                        field(name("port_range_max")), field(name("port_range_min")), field(name("protocol")),
-                        field(name("remote_group_id")), field(name("remote_address_group_id")),
-                        field(name("remote_ip_prefix")))
-                .from(table(name("securitygrouprules")))
-                .where(field(name("security_group_id")).eq(rule.get("security_group_id"))).fetch()) {
+        for (Record r : tx.dsl().select(SECURITYGROUPRULES.ID, SECURITYGROUPRULES.DIRECTION,
+                        SECURITYGROUPRULES.ETHERTYPE, SECURITYGROUPRULES.PORT_RANGE_MAX,
+                        SECURITYGROUPRULES.PORT_RANGE_MIN, SECURITYGROUPRULES.PROTOCOL,
+                        SECURITYGROUPRULES.REMOTE_GROUP_ID, SECURITYGROUPRULES.REMOTE_ADDRESS_GROUP_ID,
+                        SECURITYGROUPRULES.REMOTE_IP_PREFIX)
+                .from(SECURITYGROUPRULES)
+                .where(SECURITYGROUPRULES.SECURITY_GROUP_ID.eq((String) rule.get("security_group_id"))).fetch()) {
             Map<String, Object> existing = new java.util.HashMap<>();
             for (int i = 1; i < r.size(); i++) {
                 Object v = r.get(i);
@@ -230,8 +230,8 @@ final class SecurityGroupRuleHooks implements ResourceHooks {
         }
         if (ids.isEmpty()) return;
         Map<Object, Object> owners = new java.util.HashMap<>();
-        for (var r : tx.dsl().select(field(name("id")), field(name("project_id"))).from(table(name("securitygroups")))
-                .where(field(name("id")).in(ids)).fetch()) {
+        for (var r : tx.dsl().select(SECURITYGROUPS.ID, SECURITYGROUPS.PROJECT_ID).from(SECURITYGROUPS)
+                .where(SECURITYGROUPS.ID.in(ids)).fetch()) {
             owners.put(r.get(0), r.get(1));
         }
         for (Map<String, Object> t : targets) {
@@ -245,10 +245,10 @@ final class SecurityGroupRuleHooks implements ResourceHooks {
     @Override
     public Condition visibleTo(Tx tx) {
         // a project sees rules of its own groups, also those an admin wrote there
-        return field(name("securitygrouprules", "project_id")).eq(tx.ctx().projectId())
-                .or(DSL.exists(DSL.selectOne().from(table(name("securitygroups"))).where(
-                        field(name("securitygroups", "id")).eq(field(name("securitygrouprules", "security_group_id")))
-                                .and(field(name("securitygroups", "project_id")).eq(tx.ctx().projectId())))));
+        return SECURITYGROUPRULES.PROJECT_ID.eq(tx.ctx().projectId())
+                .or(DSL.exists(DSL.selectOne().from(SECURITYGROUPS).where(
+                        SECURITYGROUPS.ID.eq(SECURITYGROUPRULES.SECURITY_GROUP_ID)
+                                .and(SECURITYGROUPS.PROJECT_ID.eq(tx.ctx().projectId())))));
     }
 
     private static String pyList(Iterable<String> names) {

@@ -1,9 +1,9 @@
 package dev.neutrino.ext.segment;
 
-import static org.jooq.impl.DSL.field;
+import static dev.neutrino.schema.Tables.NETWORKS;
+import static dev.neutrino.schema.Tables.NETWORK_SEGMENTS;
+import static dev.neutrino.schema.Tables.SUBNETS;
 import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
 
 import dev.neutrino.engine.ResourceHooks;
 import dev.neutrino.engine.ResourceService;
@@ -40,14 +40,14 @@ final class SegmentHooks implements ResourceHooks {
     @Override
     public void beforeCreate(Tx tx, Map<String, Object> seg) {
         String networkId = (String) seg.get("network_id");
-        Record net = tx.dsl().select(field(name("mtu"))).from(table(name("networks")))
-                .where(field(name("id")).eq(networkId)).fetchOne();
+        Record net = tx.dsl().select(NETWORKS.MTU).from(NETWORKS)
+                .where(NETWORKS.ID.eq(networkId)).fetchOne();
         if (net == null) throw NeutronException.notFound("network", networkId);
         TypeDrivers.Segment s = types.chooseOne(tx, (String) seg.get("network_type"),
                 (String) seg.get("physical_network"), (Integer) seg.get("segmentation_id"));
         types.checkNotOnNetwork(tx, networkId, s);
-        Integer last = tx.dsl().select(max(field(name("segment_index"), Integer.class))).from(TypeDrivers.SEGMENTS)
-                .where(TypeDrivers.NETWORK_ID.eq(networkId)).fetchOne(0, Integer.class);
+        Integer last = tx.dsl().select(max(NETWORK_SEGMENTS.SEGMENT_INDEX)).from(NETWORK_SEGMENTS)
+                .where(NETWORK_SEGMENTS.NETWORK_ID.eq(networkId)).fetchOne(0, Integer.class);
         List<TypeDrivers.Segment> all = new java.util.ArrayList<>(TypeDrivers.segmentsOf(
                 types.load(tx, List.of(networkId)).getOrDefault(networkId, List.of())));
         all.add(s);
@@ -94,8 +94,8 @@ final class SegmentHooks implements ResourceHooks {
     @Override
     public void beforeDelete(Tx tx, Map<String, Object> seg) {
         String id = (String) seg.get("id");
-        List<String> subnets = tx.dsl().select(field(name("id"), String.class)).from(table(name("subnets")))
-                .where(field(name("segment_id")).eq(id)).orderBy(field(name("id"))).fetch(field(name("id"), String.class));
+        List<String> subnets = tx.dsl().select(SUBNETS.ID).from(SUBNETS)
+                .where(SUBNETS.SEGMENT_ID.eq(id)).orderBy(SUBNETS.ID).fetch(SUBNETS.ID);
         if (!subnets.isEmpty()) {
             throw NeutronException.conflict("SegmentInUse", "Segment '" + id + "' cannot be deleted: The segment is "
                     + "still associated with subnet(s) " + String.join(", ", subnets) + ".");

@@ -1,8 +1,7 @@
 package dev.neutrino.ext.subnetpool;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
+import static dev.neutrino.schema.Tables.ADDRESS_SCOPES;
+import static dev.neutrino.schema.Tables.SUBNETPOOLS;
 
 import dev.neutrino.engine.ResourceHooks;
 import dev.neutrino.engine.Tx;
@@ -29,7 +28,7 @@ final class AddressScopeHooks implements ResourceHooks {
 
     @Override
     public void beforeDelete(Tx tx, Map<String, Object> scope) {
-        if (tx.dsl().fetchExists(table(name("subnetpools")), field(name("address_scope_id")).eq(scope.get("id")))) {
+        if (tx.dsl().fetchExists(SUBNETPOOLS, SUBNETPOOLS.ADDRESS_SCOPE_ID.eq((String) scope.get("id")))) {
             throw NeutronException.conflict("AddressScopeInUse", "Unable to complete operation on address scope "
                     + scope.get("id") + ". There are one or more subnet pools in use on the address scope");
         }
@@ -37,7 +36,7 @@ final class AddressScopeHooks implements ResourceHooks {
 
     @Override
     public Condition visibleTo(Tx tx) {
-        return field(name("address_scopes", "project_id")).eq(tx.ctx().projectId())
-                .or(field(name("address_scopes", "shared")).isTrue());
+        return ADDRESS_SCOPES.PROJECT_ID.eq(tx.ctx().projectId())
+                .or(ADDRESS_SCOPES.SHARED.isTrue());
     }
 }

@@ -1,8 +1,7 @@
 package dev.neutrino.ext.subnetpool;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
+import static dev.neutrino.schema.Tables.SUBNETPOOLS;
+import static dev.neutrino.schema.Tables.SUBNETS;
 
 import dev.neutrino.engine.ResourceHooks;
 import dev.neutrino.engine.ResourceService;
@@ -79,7 +78,7 @@ final class SubnetPoolHooks implements ResourceHooks, SubnetPoolAllocator {
 
     @Override
     public void beforeDelete(Tx tx, Map<String, Object> pool) {
-        if (tx.dsl().fetchExists(table(name("subnets")), field(name("subnetpool_id")).eq(pool.get("id")))) {
+        if (tx.dsl().fetchExists(SUBNETS, SUBNETS.SUBNETPOOL_ID.eq((String) pool.get("id")))) {
             throw NeutronException.conflict("SubnetPoolInUse", "Unable to complete operation on subnet pool "
                     + pool.get("id") + ". Subnet pool has existing allocations.");
         }
@@ -87,8 +86,8 @@ final class SubnetPoolHooks implements ResourceHooks, SubnetPoolAllocator {
 
     @Override
     public Condition visibleTo(Tx tx) {
-        return field(name("subnetpools", "project_id")).eq(tx.ctx().projectId())
-                .or(field(name("subnetpools", "shared")).isTrue());
+        return SUBNETPOOLS.PROJECT_ID.eq(tx.ctx().projectId())
+                .or(SUBNETPOOLS.SHARED.isTrue());
     }
 
     private void write(Map<String, Object> target, PrefixAllocator allocator) {
@@ -143,9 +142,9 @@ final class SubnetPoolHooks implements ResourceHooks, SubnetPoolAllocator {
     }
 
     private void checkSingleDefault(Tx tx, int version, String exceptId) {
-        Condition c = field(name("is_default")).isTrue().and(field(name("ip_version")).eq(version));
-        if (exceptId != null) c = c.and(field(name("id")).ne(exceptId));
-        if (tx.dsl().fetchExists(table(name("subnetpools")), c)) {
+        Condition c = SUBNETPOOLS.IS_DEFAULT.isTrue().and(SUBNETPOOLS.IP_VERSION.eq(version));
+        if (exceptId != null) c = c.and(SUBNETPOOLS.ID.ne(exceptId));
+        if (tx.dsl().fetchExists(SUBNETPOOLS, c)) {
             throw NeutronException.invalidInputGeneric("A default subnetpool for this IP family has already been "
                     + "set. Only one default may exist per IP family");
         }
@@ -161,9 +160,9 @@ final class SubnetPoolHooks implements ResourceHooks, SubnetPoolAllocator {
 
     @Override
     public String defaultPool(Tx tx, int ipVersion) {
-        return tx.dsl().select(field(name("id"), String.class)).from(table(name("subnetpools")))
-                .where(field(name("is_default")).isTrue().and(field(name("ip_version")).eq(ipVersion)))
-                .limit(1).fetchOne(field(name("id"), String.class));
+        return tx.dsl().select(SUBNETPOOLS.ID).from(SUBNETPOOLS)
+                .where(SUBNETPOOLS.IS_DEFAULT.isTrue().and(SUBNETPOOLS.IP_VERSION.eq(ipVersion)))
+                .limit(1).fetchOne(SUBNETPOOLS.ID);
     }
 
     @Override
@@ -180,8 +179,8 @@ final class SubnetPoolHooks implements ResourceHooks, SubnetPoolAllocator {
                 (Integer) pool.get("default_prefixlen"));
         List<Cidr> used = new ArrayList<>();
         List<Cidr> mine = new ArrayList<>();
-        for (Record r : tx.dsl().select(field(name("cidr")), field(name("project_id"))).from(table(name("subnets")))
-                .where(field(name("subnetpool_id")).eq(poolId)).fetch()) {
+        for (Record r : tx.dsl().select(SUBNETS.CIDR, SUBNETS.PROJECT_ID).from(SUBNETS)
+                .where(SUBNETS.SUBNETPOOL_ID.eq(poolId)).fetch()) {
             Cidr c = Cidr.parse((String) r.get(0));
             used.add(c);
             if (Objects.equals(r.get(1), projectId)) mine.add(c);
