@@ -17,7 +17,7 @@ vms=(vm1 vm2)
 for vm in "${vms[@]}"; do ip netns del "$vm" 2>/dev/null; ovs-vsctl --if-exists del-port br-int "t-$vm"; done
 cleanup() {
   [ "$failed" -gt 0 ] && { echo "--- server log"; grep -v " DEBUG " "$state/server.log" | tail -20; }
-  for vm in "${vms[@]}"; do ip netns del "$vm" 2>/dev/null; ovs-vsctl --if-exists del-port br-int "t-$vm"; done
+  for vm in "${vms[@]}"; do ip netns del "$vm" 2>/dev/null; ovs-vsctl --if-exists del-port br-int "t-$vm"; rm -rf "/etc/netns/$vm"; done
   [ -n "${probe:-}" ] && bin/neutrino probe delete --config-file "$state/neutron.conf" "$probe" >/dev/null 2>&1
   stop_server
   rm -rf "$state"
@@ -35,6 +35,9 @@ plug() { # name -> creates the port, the namespace, and runs DHCP in it; prints 
   local p; p=$(api POST ports "{\"port\":{\"network_id\":\"$net\",\"name\":\"$vm\",\"security_groups\":[\"$sg\"],\"binding:host_id\":\"$host\",\"device_owner\":\"compute:nova\",\"device_id\":\"$vm\"}}")
   local id mac; id=$(echo "$p" | jq_ 'd["port"]["id"]'); mac=$(echo "$p" | jq_ 'd["port"]["mac_address"]')
   ip netns add "$vm"
+  # udhcpc's script writes resolv.conf: give the namespace its own (ip netns exec mounts it over
+  # /etc/resolv.conf), or the DHCP answer replaces the host's and the machine loses its DNS
+  mkdir -p "/etc/netns/$vm" && : >"/etc/netns/$vm/resolv.conf"
   ip link add "t-$vm" type veth peer name "e-$vm"
   ip link set "e-$vm" netns "$vm"
   ip -n "$vm" link set "e-$vm" name eth0
@@ -105,5 +108,6 @@ expect "vm2's interface unplugged: its port goes DOWN" 'within status_is "$id2" 
 ovs-vsctl add-port br-int t-vm2 -- set Interface t-vm2 external-ids:iface-id="$id2"
 expect "vm2's interface plugged back: ACTIVE again" 'within status_is "$id2" ACTIVE'
 
+host_resolv_kept
 echo "dataplane: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

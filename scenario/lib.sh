@@ -11,6 +11,17 @@ port=$(free_port)
 server=
 
 ok() { passed=$((passed+1)); echo "ok: $1"; }
+# the machine's resolver must survive a scenario: a VM's DHCP client (udhcpc's script) once replaced
+# it and the machine lost its DNS; namespaces get their own /etc/netns/NAME/resolv.conf
+host_resolv="$(cat /etc/resolv.conf 2>/dev/null || true)"
+host_resolv_kept() {
+  if [ "$(cat /etc/resolv.conf 2>/dev/null || true)" = "$host_resolv" ]; then
+    ok "the host's /etc/resolv.conf is untouched"
+  else
+    fail "the host's /etc/resolv.conf was changed (restored)"
+    printf '%s\n' "$host_resolv" >/etc/resolv.conf
+  fi
+}
 fail() { failed=$((failed+1)); echo "FAIL: $1"; }
 expect() { if eval "$2"; then ok "$1"; else fail "$1"; fi; }
 

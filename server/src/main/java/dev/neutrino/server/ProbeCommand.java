@@ -118,6 +118,11 @@ final class ProbeCommand implements Callable<Integer> {
             String ns = namespace(id);
             String tap = tap(id);
             run("ip", "netns", "add", ns);
+            // udhcpc's script writes resolv.conf: the namespace gets its own (ip netns exec mounts
+            // /etc/netns/NS/resolv.conf over /etc/resolv.conf), so the host's is never replaced
+            java.nio.file.Path netnsEtc = java.nio.file.Path.of("/etc/netns", ns);
+            java.nio.file.Files.createDirectories(netnsEtc);
+            java.nio.file.Files.writeString(netnsEtc.resolve("resolv.conf"), "");
             run("ip", "link", "add", tap, "type", "veth", "peer", "name", "pe" + id.substring(0, 11));
             run("ip", "link", "set", "pe" + id.substring(0, 11), "netns", ns);
             run("ip", "-n", ns, "link", "set", "pe" + id.substring(0, 11), "name", "eth0");
@@ -164,6 +169,7 @@ final class ProbeCommand implements Callable<Integer> {
             try {
                 run("ovs-vsctl", "--if-exists", "del-port", "br-int", tap(portId));
                 run("ip", "netns", "del", namespace(portId));
+                deleteNetnsEtc(namespace(portId));
             } catch (ConfigException e) {
                 errors.add(e.getMessage());
             }
@@ -176,5 +182,15 @@ final class ProbeCommand implements Callable<Integer> {
             errors.forEach(System.err::println);
             return errors.isEmpty() ? 0 : 1;
         }
+    }
+
+    /** Removes the namespace's own /etc/netns/NS (its resolv.conf), if any. */
+    static void deleteNetnsEtc(String ns) throws IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("/etc/netns", ns);
+        if (!java.nio.file.Files.isDirectory(dir)) return;
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (java.nio.file.Path f : files.toList()) java.nio.file.Files.deleteIfExists(f);
+        }
+        java.nio.file.Files.deleteIfExists(dir);
     }
 }
