@@ -120,4 +120,27 @@ class Ml2MechanismDriversTest {
         var noHost = h.call(admin, "POST", "/v2.0/ports", body("port", "network_id", net));
         assertThat(noHost.get("port")).containsEntry("binding:vif_type", "unbound");
     }
+
+    @Test
+    void aNullHostUnbindsAsNovaDetachesAPort() {
+        String net = network("n");
+        h.app.mechanisms().register(new Recorder("first"));
+        String id = (String) h.call(admin, "POST", "/v2.0/ports", body("port", "network_id", net,
+                "binding:host_id", "mine", "device_id", "vm-1", "device_owner", "compute:nova")).get("port").get("id");
+        // Nova's detach: PUT {"port": {"device_id": "", "device_owner": "", "binding:host_id": null}}
+        java.util.Map<String, Object> unbind = new java.util.HashMap<>();
+        unbind.put("device_id", "");
+        unbind.put("device_owner", "");
+        unbind.put("binding:host_id", null);
+        var r = h.call(admin, "PUT", "/v2.0/ports/" + id, Map.of("port", unbind));
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+        assertThat(r.get("port")).containsEntry("binding:host_id", "").containsEntry("device_id", "")
+                .containsEntry("binding:vif_type", "unbound");
+        var created = h.call(admin, "POST", "/v2.0/ports", Map.of("port", new java.util.HashMap<>(
+                Map.of("network_id", net)) {{ put("binding:host_id", null); }}));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.get("port")).containsEntry("binding:host_id", "");
+        var tooLong = h.call(admin, "PUT", "/v2.0/ports/" + id, body("port", "binding:host_id", "h".repeat(256)));
+        assertThat(tooLong.status()).isEqualTo(400);
+    }
 }

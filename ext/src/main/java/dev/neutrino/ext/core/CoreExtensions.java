@@ -37,7 +37,9 @@ public final class CoreExtensions {
             "Expose port bindings of a virtual port to external application",
             "2014-02-03T10:00:00-00:00")
             .attributes("ports",
-                    string("binding:host_id").post("").put().validate(Validators.string(255)).filter().adminOnly(),
+                    // ML2's _process_port_binding_attributes: None (Nova's unbind) means no host
+                    string("binding:host_id").post("").put().convert(v -> v == null ? "" : v)
+                            .validate(Validators.string(255)).filter().adminOnly(),
                     string("binding:vnic_type").post("normal").put().validate(Validators.values(Ports.VNIC_TYPES))
                     .filter(),
                     dict("binding:profile").post(Map.of()).put().validate(Validators.DICT_OR_NONE).adminOnly(),
