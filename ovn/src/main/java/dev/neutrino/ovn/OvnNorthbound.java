@@ -8,6 +8,7 @@ import dev.neutrino.ml2.CorePlugin;
 import dev.neutrino.ovn.NbRow.Ref;
 import dev.neutrino.ovsdb.Monitor;
 import dev.neutrino.ovsdb.OvsdbClient;
+import dev.neutrino.ovsdb.OvsdbLock;
 import dev.neutrino.ovsdb.monitor.MonitorRequest;
 import dev.neutrino.ovsdb.txn.Comment;
 import dev.neutrino.ovsdb.txn.Condition;
@@ -43,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class OvnNorthbound implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OvnNorthbound.class);
     static final String DB = "OVN_Northbound";
+    /** The northbound OVSDB lock whose holder runs the periodic repair pass. */
+    public static final String REPAIR_LOCK = "neutrino_ovn_repair";
 
     private final CorePlugin plugin;
     private final Database db;
@@ -58,6 +61,8 @@ public final class OvnNorthbound implements AutoCloseable {
     private volatile boolean running = true;
     private volatile Monitor monitor;
     private Thread loop;
+    private volatile OvsdbLock repairLock;
+    private final java.util.concurrent.atomic.AtomicLong passes = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param plugin the core plugin's API (reads for a full pass, port status writes)
@@ -113,6 +118,32 @@ public final class OvnNorthbound implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The OVSDB lock that makes this server the one repair worker: the periodic pass (every
+     * {@code [ovn] db_sync_interval}) runs only while this server holds it; passes asked for by
+     * writes run on every server. Getting the lock (at start, or when the holder's connection ends)
+     * runs a pass at once. Without a lock every server repairs periodically.
+     */
+    public OvnNorthbound repairLock(OvsdbLock lock) {
+        this.repairLock = lock;
+        lock.addListener(new OvsdbLock.Listener() {
+            @Override public void acquired() {
+                LOG.info("this server is now the OVN repair worker (lock {})", lock.id());
+                requestSync();
+            }
+
+            @Override public void lost() {
+                LOG.info("this server is no longer the OVN repair worker (lock {})", lock.id());
+            }
+        });
+        return this;
+    }
+
+    /** Passes run so far (for tests and metrics). */
+    public long passes() {
+        return passes.get();
+    }
+
     /** Starts monitoring and the sync loop; the first pass runs at once. */
     public OvnNorthbound start() {
         plugin.onCommitted(this::requestSync);
@@ -129,11 +160,14 @@ public final class OvnNorthbound implements AutoCloseable {
         Duration backoff = Duration.ofMillis(200);
         while (running) {
             try {
-                wake.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS);
+                boolean woken = wake.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
                 if (!running) return;
-                dirty.set(false);
+                boolean requested = dirty.getAndSet(false);
+                OvsdbLock lock = repairLock;
+                if (!woken && !requested && lock != null && !lock.isHeld()) continue; // the repair worker's tick
                 NbDiff d = syncOnce();
+                passes.incrementAndGet();
                 if (!d.isEmpty()) LOG.debug("OVN northbound sync: {}", d);
                 backoff = Duration.ofMillis(200);
             } catch (InterruptedException e) {

@@ -346,4 +346,46 @@ class OvnNorthboundTest {
         }
         sync = new OvnNorthbound(app, db, nb, "fa:16:3e:00:00:00", Duration.ofHours(1));
     }
+
+    @Test
+    void onlyTheHolderOfTheRepairLockRunsThePeriodicPassAndAnotherServerTakesOverWhenItGoes() throws Exception {
+        // two servers' sync loops on one database and one northbound, with a 100 ms repair interval
+        OvsdbClient nbA = OvsdbClient.connect(server.remote()).awaitConnected(Duration.ofSeconds(10));
+        OvsdbClient nbB = OvsdbClient.connect(server.remote()).awaitConnected(Duration.ofSeconds(10));
+        OvnNorthbound a = new OvnNorthbound(app, db, nbA, "fa:16:3e:00:00:00", Duration.ofMillis(100))
+                .repairLock(nbA.lock(OvnNorthbound.REPAIR_LOCK)).start();
+        waitFor(() -> a.passes() >= 2);
+        OvnNorthbound b = new OvnNorthbound(app, db, nbB, "fa:16:3e:00:00:00", Duration.ofMillis(100))
+                .repairLock(nbB.lock(OvnNorthbound.REPAIR_LOCK)).start();
+        try {
+            waitFor(() -> b.passes() >= 1); // its start-up pass
+            long aBefore = a.passes();
+            long bBefore = b.passes();
+            Thread.sleep(1000);
+            assertThat(a.passes() - aBefore).as("the holder repairs every 100 ms").isGreaterThanOrEqualTo(3);
+            assertThat(b.passes() - bBefore).as("the other server does not").isZero();
+
+            // a write asks every server's loop for a pass, holder or not
+            post("/v2.0/networks", "network", Map.of("name", "written"));
+            waitFor(() -> b.passes() > bBefore);
+
+            a.close();
+            nbA.close(); // the holder's process goes: its connection, and with it the lock
+            long bAfter = b.passes();
+            waitFor(() -> b.passes() >= bAfter + 3);
+        } finally {
+            a.close();
+            b.close();
+            nbA.close();
+            nbB.close();
+        }
+    }
+
+    static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) throw new AssertionError("condition not met within 15 s");
+            Thread.sleep(20);
+        }
+    }
 }

@@ -54,6 +54,7 @@ public final class OvsdbClient implements AutoCloseable {
     private final OvsdbClientOptions options;
     private final String name;
     private final List<Monitor> monitors = new CopyOnWriteArrayList<>();
+    private final List<OvsdbLock> locks = new CopyOnWriteArrayList<>();
     private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
     private final Map<String, CompletableFuture<DatabaseSchema>> schemas = new ConcurrentHashMap<>();
     private final AtomicInteger monitorIds = new AtomicInteger();
@@ -202,6 +203,22 @@ public final class OvsdbClient implements AutoCloseable {
         }
     }
 
+    /**
+     * The OVSDB lock {@code id} for this client: asked for on the current connection and on every
+     * later one, so that one client at a time, across processes, holds it (see {@link OvsdbLock}).
+     */
+    public OvsdbLock lock(String id) {
+        OvsdbLock lock = new OvsdbLock(this, id);
+        locks.add(lock);
+        OvsdbConnection connection = current;
+        if (connection != null && ready.isDone() && !ready.isCompletedExceptionally()) lock.connected(connection);
+        return lock;
+    }
+
+    void removeLock(OvsdbLock lock) {
+        locks.remove(lock);
+    }
+
     /** Stops reconnecting, closes the connection and fails whatever waits for one. */
     @Override
     public void close() {
@@ -269,6 +286,7 @@ public final class OvsdbClient implements AutoCloseable {
                 watch(connection);
                 Throwable cause = connection.closeCause();
                 LOG.info("{}: connection to {} lost{}", name, remote, cause == null ? "" : ": " + cause.getMessage());
+                for (OvsdbLock lock : locks) lock.disconnected(connection);
                 fireDisconnected(remote, cause);
             } catch (InterruptedException e) {
                 break;
@@ -281,6 +299,7 @@ public final class OvsdbClient implements AutoCloseable {
                 }
                 failedAttempts++;
             } finally {
+                if (connection != null) for (OvsdbLock lock : locks) lock.disconnected(connection);
                 tearDown(connection);
             }
             if (closed) {
@@ -316,6 +335,7 @@ public final class OvsdbClient implements AutoCloseable {
             }
         }
         ready.complete(connection);
+        for (OvsdbLock lock : locks) lock.connected(connection);
         LOG.info("{}: connected to {}", name, remote);
         for (ConnectionListener listener : connectionListeners) {
             try {

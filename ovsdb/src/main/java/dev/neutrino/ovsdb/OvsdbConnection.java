@@ -197,6 +197,28 @@ public final class OvsdbConnection implements AutoCloseable {
         return rpc.call("get_server_id", NODES.arrayNode(), JsonNode::asText);
     }
 
+    /**
+     * {@code lock} (RFC 7047 4.1.8): asks for the lock {@code id}. True when this connection got it
+     * at once; false when it waits behind another holder, in which case a {@code locked}
+     * notification follows when it gets it. A lock lives as long as the connection.
+     */
+    public CompletableFuture<Boolean> lock(String id) {
+        return rpc.call("lock", NODES.arrayNode().add(id), result -> result.path("locked").asBoolean(false));
+    }
+
+    /**
+     * {@code steal} (4.1.9): takes the lock {@code id} from whoever holds it (they get a
+     * {@code stolen} notification). Always true.
+     */
+    public CompletableFuture<Boolean> steal(String id) {
+        return rpc.call("steal", NODES.arrayNode().add(id), result -> result.path("locked").asBoolean(false));
+    }
+
+    /** {@code unlock} (4.1.10): gives the lock {@code id} up, or stops waiting for it. */
+    public CompletableFuture<Void> unlock(String id) {
+        return rpc.call("unlock", NODES.arrayNode().add(id), result -> null);
+    }
+
     /** Listens to every notification, including those routed to monitors. */
     public void addNotificationListener(NotificationListener listener) {
         listeners.add(listener);
@@ -235,6 +257,9 @@ public final class OvsdbConnection implements AutoCloseable {
             }
         }
         switch (method) {
+            case "locked", "stolen" -> {
+                // for the lock's own listener (added with addNotificationListener)
+            }
             case "update2" -> {
                 Subscription subscription = subscription(params, 2);
                 if (subscription != null) {

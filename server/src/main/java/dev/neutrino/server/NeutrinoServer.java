@@ -118,7 +118,9 @@ public final class NeutrinoServer implements AutoCloseable {
                 ovn = new OvnNorthbound(app, db, nb, config.get(CoreOptions.BASE_MAC),
                         Duration.ofSeconds(config.get(OvnOptions.SYNC_INTERVAL)))
                         .distributedFloatingIps(config.get(OvnOptions.DISTRIBUTED_FIP))
-                        .emitNeedToFrag(config.get(OvnOptions.EMIT_NEED_TO_FRAG));
+                        .emitNeedToFrag(config.get(OvnOptions.EMIT_NEED_TO_FRAG))
+                        // one repair worker across servers: whoever holds this northbound lock
+                        .repairLock(nb.lock(OvnNorthbound.REPAIR_LOCK));
                 String sbConnection = config.get(OvnOptions.SB_CONNECTION);
                 if (!sbConnection.isBlank()) {
                     sb = OvsdbClient.connect(OvsdbClientOptions.of(sbConnection).withLeaderOnly("OVN_Southbound"));
