@@ -16,6 +16,8 @@ import dev.neutrino.ovsdb.txn.Delete;
 import dev.neutrino.ovsdb.txn.Insert;
 import dev.neutrino.ovsdb.txn.Operation;
 import dev.neutrino.ovsdb.txn.Update;
+import dev.neutrino.ovsdb.value.Row;
+import dev.neutrino.ovsdb.txn.Wait;
 import dev.neutrino.ovsdb.value.Atom;
 import dev.neutrino.ovsdb.value.OvsdbMap;
 import dev.neutrino.ovsdb.value.OvsdbSet;
@@ -311,8 +313,25 @@ public final class OvnNorthbound implements AutoCloseable {
             for (var c : i.row().columns().entrySet()) ins = ins.set(c.getKey(), encode(c.getValue(), named, actual));
             ops.add(ins);
         }
+        int stale = 0;
         for (NbDiff.Update u : diff.updates()) {
             UUID uuid = actual.uuids.get(u.row().ref());
+            // the revision rule: a row that mirrors a Neutron resource is only written with a revision
+            // at least its own, and only if nobody changed it since we read it (another server may be
+            // writing what it read later: ML2/OVN's check_revision_number, as an OVSDB "wait")
+            NbRow have = actual.rows.getOrDefault(u.row().table(), Map.of()).get(u.row().key());
+            long want = revision(u.row());
+            long had = revision(have);
+            if (want >= 0 && had > want) {
+                stale++;
+                continue;
+            }
+            if (had >= 0) {
+                ops.add(Wait.on(u.row().table()).where(Condition.uuidIs(uuid)).columns(EXTERNAL_IDS)
+                        .until(Wait.Until.EQUAL)
+                        .rows(Row.of(Map.of(EXTERNAL_IDS, encode(have.columns().get(EXTERNAL_IDS), named, actual))))
+                        .timeout(Duration.ZERO));
+            }
             Update up = Update.table(u.row().table()).where(Condition.uuidIs(uuid));
             for (var c : u.changed().entrySet()) up = up.set(c.getKey(), encode(c.getValue(), named, actual));
             ops.add(up);
@@ -323,6 +342,25 @@ public final class OvnNorthbound implements AutoCloseable {
         }
         ops.add(Comment.of("neutrino: " + diff));
         nb.transact(DB, ops).join();
+        if (stale > 0) {
+            // what this pass read from the database is older than what OVN has: read again
+            LOG.debug("{} northbound rows have a newer revision than this pass read; another pass follows", stale);
+            requestSync();
+        }
+    }
+
+    private static final String EXTERNAL_IDS = "external_ids";
+
+    /** The neutron:revision_number of a row's external_ids, or -1 when it has none. */
+    static long revision(NbRow row) {
+        if (row == null || !(row.columns().get(EXTERNAL_IDS) instanceof Map<?, ?> ext)) return -1;
+        Object v = ext.get(NbNames.EXT_REVISION);
+        if (v == null) return -1;
+        try {
+            return Long.parseLong(String.valueOf(v));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static OvsdbValue encode(Object value, Map<Ref, String> named, NbState actual) {

@@ -388,4 +388,32 @@ class OvnNorthboundTest {
             Thread.sleep(20);
         }
     }
+
+    @Test
+    void aRowIsWrittenOnlyWithARevisionAtLeastItsOwn() {
+        var net = post("/v2.0/networks", "network", Map.of("name", "first"));
+        String ls = "neutron-" + net.get("id");
+        sync.syncOnce();
+        java.util.function.Function<Replica, Map<String, String>> ext = r -> r.table("Logical_Switch")
+                .findFirst(x -> x.getString("name").equals(ls)).orElseThrow().getStringMap("external_ids");
+        assertThat(ext.apply(replica())).containsEntry(NbNames.EXT_REVISION, "1")
+                .containsEntry(NbNames.EXT_NETWORK_NAME, "first");
+
+        // an update is guarded by the revision it read (the transaction waits for it): it goes through
+        put("/v2.0/networks/" + net.get("id"), Map.of("network", Map.of("name", "second")));
+        sync.syncOnce();
+        assertThat(ext.apply(replica())).containsEntry(NbNames.EXT_REVISION, "2")
+                .containsEntry(NbNames.EXT_NETWORK_NAME, "second");
+
+        // another server wrote a newer revision than this one read: it is not overwritten
+        UUID uuid = replica().table("Logical_Switch").findFirst(x -> x.getString("name").equals(ls)).orElseThrow()
+                .uuid().orElseThrow();
+        nb.transact("OVN_Northbound", dev.neutrino.ovsdb.txn.Update.table("Logical_Switch")
+                .where(Condition.uuidIs(uuid)).set("external_ids", Map.of(NbNames.EXT_REVISION, "7",
+                        NbNames.EXT_NETWORK_NAME, "from-the-future"))).join();
+        put("/v2.0/networks/" + net.get("id"), Map.of("network", Map.of("name", "third")));
+        sync.syncOnce();
+        assertThat(ext.apply(replica())).containsEntry(NbNames.EXT_REVISION, "7")
+                .containsEntry(NbNames.EXT_NETWORK_NAME, "from-the-future");
+    }
 }
