@@ -68,7 +68,15 @@ public final class Engine {
         for (ResourceDef r : resources) {
             {
                 List<Attribute> added = new ArrayList<>();
-                for (ExtensionDef other : on) added.addAll(other.attributesOf(r.collection()));
+                for (ExtensionDef other : on) {
+                    for (Attribute a : other.attributesOf(r.collection())) {
+                        if (r.has(a.name()) || added.stream().anyMatch(x -> x.name().equals(a.name()))) {
+                            throw new IllegalArgumentException("extension " + other.alias() + " adds "
+                                    + r.collection() + "." + a.name() + ", which is already declared");
+                        }
+                        added.add(a);
+                    }
+                }
                 ResourceDef def = r.with(added).without(a -> a.extensionAlias() != null
                         && aliases.containsKey(a.extensionAlias()) && !enabled.test(a.extensionAlias()));
                 requireRules(def);

@@ -83,6 +83,14 @@ class EngineTest {
                 .attributes("sprockets", string("size")).build();
         assertThatThrownBy(() -> engine(List.of(stray), a -> true))
                 .hasMessageContaining("stray extends sprockets, which no enabled extension declares");
+        ExtensionDef paint = ExtensionDef.builder("paint", "Paint", "Colors again.", "2026-01-01T00:00:00-00:00")
+                .attributes("widgets", string("color")).build();
+        assertThatThrownBy(() -> engine(List.of(COLOR, paint), a -> true))
+                .hasMessageContaining("extension paint adds widgets.color, which is already declared");
+        ExtensionDef rename = ExtensionDef.builder("rename", "Rename", "Names again.", "2026-01-01T00:00:00-00:00")
+                .attributes("widgets", string("name")).build();
+        assertThatThrownBy(() -> engine(List.of(rename), a -> true))
+                .hasMessageContaining("extension rename adds widgets.name, which is already declared");
     }
 
     @Test
