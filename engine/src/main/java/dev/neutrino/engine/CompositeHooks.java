@@ -87,11 +87,7 @@ final class CompositeHooks implements ResourceHooks {
 
     @Override
     public Condition filter(Tx tx, Attribute attribute, List<String> values) {
-        for (ResourceHooks h : hooks) {
-            Condition c = h.filter(tx, attribute, values);
-            if (c != null) return c;
-        }
-        return null;
+        return firstAnswer(h -> h.filter(tx, attribute, values));
     }
 
     @Override
@@ -106,8 +102,12 @@ final class CompositeHooks implements ResourceHooks {
 
     @Override
     public Condition visibleTo(Tx tx) {
+        return firstAnswer(h -> h.visibleTo(tx));
+    }
+
+    private Condition firstAnswer(java.util.function.Function<ResourceHooks, Condition> ask) {
         for (ResourceHooks h : hooks) {
-            Condition c = h.visibleTo(tx);
+            Condition c = ask.apply(h);
             if (c != null) return c;
         }
         return null;

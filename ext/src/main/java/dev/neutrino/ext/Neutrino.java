@@ -50,7 +50,8 @@ import java.util.Map;
 /**
  * The application: every extension's declaration registered on the generic {@link Engine}, then
  * every extension's behaviour attached to the services the engine built, each given what it uses.
- * The two lists below are the registration lines; an extension adds one line to each at most.
+ * An extension registers here with two lines: its declarations in {@link #EXTENSIONS} and its
+ * install call in the constructor.
  */
 public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
     /** Every extension Neutrino has, engine's first (what the API may advertise). */

@@ -33,8 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 final class AutoAllocation {
     private static final Logger LOG = LoggerFactory.getLogger(AutoAllocation.class);
-    static final String IS_DEFAULT = "is_default";
-    static final String EXTERNAL = "router:external";
 
     private final Database db;
     private final Policy policy;
@@ -248,7 +246,7 @@ final class AutoAllocation {
             List<Map<String, Object>> out = new ArrayList<>();
             for (int version : new int[] {4, 6}) {
                 Map<String, Object> eq = new LinkedHashMap<>();
-                eq.put(IS_DEFAULT, true);
+                eq.put(IsDefaultHooks.IS_DEFAULT, true);
                 eq.put("ip_version", version);
                 for (Map<String, Object> pool : subnetPools.findStored(tx, eq)) {
                     if (ctx.isAdmin() || Boolean.TRUE.equals(pool.get("shared"))
