@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * An ML2 extension driver, as neutron_lib.plugins.ml2.api.ExtensionDriver: it brings one API
  * extension ({@link #extensionAlias()}) to networks, subnets and ports. The extension's attributes
- * are declared once in the resource model ({@code model.defs}, tagged with the alias) and stored by
- * the generic engine; a driver that is not listed in {@code [ml2] extension_drivers} removes them
+ * are declared once, in the extension's {@code ExtensionDef} (which tags them with the alias), and
+ * stored by the generic engine; a driver that is not listed in {@code [ml2] extension_drivers} removes them
  * from the API (unknown in requests, absent from answers, not advertised in {@code /v2.0/extensions}).
  * The driver holds what is more than storage: {@code process_create_*} / {@code process_update_*}
  * run inside the writing transaction before the row is written (they may complete or refuse the
