@@ -8,6 +8,13 @@ package dev.neutrino.engine;
 public interface ChangeListener {
     void changed(Tx tx, ResourceChange change);
 
+    /**
+     * Resources of kind {@code resource} (singular) whose revision was bumped for a change made
+     * outside their row (a subnet's addresses added to ports, a rule added to a group, a port's
+     * status), inside the same transaction.
+     */
+    default void touched(Tx tx, String resource, java.util.Collection<String> ids) {}
+
     /** False while nothing would be done with a change: writes then skip the extra reload. */
     default boolean active() {
         return true;

@@ -615,6 +615,7 @@ public final class ResourceService {
                 .set(NamedTables.column(table, "updated_at", java.time.LocalDateTime.class),
                         java.time.LocalDateTime.parse(ResourceStore.now(), ResourceStore.TIMESTAMP))
                 .where(NamedTables.column(table, "id", String.class).in(ids)).execute();
+        for (ChangeListener l : listeners) l.touched(tx, def.singular(), List.copyOf(ids));
     }
 
     public void delete(RequestContext ctx, String id) {

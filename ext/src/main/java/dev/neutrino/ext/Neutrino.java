@@ -5,7 +5,9 @@ import static dev.neutrino.schema.Tables.PORTS;
 import dev.neutrino.common.Config;
 import dev.neutrino.db.Database;
 import dev.neutrino.engine.Engine;
+import dev.neutrino.engine.ChangeListener;
 import dev.neutrino.engine.EngineExtensions;
+import dev.neutrino.engine.ResourceChange;
 import dev.neutrino.engine.ListQuery;
 import dev.neutrino.engine.Quotas;
 import dev.neutrino.engine.RequestContext;
@@ -137,6 +139,40 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
         ResourceService svc = engine.services().stream().filter(s -> s.def().collection().equals(collection))
                 .findFirst().orElse(null);
         return svc == null ? List.of() : svc.list(RequestContext.admin(null), ListQuery.all()).items();
+    }
+
+    @Override
+    public List<Map<String, Object>> read(String collection, Map<String, List<String>> filters) {
+        ResourceService svc = engine.services().stream().filter(s -> s.def().collection().equals(collection))
+                .findFirst().orElse(null);
+        if (svc == null) return List.of();
+        ListQuery q = new ListQuery(filters, java.util.Set.of(), List.of(), null, null, false, Map.of());
+        return svc.list(RequestContext.admin(null), q).items();
+    }
+
+    @Override
+    public void onChange(java.util.function.Consumer<dev.neutrino.ml2.CommittedChange> listener) {
+        ChangeListener feed = new ChangeListener() {
+            @Override
+            public void changed(Tx tx, ResourceChange change) {
+                String id = String.valueOf(change.current().get("id"));
+                var c = new dev.neutrino.ml2.CommittedChange(switch (change.operation()) {
+                    case CREATE -> dev.neutrino.ml2.CommittedChange.Kind.CREATE;
+                    case UPDATE -> dev.neutrino.ml2.CommittedChange.Kind.UPDATE;
+                    case DELETE -> dev.neutrino.ml2.CommittedChange.Kind.DELETE;
+                }, change.resource(), id, change.current(), change.original());
+                Database.afterCommit(tx.dsl(), () -> listener.accept(c));
+            }
+
+            @Override
+            public void touched(Tx tx, String resource, java.util.Collection<String> ids) {
+                for (String id : ids) {
+                    var c = dev.neutrino.ml2.CommittedChange.touch(resource, id);
+                    Database.afterCommit(tx.dsl(), () -> listener.accept(c));
+                }
+            }
+        };
+        for (ResourceService svc : engine.services()) svc.listen(feed);
     }
 
     @Override

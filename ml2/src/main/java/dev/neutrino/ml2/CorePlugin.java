@@ -18,6 +18,12 @@ public interface CorePlugin {
     List<Map<String, Object>> readAll(String collection);
 
     /**
+     * The resources of {@code collection} an admin sees with these API filters (attribute →
+     * accepted values, as a query string has them: {@code network_id=X}, {@code device_id=R}).
+     */
+    List<Map<String, Object>> read(String collection, Map<String, List<String>> filters);
+
+    /**
      * Records a port's status as the dataplane reports it ({@code ACTIVE}, {@code DOWN}); bumps its
      * revision when it changed. Returns whether it changed.
      */
@@ -25,4 +31,10 @@ public interface CorePlugin {
 
     /** Called after every committed write (outside any transaction). */
     void onCommitted(Runnable listener);
+
+    /**
+     * Called after the commit of each change of any resource (outside any transaction), in commit
+     * order per transaction: what an incremental dataplane driver follows.
+     */
+    void onChange(java.util.function.Consumer<CommittedChange> listener);
 }

@@ -31,6 +31,13 @@ public final class DesiredState {
         }
     }
 
+    /** A desired state made of given rows (the incremental path computes them resource by resource). */
+    static DesiredState ofRows(Map<String, Map<String, NbRow>> rows) {
+        DesiredState s = new DesiredState();
+        for (Map<String, NbRow> table : rows.values()) for (NbRow r : table.values()) s.put(r);
+        return s;
+    }
+
     public static DesiredState of(Input in) {
         DesiredState s = new DesiredState();
         Map<String, Map<String, Object>> subnets = new HashMap<>();

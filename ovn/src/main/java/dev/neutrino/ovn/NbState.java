@@ -134,37 +134,54 @@ final class NbState {
 
     private void add(Replica replica, String table, Row r) {
         Ref ref = keys.get(r.uuid().orElseThrow());
+        rows.computeIfAbsent(table, k -> new TreeMap<>()).put(ref.key(), convert(replica, table, ref.key(), r,
+                u -> keys.get(u)));
+    }
+
+    /**
+     * A replica row in the key model: its columns as Java values, references as {@link Ref}s where
+     * {@code refOf} knows the referenced row (else the UUID's text).
+     */
+    static NbRow convert(Replica replica, String table, String key, Row r, java.util.function.Function<UUID, Ref> refOf) {
+        return convert(replica, table, key, r, refOf, java.util.Set.of());
+    }
+
+    /** As above, leaving out the columns in {@code skip}. */
+    static NbRow convert(Replica replica, String table, String key, Row r, java.util.function.Function<UUID, Ref> refOf,
+                         java.util.Set<String> skip) {
         TableSchema schema = replica.schema().requireTable(table);
         Map<String, Object> cols = new LinkedHashMap<>();
         for (var e : r.columns().entrySet()) {
-            if (e.getKey().startsWith("_")) continue;
+            if (e.getKey().startsWith("_") || skip.contains(e.getKey())) continue;
             var column = schema.column(e.getKey());
             if (column.isEmpty()) continue;
-            cols.put(e.getKey(), toJava(e.getValue(), column.get().type()));
+            cols.put(e.getKey(), toJava(e.getValue(), column.get().type(), refOf));
         }
-        rows.computeIfAbsent(table, k -> new TreeMap<>()).put(ref.key(), new NbRow(table, ref.key(), cols));
+        return new NbRow(table, key, cols);
     }
 
-    private Object toJava(OvsdbValue v, ColumnType type) {
+    private static Object toJava(OvsdbValue v, ColumnType type, java.util.function.Function<UUID, Ref> refOf) {
         if (v instanceof OvsdbMap m) {
             Map<String, Object> out = new TreeMap<>();
-            for (var e : m.entries().entrySet()) out.put(String.valueOf(atom(e.getKey())), atom(e.getValue()));
+            for (var e : m.entries().entrySet()) {
+                out.put(String.valueOf(atom(e.getKey(), refOf)), atom(e.getValue(), refOf));
+            }
             return out;
         }
         if (v instanceof OvsdbSet set) {
-            if (type.isScalar()) return set.isEmpty() ? null : atom(set.elements().iterator().next());
+            if (type.isScalar()) return set.isEmpty() ? null : atom(set.elements().iterator().next(), refOf);
             List<Object> out = new ArrayList<>();
-            for (Atom a : set.elements()) out.add(atom(a));
+            for (Atom a : set.elements()) out.add(atom(a, refOf));
             return out;
         }
         Atom a = (Atom) v;
-        return type.isScalar() ? atom(a) : new ArrayList<>(List.of(atom(a)));
+        return type.isScalar() ? atom(a, refOf) : new ArrayList<>(List.of(atom(a, refOf)));
     }
 
-    private Object atom(Atom a) {
+    private static Object atom(Atom a, java.util.function.Function<UUID, Ref> refOf) {
         Object j = a.toJava();
         if (j instanceof UUID u) {
-            Ref ref = keys.get(u);
+            Ref ref = refOf.apply(u);
             return ref != null ? ref : u.toString();
         }
         return j;

@@ -8,20 +8,15 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * {@code mechanism_drivers = ovn}: ML2/OVN's checks in precommit, its bind_port, and in postcommit a
- * request for a pass of the northbound sync ({@link OvnNorthbound} reconciles the whole desired
- * state against its replica in one OVSDB transaction, so a postcommit only has to say "soon").
+ * {@code mechanism_drivers = ovn}: ML2/OVN's checks in precommit and its bind_port. Its postcommit
+ * has nothing to do: {@link OvnNorthbound} hears every committed change of every resource (networks,
+ * subnets and ports as ML2 tells drivers, and routers, floating IPs and security groups, which ML2
+ * does not) through the core plugin's change feed, and writes northbound after the commit.
  */
 public final class OvnMechanismDriver implements MechanismDriver {
     /** mech_driver.py _is_network_type_supported. */
     static final Set<String> NETWORK_TYPES = Set.of("local", "flat", "geneve", "vxlan", "vlan");
     static final String FLOATINGIP = "network:floatingip";
-
-    private final Runnable requestSync;
-
-    public OvnMechanismDriver(Runnable requestSync) {
-        this.requestSync = requestSync;
-    }
 
     @Override
     public String name() {
@@ -52,11 +47,6 @@ public final class OvnMechanismDriver implements MechanismDriver {
                 : "Updating device_owner for port " + port.get("id") + " owned by " + original.get("device_owner")
                         + " is not supported";
         throw new NeutronException(400, "OVNPortUpdateError", message);
-    }
-
-    @Override
-    public void postcommit(Ml2Event e) {
-        requestSync.run();
     }
 
     @Override

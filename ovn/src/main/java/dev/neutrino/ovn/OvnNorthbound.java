@@ -4,29 +4,22 @@ import static dev.neutrino.schema.Tables.FLOATINGIPS;
 import static dev.neutrino.schema.Tables.NETWORK_SEGMENTS;
 
 import dev.neutrino.db.Database;
+import dev.neutrino.ml2.CommittedChange;
 import dev.neutrino.ml2.CorePlugin;
-import dev.neutrino.ovn.NbRow.Ref;
+import dev.neutrino.ovsdb.monitor.Replica;
 import dev.neutrino.ovsdb.Monitor;
 import dev.neutrino.ovsdb.OvsdbClient;
 import dev.neutrino.ovsdb.OvsdbLock;
 import dev.neutrino.ovsdb.monitor.MonitorRequest;
 import dev.neutrino.ovsdb.txn.Comment;
 import dev.neutrino.ovsdb.txn.Condition;
-import dev.neutrino.ovsdb.txn.Delete;
-import dev.neutrino.ovsdb.txn.Insert;
 import dev.neutrino.ovsdb.txn.Operation;
-import dev.neutrino.ovsdb.txn.Update;
-import dev.neutrino.ovsdb.value.Row;
-import dev.neutrino.ovsdb.txn.Wait;
-import dev.neutrino.ovsdb.value.Atom;
-import dev.neutrino.ovsdb.value.OvsdbMap;
-import dev.neutrino.ovsdb.value.OvsdbSet;
-import dev.neutrino.ovsdb.value.OvsdbValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +58,10 @@ public final class OvnNorthbound implements AutoCloseable {
     private Thread loop;
     private volatile OvsdbLock repairLock;
     private final java.util.concurrent.atomic.AtomicLong passes = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong batches = new java.util.concurrent.atomic.AtomicLong();
+    private final Set<IncrementalSync.Scope> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile IncrementalSync incremental;
 
     /**
      * @param plugin the core plugin's API (reads for a full pass, port status writes)
@@ -146,14 +143,40 @@ public final class OvnNorthbound implements AutoCloseable {
         return passes.get();
     }
 
-    /** Starts monitoring and the sync loop; the first pass runs at once. */
+    /** Northbound transactions written for committed changes so far (for tests and metrics). */
+    public long writes() {
+        return writes.get();
+    }
+
+    /** Batches of committed changes the write path has handled (written, or found already in OVN). */
+    public long batches() {
+        return batches.get();
+    }
+
+    /**
+     * Starts following committed changes and the repair loop. Without a repair lock the first full
+     * pass runs at once; with one, it runs on the server that holds (or gets) the lock.
+     */
     public OvnNorthbound start() {
-        plugin.onCommitted(this::requestSync);
+        plugin.onChange(this::offer);
+        OvsdbLock lock = repairLock;
+        if (lock != null) {
+            dirty.set(false);
+            if (lock.isHeld()) requestSync();
+        }
         loop = Thread.ofVirtual().name("ovn-nb-sync").start(this::run);
         return this;
     }
 
-    /** Asks for a pass soon; many requests while one runs collapse into one more pass. */
+    /** A committed change: its scopes are written northbound soon (changes close together share a transaction). */
+    void offer(CommittedChange change) {
+        List<IncrementalSync.Scope> scopes = IncrementalSync.scopesOf(change);
+        if (scopes.isEmpty()) return;
+        pending.addAll(scopes);
+        wake.release();
+    }
+
+    /** Asks for a full pass soon; many requests while one runs collapse into one more pass. */
     public void requestSync() {
         if (!dirty.getAndSet(true)) wake.release();
     }
@@ -165,12 +188,14 @@ public final class OvnNorthbound implements AutoCloseable {
                 boolean woken = wake.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
                 if (!running) return;
+                if (!pending.isEmpty()) writeChanges();
                 boolean requested = dirty.getAndSet(false);
                 OvsdbLock lock = repairLock;
-                if (!woken && !requested && lock != null && !lock.isHeld()) continue; // the repair worker's tick
+                boolean tick = !woken && (lock == null || lock.isHeld()); // the repair worker's period
+                if (!requested && !tick) continue;
                 NbDiff d = syncOnce();
                 passes.incrementAndGet();
-                if (!d.isEmpty()) LOG.debug("OVN northbound sync: {}", d);
+                if (!d.isEmpty()) LOG.info("OVN repair pass: {}", d);
                 backoff = Duration.ofMillis(200);
             } catch (InterruptedException e) {
                 return;
@@ -183,6 +208,79 @@ public final class OvnNorthbound implements AutoCloseable {
                 wake.release();
             }
         }
+    }
+
+    private static final int WRITE_ATTEMPTS = 6;
+
+    /**
+     * The write path: the pending scopes in one transaction. A transaction whose guard failed
+     * (another server wrote one of its rows since this one read the replica) or that met a row with
+     * a newer revision is computed again from fresh reads, a few times; if it still cannot be
+     * written (OVN unreachable), a full pass is asked for, which retries until OVN is back.
+     */
+    private void writeChanges() {
+        List<IncrementalSync.Scope> batch = new ArrayList<>();
+        for (var it = pending.iterator(); it.hasNext(); ) {
+            batch.add(it.next());
+            it.remove();
+        }
+        if (batch.isEmpty()) return;
+        batches.incrementAndGet();
+        IncrementalSync sync = incremental();
+        for (int attempt = 1; running; attempt++) {
+            try {
+                NbWriter.Plan plan = sync.plan(batch);
+                if (!plan.isEmpty()) {
+                    List<Operation> ops = new ArrayList<>(plan.ops());
+                    ops.add(Comment.of("neutrino: " + batch.size() + " changed resources"));
+                    var result = nb.transact(DB, ops).join();
+                    writes.incrementAndGet();
+                    awaitInserted(plan, result);
+                }
+                if (plan.stale() == 0) return;
+                if (attempt >= WRITE_ATTEMPTS) {
+                    LOG.debug("{} northbound rows stay newer than the database says; left as they are", plan.stale());
+                    return;
+                }
+            } catch (RuntimeException e) {
+                if (attempt >= WRITE_ATTEMPTS) {
+                    LOG.warn("could not write {} changed resources to OVN ({}); a full pass follows", batch.size(),
+                            e.toString());
+                    dirty.set(true);
+                    return;
+                }
+                LOG.debug("northbound write failed (attempt {}), computing it again: {}", attempt, e.toString());
+            }
+            sleep(Duration.ofMillis(10L << attempt));
+        }
+    }
+
+    /** The next plan reads the replica: it must have the rows this transaction inserted. */
+    private void awaitInserted(NbWriter.Plan plan, dev.neutrino.ovsdb.txn.TransactionResult result) {
+        if (plan.inserted().isEmpty()) return;
+        Map<String, UUID> uuids = result.namedUuids();
+        Replica replica = monitor().replica();
+        try {
+            replica.awaitUntil(r -> {
+                for (var e : plan.inserted().entrySet()) {
+                    UUID u = uuids.get(e.getValue());
+                    if (u != null && r.row(e.getKey().table(), u).isEmpty()) return false;
+                }
+                return true;
+            }, Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private IncrementalSync incremental() {
+        IncrementalSync i = incremental;
+        if (i == null) {
+            i = new IncrementalSync(plugin, db, monitor().replica(), baseMac,
+                    () -> new IncrementalSync.Settings(distributedFloatingIps, emitNeedToFrag, chassis.get()));
+            incremental = i;
+        }
+        return i;
     }
 
     private static void sleep(Duration d) {
@@ -243,8 +341,7 @@ public final class OvnNorthbound implements AutoCloseable {
         String status = up ? "ACTIVE" : "DOWN";
         try {
             if (plugin.updatePortStatus(portId, status)) {
-                LOG.info("port {} is {}", portId, status);
-                requestSync();
+                LOG.info("port {} is {}", portId, status); // its revision moved: the change feed brings it here
             }
         } catch (RuntimeException e) {
             LOG.warn("could not record status {} of port {}: {}", status, portId, e.toString());
@@ -304,89 +401,16 @@ public final class OvnNorthbound implements AutoCloseable {
     }
 
     private void apply(NbDiff diff, NbState actual) {
-        Map<Ref, String> named = new HashMap<>();
-        int n = 0;
-        for (NbDiff.Insert i : diff.inserts()) named.put(i.row().ref(), "row" + n++);
-        List<Operation> ops = new ArrayList<>();
-        for (NbDiff.Insert i : diff.inserts()) {
-            Insert ins = Insert.into(i.row().table()).uuidName(named.get(i.row().ref()));
-            for (var c : i.row().columns().entrySet()) ins = ins.set(c.getKey(), encode(c.getValue(), named, actual));
-            ops.add(ins);
-        }
-        int stale = 0;
-        for (NbDiff.Update u : diff.updates()) {
-            UUID uuid = actual.uuids.get(u.row().ref());
-            // the revision rule: a row that mirrors a Neutron resource is only written with a revision
-            // at least its own, and only if nobody changed it since we read it (another server may be
-            // writing what it read later: ML2/OVN's check_revision_number, as an OVSDB "wait")
-            NbRow have = actual.rows.getOrDefault(u.row().table(), Map.of()).get(u.row().key());
-            long want = revision(u.row());
-            long had = revision(have);
-            if (want >= 0 && had > want) {
-                stale++;
-                continue;
-            }
-            if (had >= 0) {
-                ops.add(Wait.on(u.row().table()).where(Condition.uuidIs(uuid)).columns(EXTERNAL_IDS)
-                        .until(Wait.Until.EQUAL)
-                        .rows(Row.of(Map.of(EXTERNAL_IDS, encode(have.columns().get(EXTERNAL_IDS), named, actual))))
-                        .timeout(Duration.ZERO));
-            }
-            Update up = Update.table(u.row().table()).where(Condition.uuidIs(uuid));
-            for (var c : u.changed().entrySet()) up = up.set(c.getKey(), encode(c.getValue(), named, actual));
-            ops.add(up);
-        }
-        for (NbDiff.Delete d : diff.deletes()) {
-            UUID uuid = actual.uuids.get(new Ref(d.table(), d.key()));
-            ops.add(Delete.from(d.table()).where(Condition.uuidIs(uuid)));
-        }
+        NbWriter.Plan plan = NbWriter.plan(diff, actual.rows, actual.uuids::get, List.of());
+        List<Operation> ops = new ArrayList<>(plan.ops());
         ops.add(Comment.of("neutrino: " + diff));
         nb.transact(DB, ops).join();
-        if (stale > 0) {
+        if (plan.stale() > 0) {
             // what this pass read from the database is older than what OVN has: read again
-            LOG.debug("{} northbound rows have a newer revision than this pass read; another pass follows", stale);
+            LOG.debug("{} northbound rows have a newer revision than this pass read; another pass follows",
+                    plan.stale());
             requestSync();
         }
-    }
-
-    private static final String EXTERNAL_IDS = "external_ids";
-
-    /** The neutron:revision_number of a row's external_ids, or -1 when it has none. */
-    static long revision(NbRow row) {
-        if (row == null || !(row.columns().get(EXTERNAL_IDS) instanceof Map<?, ?> ext)) return -1;
-        Object v = ext.get(NbNames.EXT_REVISION);
-        if (v == null) return -1;
-        try {
-            return Long.parseLong(String.valueOf(v));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static OvsdbValue encode(Object value, Map<Ref, String> named, NbState actual) {
-        if (value instanceof List<?> list) {
-            List<Atom> atoms = new ArrayList<>();
-            for (Object o : list) atoms.add(atom(o, named, actual));
-            return OvsdbSet.of(atoms.toArray(Atom[]::new));
-        }
-        if (value instanceof Map<?, ?> map) {
-            Map<String, String> m = new java.util.TreeMap<>();
-            for (var e : map.entrySet()) m.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
-            return OvsdbMap.ofJava(m);
-        }
-        return atom(value, named, actual);
-    }
-
-    private static Atom atom(Object o, Map<Ref, String> named, NbState actual) {
-        if (o instanceof Ref ref) {
-            String name = named.get(ref);
-            if (name != null) return Atom.namedUuid(name);
-            UUID uuid = actual.uuids.get(ref);
-            if (uuid == null) throw new IllegalStateException("reference to a row that is neither there nor new: " + ref);
-            return Atom.of(uuid);
-        }
-        if (o instanceof Integer i) return Atom.of((long) i);
-        return Atom.fromJava(o);
     }
 
     @Override

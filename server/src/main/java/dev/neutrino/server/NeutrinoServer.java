@@ -133,7 +133,7 @@ public final class NeutrinoServer implements AutoCloseable {
             }
             for (String name : mechanisms) {
                 app.mechanisms().register(switch (name) {
-                    case "ovn" -> new OvnMechanismDriver(ovn::requestSync);
+                    case "ovn" -> new OvnMechanismDriver();
                     case "logger" -> new LoggerMechanismDriver();
                     default -> throw new IllegalStateException(name); // mechanismDrivers() checked the names
                 });

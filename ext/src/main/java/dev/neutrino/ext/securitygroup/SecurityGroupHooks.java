@@ -164,8 +164,13 @@ final class SecurityGroupHooks implements ResourceHooks, SecurityGroupLookup {
         if (inUse(tx, id)) {
             throw NeutronException.conflict("SecurityGroupInUse", "Security Group " + id + " in use.");
         }
+        // rules of other groups that name this one as their remote go with it: those groups changed
+        List<String> others = tx.dsl().selectDistinct(SECURITYGROUPRULES.SECURITY_GROUP_ID).from(SECURITYGROUPRULES)
+                .where(SECURITYGROUPRULES.REMOTE_GROUP_ID.eq(id).and(SECURITYGROUPRULES.SECURITY_GROUP_ID.ne(id)))
+                .fetch(SECURITYGROUPRULES.SECURITY_GROUP_ID);
         tx.dsl().deleteFrom(SECURITYGROUPRULES).where(SECURITYGROUPRULES.REMOTE_GROUP_ID.eq(id))
                 .execute();
+        groups.bumpRevisions(tx, others);
     }
 
     private static boolean inUse(Tx tx, String id) {

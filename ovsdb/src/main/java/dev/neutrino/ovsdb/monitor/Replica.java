@@ -89,6 +89,20 @@ public final class Replica {
         return table(table).row(uuid);
     }
 
+    /**
+     * A secondary index over {@code table}, built from its current rows and kept current by every
+     * later change (see {@link TableReplica.Index}).
+     */
+    public TableReplica.Index index(String table, java.util.function.Function<Row, ?> key) {
+        TableReplica replica = table(table);
+        lock.lock();
+        try {
+            return replica.addIndex(key);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public void addListener(RowListener listener) {
         listeners.add(listener);
     }

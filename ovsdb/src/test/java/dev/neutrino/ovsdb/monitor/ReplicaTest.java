@@ -144,4 +144,28 @@ class ReplicaTest {
         assertThatThrownBy(() -> new Replica(schema, List.of(MonitorRequest.table("Logical_Switch").columns("nope"))))
                 .hasMessageContaining("no column 'nope'");
     }
+
+    @Test
+    void anIndexFindsRowsByTheirKeyAndFollowsInsertsRenamesDeletesAndReloads() {
+        replica.apply(updates("""
+                {"Logical_Switch_Port": {"%s": {"insert": {"name": "p1"}}}}
+                """.formatted(P1)));
+        TableReplica.Index byName = replica.index("Logical_Switch_Port", r -> r.getString("name"));
+        assertThat(byName.first("p1")).map(r -> r.uuid().orElseThrow()).contains(P1); // built from what is there
+        replica.apply(updates("""
+                {"Logical_Switch_Port": {"%s": {"insert": {"name": "p2"}}, "%s": {"modify": {"name": "p1b"}}}}
+                """.formatted(P2, P1)));
+        assertThat(byName.rows("p1")).isEmpty();
+        assertThat(byName.first("p1b")).map(r -> r.uuid().orElseThrow()).contains(P1);
+        assertThat(byName.first("p2")).map(r -> r.uuid().orElseThrow()).contains(P2);
+        replica.apply(updates("""
+                {"Logical_Switch_Port": {"%s": {"delete": null}}}
+                """.formatted(P2)));
+        assertThat(byName.rows("p2")).isEmpty();
+        replica.reload(updates("""
+                {"Logical_Switch_Port": {"%s": {"initial": {"name": "p3"}}}}
+                """.formatted(P2)));
+        assertThat(byName.rows("p1b")).isEmpty();
+        assertThat(byName.first("p3")).map(r -> r.uuid().orElseThrow()).contains(P2);
+    }
 }

@@ -1,0 +1,537 @@
+package dev.neutrino.ovn;
+
+import static dev.neutrino.schema.Tables.FLOATINGIPS;
+import static dev.neutrino.schema.Tables.IPALLOCATIONS;
+import static dev.neutrino.schema.Tables.NETWORK_SEGMENTS;
+import static dev.neutrino.schema.Tables.PORT_SECURITY_GROUPS;
+
+import dev.neutrino.db.Database;
+import dev.neutrino.ml2.CommittedChange;
+import dev.neutrino.ml2.CorePlugin;
+import dev.neutrino.ovn.NbRow.Ref;
+import dev.neutrino.ovsdb.monitor.Replica;
+import dev.neutrino.ovsdb.monitor.TableReplica;
+import dev.neutrino.ovsdb.value.Atom;
+import dev.neutrino.ovsdb.value.Row;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jooq.Record;
+
+/**
+ * The write path to OVN: the northbound operations for the resources a committed change touched
+ * (and those that depend on them), computed from the database's current state of just those
+ * resources and the replica's rows for just those resources. Its cost follows the change, not the
+ * size of the cloud: no table is read whole, on either side; the replica is reached through
+ * indexes, and a port joins or leaves its switch and port groups by a {@code mutate} of that one
+ * element.
+ *
+ * <p>A change is first mapped to {@link Scope}s ({@link #scopesOf}); {@link #plan} expands them
+ * (a port on a router is its router's business too, a new port group brings in its member ports,
+ * a port whose switch does not exist yet brings in its network) and produces one {@link NbWriter.Plan}.
+ * Scopes read the database again rather than trusting the change's views, so a late or repeated
+ * change is harmless and two servers working on the same resource compute the same rows.
+ */
+final class IncrementalSync {
+    enum Kind { NETWORK, SUBNET, PORT, SECURITY_GROUP, ROUTER, FLOATINGIP }
+
+    /** A resource whose northbound rows must be brought in line with the database. */
+    record Scope(Kind kind, String id) {}
+
+    private static final Set<String> ROUTER_OWNERS = Set.of("network:router_interface", "network:router_gateway",
+            "network:router_interface_distributed", "network:ha_router_replicated_interface");
+    private static final Set<String> ROUTER_TABLES = Set.of("Logical_Router", "Logical_Router_Port",
+            "Gateway_Chassis", "NAT", "Logical_Router_Static_Route");
+
+    private final CorePlugin plugin;
+    private final Database db;
+    private final Replica replica;
+    private final String baseMac;
+    private final Supplier<Settings> settings;
+    private final TableReplica.Index switches;
+    private final TableReplica.Index switchPorts;
+    private final TableReplica.Index portGroups;
+    private final TableReplica.Index routers;
+    private final TableReplica.Index dhcpOptions;
+
+    /** What the translation depends on besides the resources. */
+    record Settings(boolean distributedFloatingIps, boolean emitNeedToFrag, List<GatewayChassis.Chassis> chassis) {}
+
+    IncrementalSync(CorePlugin plugin, Database db, Replica replica, String baseMac, Supplier<Settings> settings) {
+        this.plugin = plugin;
+        this.db = db;
+        this.replica = replica;
+        this.baseMac = baseMac;
+        this.settings = settings;
+        this.switches = replica.index("Logical_Switch", r -> r.getString("name"));
+        this.switchPorts = replica.index("Logical_Switch_Port", r -> r.getString("name"));
+        this.portGroups = replica.index("Port_Group", r -> r.getString("name"));
+        this.routers = replica.index("Logical_Router", r -> r.getString("name"));
+        this.dhcpOptions = replica.index("DHCP_Options", r -> r.getStringMap("external_ids").get(NbNames.EXT_SUBNET_ID));
+    }
+
+    // ------------------------------------------------------------------ changes to scopes
+
+    /** The scopes a committed change touches directly (others are found while planning). */
+    static List<Scope> scopesOf(CommittedChange c) {
+        List<Scope> out = new ArrayList<>();
+        Map<String, Object> cur = c.current() == null ? Map.of() : c.current();
+        Map<String, Object> orig = c.original() == null ? Map.of() : c.original();
+        switch (c.resource()) {
+            case "network" -> {
+                out.add(new Scope(Kind.NETWORK, c.id()));
+                // a deleted network takes its subnets along without their own events
+                if (c.kind() == CommittedChange.Kind.DELETE) {
+                    for (String s : Translator.strings(cur.get("subnets"))) out.add(new Scope(Kind.SUBNET, s));
+                }
+            }
+            case "subnet" -> out.add(new Scope(Kind.SUBNET, c.id()));
+            case "port" -> out.add(new Scope(Kind.PORT, c.id()));
+            case "security_group" -> out.add(new Scope(Kind.SECURITY_GROUP, c.id()));
+            case "security_group_rule" -> {
+                if (cur.get("security_group_id") instanceof String sg) out.add(new Scope(Kind.SECURITY_GROUP, sg));
+            }
+            case "router" -> out.add(new Scope(Kind.ROUTER, c.id()));
+            case "floatingip" -> {
+                out.add(new Scope(Kind.FLOATINGIP, c.id()));
+                for (Map<String, Object> view : List.of(cur, orig)) {
+                    if (view.get("router_id") instanceof String r) out.add(new Scope(Kind.ROUTER, r));
+                }
+            }
+            case "segment" -> {
+                if (cur.get("network_id") instanceof String n) out.add(new Scope(Kind.NETWORK, n));
+            }
+            default -> { }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ planning
+
+    /** The rows wanted and found for a set of scopes, and the memberships to add or remove. */
+    private final class Work {
+        final Deque<Scope> queue = new ArrayDeque<>();
+        final Set<Scope> seen = new HashSet<>();
+        final Map<String, Map<String, NbRow>> desired = new TreeMap<>();
+        final Map<String, Map<String, NbRow>> actual = new TreeMap<>();
+        final Map<Ref, UUID> uuids = new HashMap<>();
+        final List<NbWriter.Member> members = new ArrayList<>();
+        final Map<String, Optional<Map<String, Object>>> cache = new HashMap<>();
+
+        void push(Kind kind, String id) {
+            if (id != null && !id.isEmpty()) {
+                Scope s = new Scope(kind, id);
+                if (!seen.contains(s)) queue.add(s);
+            }
+        }
+
+        void want(NbRow row) {
+            desired.computeIfAbsent(row.table(), k -> new TreeMap<>()).put(row.key(), row);
+        }
+
+        void have(String table, String key, Row row, java.util.function.Function<UUID, Ref> refOf) {
+            UUID uuid = row.uuid().orElseThrow();
+            uuids.put(new Ref(table, key), uuid);
+            // a switch's or a port group's ports are handled one member at a time: not read whole
+            Set<String> skip = table.equals("Logical_Switch") || table.equals("Port_Group") ? Set.of("ports") : Set.of();
+            actual.computeIfAbsent(table, k -> new TreeMap<>())
+                    .put(key, NbState.convert(replica, table, key, row, refOf, skip));
+        }
+
+        void member(Ref parent, String column, Ref child, boolean add) {
+            members.add(new NbWriter.Member(parent, column, child, add));
+        }
+
+        boolean wanted(Ref ref) {
+            return desired.getOrDefault(ref.table(), Map.of()).containsKey(ref.key());
+        }
+
+        /** One resource by id, read once per plan (null when it no longer exists). */
+        Map<String, Object> read(String collection, String id) {
+            return cache.computeIfAbsent(collection + "/" + id, k -> {
+                List<Map<String, Object>> found = plugin.read(collection, Map.of("id", List.of(id)));
+                return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+            }).orElse(null);
+        }
+
+        /** Many resources by id in one read; those already read are not read again. */
+        void prefetch(String collection, Collection<String> ids) {
+            List<String> missing = ids.stream().filter(id -> !cache.containsKey(collection + "/" + id)).toList();
+            if (missing.isEmpty()) return;
+            for (Map<String, Object> r : plugin.read(collection, Map.of("id", missing))) {
+                cache.put(collection + "/" + r.get("id"), Optional.of(r));
+            }
+            for (String id : missing) cache.putIfAbsent(collection + "/" + id, Optional.empty());
+        }
+    }
+
+    /** The northbound transaction that brings these scopes (and what they drag in) in line. */
+    NbWriter.Plan plan(Collection<Scope> scopes) {
+        Work w = new Work();
+        w.queue.addAll(scopes);
+        Map<Kind, List<String>> byKind = new HashMap<>();
+        for (Scope s : scopes) byKind.computeIfAbsent(s.kind(), k -> new ArrayList<>()).add(s.id());
+        w.prefetch("ports", byKind.getOrDefault(Kind.PORT, List.of()));
+        w.prefetch("networks", byKind.getOrDefault(Kind.NETWORK, List.of()));
+        w.prefetch("subnets", byKind.getOrDefault(Kind.SUBNET, List.of()));
+        while (!w.queue.isEmpty()) {
+            Scope s = w.queue.poll();
+            if (!w.seen.add(s)) continue;
+            switch (s.kind()) {
+                case NETWORK -> network(w, s.id());
+                case SUBNET -> subnet(w, s.id());
+                case PORT -> port(w, s.id());
+                case SECURITY_GROUP -> securityGroup(w, s.id());
+                case ROUTER -> router(w, s.id());
+                case FLOATINGIP -> floatingIp(w, s.id());
+            }
+        }
+        DesiredState wanted = DesiredState.ofRows(w.desired);
+        NbDiff diff = NbDiff.between(wanted, w.actual);
+        return NbWriter.plan(diff, w.actual, ref -> uuidOf(w, ref), w.members);
+    }
+
+    private UUID uuidOf(Work w, Ref ref) {
+        UUID known = w.uuids.get(ref);
+        if (known != null) return known;
+        Optional<Row> row = switch (ref.table()) {
+            case "Logical_Switch" -> switches.first(ref.key());
+            case "Logical_Switch_Port" -> switchPorts.first(ref.key());
+            case "Port_Group" -> portGroups.first(ref.key());
+            case "Logical_Router" -> routers.first(ref.key());
+            case "DHCP_Options" -> dhcpOptions.first(ref.key());
+            default -> Optional.empty();
+        };
+        return row.flatMap(Row::uuid).orElse(null);
+    }
+
+    /** The key of a row a column refers to, for the tables whose rows carry their own key. */
+    private Ref refOf(UUID uuid) {
+        for (String table : List.of("DHCP_Options", "Logical_Switch_Port")) {
+            Optional<Row> row = replica.row(table, uuid);
+            if (row.isPresent()) {
+                String key = table.equals("DHCP_Options")
+                        ? row.get().getStringMap("external_ids").get(NbNames.EXT_SUBNET_ID)
+                        : row.get().getString("name");
+                return key == null ? null : new Ref(table, key);
+            }
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ networks and subnets
+
+    private void network(Work w, String id) {
+        Map<String, Object> net = w.read("networks", id);
+        String name = NbNames.ovnName(id);
+        Optional<Row> ls = switches.first(name);
+        ls.ifPresent(row -> w.have("Logical_Switch", name, row, this::refOf));
+        if (net == null) return; // its switch (and with it every port on it) goes
+        NbRow want = Translator.logicalSwitch(net);
+        w.want(want);
+        Ref lsRef = want.ref();
+        // provider ports: one localnet port per physical segment
+        Set<String> provnets = new HashSet<>();
+        for (Translator.Segment segment : segments(id)) {
+            NbRow port = Translator.providerPort(segment);
+            if (port == null) continue;
+            provnets.add(port.key());
+            w.want(port);
+            switchPorts.first(port.key()).ifPresent(row -> w.have("Logical_Switch_Port", port.key(), row, this::refOf));
+            w.member(lsRef, "ports", port.ref(), true);
+        }
+        if (ls.isPresent()) {
+            for (UUID u : ls.get().getUuidSet("ports")) {
+                replica.row("Logical_Switch_Port", u).ifPresent(p -> {
+                    String pname = p.getString("name");
+                    if ("localnet".equals(p.getString("type")) && !provnets.contains(pname)) {
+                        w.uuids.put(new Ref("Logical_Switch_Port", pname), u);
+                        w.member(lsRef, "ports", new Ref("Logical_Switch_Port", pname), false);
+                    }
+                });
+            }
+            // the MTU is in the DHCP options and the router ports' RA configs
+            String mtu = ls.get().getStringMap("external_ids").get(NbNames.EXT_MTU);
+            if (!Objects.equals(mtu, Translator.str(net.get("mtu")))) {
+                for (Map<String, Object> p : plugin.read("ports", Map.of("network_id", List.of(id),
+                        "device_owner", List.copyOf(ROUTER_OWNERS)))) {
+                    w.push(Kind.ROUTER, (String) p.get("device_id"));
+                }
+            }
+        }
+        List<String> subnets = Translator.strings(net.get("subnets"));
+        w.prefetch("subnets", subnets);
+        for (String s : subnets) w.push(Kind.SUBNET, s);
+    }
+
+    private List<Translator.Segment> segments(String networkId) {
+        return db.tx(dsl -> {
+            List<Translator.Segment> out = new ArrayList<>();
+            for (Record r : dsl.select(NETWORK_SEGMENTS.ID, NETWORK_SEGMENTS.NETWORK_TYPE,
+                            NETWORK_SEGMENTS.PHYSICAL_NETWORK, NETWORK_SEGMENTS.SEGMENTATION_ID)
+                    .from(NETWORK_SEGMENTS).where(NETWORK_SEGMENTS.NETWORK_ID.eq(networkId))
+                    .orderBy(NETWORK_SEGMENTS.SEGMENT_INDEX, NETWORK_SEGMENTS.ID).fetch()) {
+                Object vlan = r.get(3);
+                out.add(new Translator.Segment((String) r.get(0), (String) r.get(1), (String) r.get(2),
+                        vlan == null ? null : ((Number) vlan).intValue()));
+            }
+            return out;
+        });
+    }
+
+    /** A subnet's DHCP options; when they appear or go, the ports with an address on it follow. */
+    private void subnet(Work w, String id) {
+        Map<String, Object> sub = w.read("subnets", id);
+        Optional<Row> have = dhcpOptions.first(id);
+        have.ifPresent(row -> w.have("DHCP_Options", id, row, this::refOf));
+        NbRow want = null;
+        if (sub != null) {
+            Map<String, Object> net = w.read("networks", (String) sub.get("network_id"));
+            if (net != null) {
+                want = Translator.dhcpOptions(sub, net, DesiredState.serverMac(baseMac, id));
+                if (want != null) w.want(want);
+            }
+        }
+        if ((want != null) != have.isPresent()) {
+            List<String> ports = db.tx(dsl -> dsl.selectDistinct(IPALLOCATIONS.PORT_ID).from(IPALLOCATIONS)
+                    .where(IPALLOCATIONS.SUBNET_ID.eq(id)).fetch(IPALLOCATIONS.PORT_ID));
+            w.prefetch("ports", ports);
+            for (String p : ports) w.push(Kind.PORT, p);
+        }
+    }
+
+    // ------------------------------------------------------------------ ports
+
+    private void port(Work w, String id) {
+        Map<String, Object> port = w.read("ports", id);
+        Optional<Row> lsp = switchPorts.first(id);
+        Ref lspRef = new Ref("Logical_Switch_Port", id);
+        Set<String> oldGroups = new LinkedHashSet<>();
+        String oldSwitch = null;
+        if (lsp.isPresent()) {
+            w.have("Logical_Switch_Port", id, lsp.get(), this::refOf);
+            Map<String, String> ext = lsp.get().getStringMap("external_ids");
+            for (String sg : ext.getOrDefault(NbNames.EXT_SG_IDS, "").split(" ")) if (!sg.isEmpty()) oldGroups.add(sg);
+            oldSwitch = ext.get(NbNames.EXT_NETWORK_NAME);
+            if (ROUTER_OWNERS.contains(ext.getOrDefault(NbNames.EXT_DEVICE_OWNER, ""))) {
+                w.push(Kind.ROUTER, ext.get(NbNames.EXT_DEVICE_ID));
+            }
+        }
+        if (port == null || Translator.isIgnored(port)) {
+            if (lsp.isEmpty()) return;
+            // out of its switch and its groups: OVSDB collects the unreferenced row
+            if (oldSwitch != null) w.member(new Ref("Logical_Switch", oldSwitch), "ports", lspRef, false);
+            for (String sg : oldGroups) w.member(new Ref("Port_Group", NbNames.portGroup(sg)), "ports", lspRef, false);
+            w.member(new Ref("Port_Group", NbNames.DROP_PORT_GROUP), "ports", lspRef, false);
+            return;
+        }
+        String owner = Translator.str(port.get("device_owner"));
+        if (ROUTER_OWNERS.contains(owner)) w.push(Kind.ROUTER, (String) port.get("device_id"));
+        if (settings.get().distributedFloatingIps()) {
+            // a floating IP's NAT moves to the port's chassis once the port is up
+            for (Map<String, Object> fip : plugin.read("floatingips", Map.of("port_id", List.of(id)))) {
+                w.push(Kind.ROUTER, (String) fip.get("router_id"));
+            }
+        }
+        String networkId = (String) port.get("network_id");
+        Map<String, Object> net = w.read("networks", networkId);
+        if (net == null) return; // the network is going: its switch takes the port along
+        List<String> subnetIds = new ArrayList<>();
+        for (Map<String, Object> ip : Translator.fixedIps(port)) subnetIds.add((String) ip.get("subnet_id"));
+        w.prefetch("subnets", subnetIds);
+        Map<String, Map<String, Object>> subnets = new HashMap<>();
+        Map<String, String> dhcp = new HashMap<>();
+        for (String s : subnetIds) {
+            Map<String, Object> sub = w.read("subnets", s);
+            if (sub == null) continue;
+            subnets.put(s, sub);
+            if (Translator.dhcpOptions(sub, net, DesiredState.serverMac(baseMac, s)) != null) {
+                dhcp.put(s, s);
+                if (dhcpOptions.first(s).isEmpty()) w.push(Kind.SUBNET, s); // its options come first
+            }
+        }
+        NbRow want = Translator.logicalSwitchPort(port, subnets, dhcp);
+        w.want(want);
+        String switchName = NbNames.ovnName(networkId);
+        Optional<Row> ls = switches.first(switchName);
+        if (ls.isEmpty()) w.push(Kind.NETWORK, networkId);
+        if (ls.isEmpty() || lsp.isEmpty() || !contains(ls.get(), "ports", lsp.get())) {
+            w.member(new Ref("Logical_Switch", switchName), "ports", lspRef, true);
+        }
+        Set<String> groups = new LinkedHashSet<>();
+        if (Translator.isFiltered(port)) groups.addAll(Translator.strings(port.get("security_groups")));
+        for (String sg : groups) {
+            String pg = NbNames.portGroup(sg);
+            Optional<Row> row = portGroups.first(pg);
+            if (row.isEmpty()) w.push(Kind.SECURITY_GROUP, sg);
+            if (row.isEmpty() || lsp.isEmpty() || !contains(row.get(), "ports", lsp.get())) {
+                w.member(new Ref("Port_Group", pg), "ports", lspRef, true);
+            }
+        }
+        for (String sg : oldGroups) {
+            if (!groups.contains(sg)) w.member(new Ref("Port_Group", NbNames.portGroup(sg)), "ports", lspRef, false);
+        }
+        Optional<Row> drop = portGroups.first(NbNames.DROP_PORT_GROUP);
+        Ref dropRef = new Ref("Port_Group", NbNames.DROP_PORT_GROUP);
+        if (Translator.isFiltered(port)) {
+            if (drop.isEmpty() && !w.wanted(dropRef)) {
+                for (NbRow r : Translator.dropPortGroup(List.of())) w.want(r);
+            }
+            if (drop.isEmpty() || lsp.isEmpty() || !contains(drop.get(), "ports", lsp.get())) {
+                w.member(dropRef, "ports", lspRef, true);
+            }
+        } else if (drop.isPresent() && lsp.isPresent() && contains(drop.get(), "ports", lsp.get())) {
+            w.member(dropRef, "ports", lspRef, false);
+        }
+    }
+
+    private static boolean contains(Row parent, String column, Row child) {
+        return parent.value(column).map(v -> v.asSet().contains(Atom.of(child.uuid().orElseThrow()))).orElse(false);
+    }
+
+    // ------------------------------------------------------------------ security groups
+
+    private void securityGroup(Work w, String id) {
+        Map<String, Object> sg = w.read("security_groups", id);
+        String name = NbNames.portGroup(id);
+        Optional<Row> pg = portGroups.first(name);
+        if (pg.isPresent()) {
+            // the group and its ACLs (a rule's ACL is keyed by the rule's id)
+            Map<UUID, Ref> acls = new HashMap<>();
+            for (UUID u : pg.get().getUuidSet("acls")) {
+                replica.row("ACL", u).ifPresent(acl -> {
+                    String rule = acl.getStringMap("external_ids").get(NbNames.EXT_SG_RULE_ID);
+                    String key = rule != null ? rule : name + "/" + acl.getString("direction");
+                    acls.put(u, new Ref("ACL", key));
+                    w.have("ACL", key, acl, x -> null);
+                });
+            }
+            w.have("Port_Group", name, pg.get(), u -> acls.getOrDefault(u, refOf(u)));
+        }
+        if (sg == null) return;
+        boolean stateful = !Boolean.FALSE.equals(sg.get("stateful"));
+        List<Ref> aclRefs = new ArrayList<>();
+        for (Map<String, Object> rule : Translator.maps(sg.get("security_group_rules"))) {
+            NbRow acl = Translator.ruleAcl(rule, stateful);
+            w.want(acl);
+            aclRefs.add(acl.ref());
+        }
+        NbRow group = Translator.portGroup(sg, List.of(), aclRefs);
+        if (pg.isPresent()) {
+            // its ports are each port's business (a mutate per port), not the group's
+            Map<String, Object> cols = new java.util.LinkedHashMap<>(group.columns());
+            cols.remove("ports");
+            group = new NbRow(group.table(), group.key(), cols);
+        } else {
+            // a new group: the ports already in it join it (none, unless it was lost)
+            List<String> ports = db.tx(dsl -> dsl.select(PORT_SECURITY_GROUPS.PORT_ID).from(PORT_SECURITY_GROUPS)
+                    .where(PORT_SECURITY_GROUPS.SECURITY_GROUP_ID.eq(id)).fetch(PORT_SECURITY_GROUPS.PORT_ID));
+            w.prefetch("ports", ports);
+            for (String p : ports) w.push(Kind.PORT, p);
+        }
+        w.want(group);
+    }
+
+    // ------------------------------------------------------------------ routers and floating IPs
+
+    private void floatingIp(Work w, String id) {
+        Map<String, Object> fip = w.read("floatingips", id);
+        if (fip != null) w.push(Kind.ROUTER, (String) fip.get("router_id"));
+    }
+
+    private void router(Work w, String id) {
+        Map<String, Object> router = w.read("routers", id);
+        String name = NbNames.ovnName(id);
+        routers.first(name).ifPresent(lr -> readRouter(w, lr, id));
+        if (router == null) return;
+        List<Map<String, Object>> ports = new ArrayList<>();
+        for (Map<String, Object> p : plugin.read("ports", Map.of("device_id", List.of(id)))) {
+            if (ROUTER_OWNERS.contains(Translator.str(p.get("device_owner")))) ports.add(p);
+        }
+        List<Map<String, Object>> fips = plugin.read("floatingips", Map.of("router_id", List.of(id)));
+        Map<String, String> floatingPorts = new HashMap<>();
+        if (!fips.isEmpty()) {
+            List<String> ids = fips.stream().map(f -> (String) f.get("id")).toList();
+            db.tx(dsl -> {
+                for (Record r : dsl.select(FLOATINGIPS.ID, FLOATINGIPS.FLOATING_PORT_ID).from(FLOATINGIPS)
+                        .where(FLOATINGIPS.ID.in(ids)).fetch()) {
+                    floatingPorts.put((String) r.get(0), (String) r.get(1));
+                }
+                return null;
+            });
+        }
+        Set<String> more = new LinkedHashSet<>();
+        List<Map<String, Object>> withPorts = new ArrayList<>();
+        for (Map<String, Object> f : fips) {
+            Map<String, Object> copy = new HashMap<>(f);
+            String floatingPort = floatingPorts.get((String) f.get("id"));
+            copy.put("floating_port_id", floatingPort);
+            withPorts.add(copy);
+            if (floatingPort != null) more.add(floatingPort);
+            if (f.get("port_id") instanceof String p) more.add(p);
+        }
+        List<Map<String, Object>> allPorts = new ArrayList<>(ports);
+        if (!more.isEmpty()) allPorts.addAll(plugin.read("ports", Map.of("id", List.copyOf(more))));
+        Set<String> netIds = new LinkedHashSet<>();
+        Set<String> subnetIds = new LinkedHashSet<>();
+        for (Map<String, Object> p : ports) {
+            netIds.add((String) p.get("network_id"));
+            for (Map<String, Object> ip : Translator.fixedIps(p)) subnetIds.add((String) ip.get("subnet_id"));
+        }
+        List<Map<String, Object>> nets = netIds.isEmpty() ? List.of()
+                : plugin.read("networks", Map.of("id", List.copyOf(netIds)));
+        List<Map<String, Object>> subnets = subnetIds.isEmpty() ? List.of()
+                : plugin.read("subnets", Map.of("id", List.copyOf(subnetIds)));
+        Settings s = settings.get();
+        DesiredState d = DesiredState.of(new DesiredState.Input(nets, Map.of(), subnets, allPorts, List.of(),
+                List.of(router), withPorts, s.distributedFloatingIps(), s.emitNeedToFrag(), s.chassis(), baseMac));
+        for (String table : ROUTER_TABLES) for (NbRow row : d.table(table).values()) w.want(row);
+    }
+
+    /** The router's rows as the replica has them, keyed as {@link NbState} keys them. */
+    private void readRouter(Work w, Row lr, String routerId) {
+        Map<UUID, Ref> keys = new HashMap<>();
+        List<Runnable> adds = new ArrayList<>();
+        for (UUID u : lr.getUuidSet("ports")) {
+            replica.row("Logical_Router_Port", u).ifPresent(p -> {
+                keys.put(u, new Ref("Logical_Router_Port", p.getString("name")));
+                for (UUID g : p.getUuidSet("gateway_chassis")) {
+                    replica.row("Gateway_Chassis", g).ifPresent(gc -> {
+                        keys.put(g, new Ref("Gateway_Chassis", gc.getString("name")));
+                        adds.add(() -> w.have("Gateway_Chassis", gc.getString("name"), gc, keys::get));
+                    });
+                }
+                adds.add(() -> w.have("Logical_Router_Port", p.getString("name"), p, keys::get));
+            });
+        }
+        for (UUID u : lr.getUuidSet("nat")) {
+            replica.row("NAT", u).ifPresent(n -> {
+                String fip = n.getStringMap("external_ids").get("neutron:fip_id");
+                String key = fip != null ? "fip/" + fip : "snat/" + routerId + "/" + n.getString("logical_ip");
+                keys.put(u, new Ref("NAT", key));
+                adds.add(() -> w.have("NAT", key, n, keys::get));
+            });
+        }
+        for (UUID u : lr.getUuidSet("static_routes")) {
+            replica.row("Logical_Router_Static_Route", u).ifPresent(r -> {
+                String key = "route/" + routerId + "/" + r.getString("ip_prefix") + "/" + r.getString("nexthop");
+                keys.put(u, new Ref("Logical_Router_Static_Route", key));
+                adds.add(() -> w.have("Logical_Router_Static_Route", key, r, keys::get));
+            });
+        }
+        adds.forEach(Runnable::run);
+        w.have("Logical_Router", lr.getString("name"), lr, keys::get);
+    }
+}
