@@ -4,6 +4,7 @@
 # first start), `bin/neutrino server` in the background (own process group), wait for GET /.
 #
 #   bench/neutrino-server.sh start [--db mariadb|postgresql] [--port 19696] [--dir DIR] [--database NAME]
+#                                  [--ovn NB_REMOTE,SB_REMOTE]
 #   bench/neutrino-server.sh stop  [--dir DIR] [--drop-db mariadb|postgresql] [--database NAME]
 #
 # JVM options: BENCH_NEUTRINO_JAVA_OPTS (default: none, the launcher's defaults). Prints "PID URL"
@@ -19,6 +20,7 @@ port=19696
 dir="${TMPDIR:-/tmp}/neutrino-bench/neutrino"
 database=neutrino_bench_neutrino
 drop=""
+ovn=""
 while (($#)); do
   case "$1" in
     --db) db="$2"; shift 2 ;;
@@ -26,6 +28,7 @@ while (($#)); do
     --dir) dir="$2"; shift 2 ;;
     --database) database="$2"; shift 2 ;;
     --drop-db) drop="$2"; shift 2 ;;
+    --ovn) ovn="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
@@ -73,6 +76,19 @@ quota_floatingip = -1
 quota_security_group = -1
 quota_security_group_rule = -1
 CONF
+
+if [[ -n "$ovn" ]]; then
+  # the OVN mechanism driver on the given northbound and southbound databases
+  cat >>"$dir/neutrino.conf" <<CONF
+
+[ml2]
+mechanism_drivers = ovn
+
+[ovn]
+ovn_nb_connection = ${ovn%%,*}
+ovn_sb_connection = ${ovn#*,}
+CONF
+fi
 
 say "neutrino: fresh $db database $database"
 db_fresh "$db" "$database"

@@ -7,7 +7,7 @@
 #
 #   bench/peer/setup-neutron.sh [--db mariadb|postgresql] [--port 29696] [--dir DIR]
 #                               [--api-workers 2] [--service-plugins LIST] [--database NAME]
-#                               [--no-schema-cache]
+#                               [--no-schema-cache] [--ovn NB_REMOTE,SB_REMOTE]
 #
 # Idempotent: a server still running from the same --dir is stopped first; the database is
 # always recreated empty. Prints "PID URL" on stdout.
@@ -25,6 +25,7 @@ service_plugins=""
 database=neutrino_bench_peer
 schema_cache="${BENCH_SCHEMA_CACHE:-/var/tmp/neutrino-bench}"
 use_cache=1
+ovn=""
 while (($#)); do
   case "$1" in
     --db) db="$2"; shift 2 ;;
@@ -34,6 +35,7 @@ while (($#)); do
     --service-plugins) service_plugins="$2"; shift 2 ;;
     --database) database="$2"; shift 2 ;;
     --no-schema-cache) use_cache=0; shift ;;
+    --ovn) ovn="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
@@ -94,12 +96,18 @@ connection = $connection
 [ml2]
 type_drivers = flat,geneve
 tenant_network_types = geneve
-# No mechanism driver (no OVN): ports are created and stay unbound.
-mechanism_drivers =
+# No mechanism driver (no OVN): ports are created and stay unbound; --ovn: ML2/OVN.
+mechanism_drivers = ${ovn:+ovn}
 extension_drivers = port_security
 
 [ml2_type_geneve]
 vni_ranges = 1:65536
+max_header_size = 38
+
+[ovn]
+ovn_nb_connection = ${ovn%%,*}
+ovn_sb_connection = ${ovn#*,}
+ovn_metadata_enabled = false
 
 [oslo_concurrency]
 lock_path = $dir/state/lock

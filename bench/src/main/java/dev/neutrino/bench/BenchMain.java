@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code java -cp ... dev.neutrino.bench.BenchMain workload|report ...}; bench/run.sh drives it. */
 @Command(name = "neutrino-bench", mixinStandardHelpOptions = true,
         description = "Side-by-side benchmarks of Neutrino and the Python neutron-server.",
-        subcommands = {Workload.class, Report.class})
+        subcommands = {Workload.class, Report.class, OvnLatency.class})
 public final class BenchMain implements Callable<Integer> {
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchMain()).execute(args));

@@ -60,6 +60,10 @@ public final class OvnNorthbound implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong passes = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong batches = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong scopes = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.LongAdder planNanos = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder transactNanos = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder awaitNanos = new java.util.concurrent.atomic.LongAdder();
     private final Set<IncrementalSync.Scope> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile IncrementalSync incremental;
 
@@ -153,6 +157,19 @@ public final class OvnNorthbound implements AutoCloseable {
         return batches.get();
     }
 
+    /** Scopes (changed resources) the write path has handled. */
+    public long scopes() {
+        return scopes.get();
+    }
+
+    /**
+     * Seconds the write path spent so far: planning (database reads and translation), in the OVSDB
+     * transaction, and waiting for the replica to show its inserts.
+     */
+    public double[] writeSeconds() {
+        return new double[] {planNanos.sum() / 1e9, transactNanos.sum() / 1e9, awaitNanos.sum() / 1e9};
+    }
+
     /**
      * Starts following committed changes and the repair loop. Without a repair lock the first full
      * pass runs at once; with one, it runs on the server that holds (or gets) the lock.
@@ -226,16 +243,23 @@ public final class OvnNorthbound implements AutoCloseable {
         }
         if (batch.isEmpty()) return;
         batches.incrementAndGet();
+        scopes.addAndGet(batch.size());
         IncrementalSync sync = incremental();
         for (int attempt = 1; running; attempt++) {
             try {
+                long t0 = System.nanoTime();
                 NbWriter.Plan plan = sync.plan(batch);
+                long t1 = System.nanoTime();
+                planNanos.add(t1 - t0);
                 if (!plan.isEmpty()) {
                     List<Operation> ops = new ArrayList<>(plan.ops());
                     ops.add(Comment.of("neutrino: " + batch.size() + " changed resources"));
                     var result = nb.transact(DB, ops).join();
+                    long t2 = System.nanoTime();
+                    transactNanos.add(t2 - t1);
                     writes.incrementAndGet();
                     awaitInserted(plan, result);
+                    awaitNanos.add(System.nanoTime() - t2);
                 }
                 if (plan.stale() == 0) return;
                 if (attempt >= WRITE_ATTEMPTS) {

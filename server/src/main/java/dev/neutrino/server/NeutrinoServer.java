@@ -141,6 +141,24 @@ public final class NeutrinoServer implements AutoCloseable {
             LOG.info("ML2 mechanism drivers: {}", mechanisms);
             if (ovn == null) LOG.info("no OVN mechanism driver: serving the API without a dataplane");
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            if (ovn != null) {
+                OvnNorthbound o = ovn;
+                io.micrometer.core.instrument.FunctionCounter.builder("neutrino.ovn.repair.passes", o, x -> x.passes())
+                        .description("full comparisons of OVN with the database (the repair worker's)").register(metrics);
+                io.micrometer.core.instrument.FunctionCounter.builder("neutrino.ovn.write.batches", o, x -> x.batches())
+                        .description("batches of committed changes the write path handled").register(metrics);
+                io.micrometer.core.instrument.FunctionCounter.builder("neutrino.ovn.write.scopes", o, x -> x.scopes())
+                        .description("changed resources the write path handled").register(metrics);
+                io.micrometer.core.instrument.FunctionCounter.builder("neutrino.ovn.write.transactions", o,
+                        x -> x.writes()).description("northbound transactions the write path sent").register(metrics);
+                String[] phases = {"plan", "transact", "await"};
+                for (int k = 0; k < phases.length; k++) {
+                    int phase = k;
+                    io.micrometer.core.instrument.FunctionCounter.builder("neutrino.ovn.write.seconds", o,
+                                    x -> x.writeSeconds()[phase]).tag("phase", phases[k])
+                            .description("time the write path spent per phase").register(metrics);
+                }
+            }
             new JvmMemoryMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);
 
