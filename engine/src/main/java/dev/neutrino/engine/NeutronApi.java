@@ -1,6 +1,7 @@
 package dev.neutrino.engine;
 
 import dev.neutrino.common.NeutronException;
+import dev.neutrino.model.Validators;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -107,6 +108,8 @@ public final class NeutronApi {
             if (seg.length != 3 || !method.equals("GET")) throw notFound();
             return ApiResponse.ok(Map.of(project, Map.of(project + "_id", req.ctx().projectId())));
         }
+        String invalid = Validators.PROJECT_ID.validate(project);
+        if (invalid != null) throw NeutronException.invalidInput("project_id", invalid);
         if (!req.ctx().isAdmin() && !project.equals(req.ctx().projectId())) {
             throw new NeutronException(403, "HTTPForbidden", "Non-admin is not authorised to access quotas for "
                     + "another project");
