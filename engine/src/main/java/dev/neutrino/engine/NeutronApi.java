@@ -16,9 +16,16 @@ import java.util.Set;
  */
 public final class NeutronApi {
     private final Engine app;
+    private final int paginationMaxLimit;
 
     public NeutronApi(Engine app) {
+        this(app, -1);
+    }
+
+    /** With {@code pagination_max_limit} (-1: lists are not paged unless asked to). */
+    public NeutronApi(Engine app, int paginationMaxLimit) {
         this.app = app;
+        this.paginationMaxLimit = paginationMaxLimit;
     }
 
     public ApiResponse handle(ApiRequest req) {
@@ -189,7 +196,7 @@ public final class NeutronApi {
     }
 
     private ApiResponse list(ApiRequest req, ResourceService svc) {
-        ListQuery q = ListQuery.parse(req.query());
+        ListQuery q = ListQuery.parse(req.query()).capped(paginationMaxLimit);
         ResourceService.Listing listing = svc.openList(req.ctx(), q); // 400/404 here, before any byte is sent
         String collection = svc.def().collection();
         return ApiResponse.ok(new StreamedBody() {

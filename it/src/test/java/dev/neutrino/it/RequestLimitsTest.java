@@ -4,6 +4,7 @@ import static dev.neutrino.it.J.arr;
 import static dev.neutrino.it.J.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.neutrino.engine.EngineOptions;
 import dev.neutrino.ext.core.CoreOptions;
 import dev.neutrino.server.ServerOptions;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,8 @@ class RequestLimitsTest {
                 .with(CoreOptions.MAX_ALLOWED_ADDRESS_PAIR, 2)
                 .with(CoreOptions.MAX_DNS_NAMESERVERS, 1)
                 .with(CoreOptions.MAX_SUBNET_HOST_ROUTES, 1)
-                .with(CoreOptions.MAX_FIXED_IPS_PER_PORT, 2));
+                .with(CoreOptions.MAX_FIXED_IPS_PER_PORT, 2)
+                .with(EngineOptions.PAGINATION_MAX_LIMIT, 3));
         api = server.as("limits");
     }
 
@@ -50,6 +52,20 @@ class RequestLimitsTest {
         assertThat(a.errorType()).isEqualTo("HTTPBadRequest");
         assertThat(api.send("GET", "/v2.0/networks", null, java.util.Map.of("X-Other", "o".repeat(250))).status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void pagesAreAtMostPaginationMaxLimit() {
+        Client p = server.as("paged");
+        for (int i = 0; i < 5; i++) p.post("/v2.0/networks", obj("network", obj("name", "n" + i))).expect(201);
+        for (String query : List.of("", "&limit=10", "&limit=0")) {
+            Resp r = p.get("/v2.0/networks?project_id=paged" + query).expect(200);
+            assertThat(r.at("/networks")).as(query).hasSize(3);
+            assertThat(r.at("/networks_links/0/rel").asText()).as(query).isEqualTo("next");
+            Resp next = p.get(r.text("/networks_links/0/href")).expect(200);
+            assertThat(next.at("/networks")).as(query).hasSize(2);
+        }
+        assertThat(p.get("/v2.0/networks?project_id=paged&limit=2").expect(200).at("/networks")).hasSize(2);
     }
 
     @Test

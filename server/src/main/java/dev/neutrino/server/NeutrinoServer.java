@@ -1,5 +1,6 @@
 package dev.neutrino.server;
 
+import dev.neutrino.engine.EngineOptions;
 import dev.neutrino.engine.NeutronApi;
 import dev.neutrino.ext.Neutrino;
 import dev.neutrino.ext.core.CoreOptions;
@@ -157,7 +158,8 @@ public final class NeutrinoServer implements AutoCloseable {
             connector.setHost(config.get(ServerOptions.BIND_HOST));
             connector.setPort(config.get(ServerOptions.BIND_PORT));
             jetty.addConnector(connector);
-            ApiHandler api = new ApiHandler(new NeutronApi(app.engine()), auth, metrics, limits);
+            ApiHandler api = new ApiHandler(new NeutronApi(app.engine(),
+                    config.get(EngineOptions.PAGINATION_MAX_LIMIT)), auth, metrics, limits);
             jetty.setErrorHandler(new NeutronErrorHandler());
             jetty.setHandler(new Handler.Wrapper(api) {
                 @Override
