@@ -7,8 +7,10 @@ import java.util.List;
 public final class EngineOptions {
     private EngineOptions() {}
 
-    public static final Option<Integer> PAGINATION_MAX_LIMIT = Option.integer("DEFAULT", "pagination_max_limit",
-            -1, -1, Integer.MAX_VALUE, "Maximum number of items returned in one response (-1: no limit).");
+    /** Neutron's StrOpt: an integer, or "infinite"; zero or negative is no limit. */
+    public static final Option<Integer> PAGINATION_MAX_LIMIT = new Option<>("DEFAULT", "pagination_max_limit", -1,
+            s -> s.strip().equalsIgnoreCase("infinite") ? -1 : Math.max(-1, Integer.parseInt(s.strip())),
+            "The maximum number of items returned in a single response ('infinite' or negative: no limit).");
 
     public static final Option<Integer> QUOTA_NETWORK = quota("network", 100);
     public static final Option<Integer> QUOTA_SUBNET = quota("subnet", 100);

@@ -22,6 +22,15 @@ public record ListQuery(Map<String, List<String>> filters, Set<String> fields, L
     private static final Set<String> RESERVED = Set.of("fields", "sort_key", "sort_dir", "limit", "marker",
             "page_reverse");
 
+    /**
+     * With {@code pagination_max_limit} applied as Neutron's get_limit_and_marker does: a page is at
+     * most {@code max} items, and a list asked for without a limit gets pages of {@code max}.
+     */
+    public ListQuery capped(int max) {
+        if (max <= 0 || limit != null && limit <= max) return this;
+        return new ListQuery(filters, fields, sorts, max, marker, pageReverse, tagFilters);
+    }
+
     public static ListQuery all() {
         return new ListQuery(Map.of(), Set.of(), List.of(), null, null, false, Map.of());
     }

@@ -1,6 +1,7 @@
 package dev.neutrino.engine;
 
 import dev.neutrino.common.NeutronException;
+import dev.neutrino.model.Validators;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,9 +16,16 @@ import java.util.Set;
  */
 public final class NeutronApi {
     private final Engine app;
+    private final int paginationMaxLimit;
 
     public NeutronApi(Engine app) {
+        this(app, -1);
+    }
+
+    /** With {@code pagination_max_limit} (-1: lists are not paged unless asked to). */
+    public NeutronApi(Engine app, int paginationMaxLimit) {
         this.app = app;
+        this.paginationMaxLimit = paginationMaxLimit;
     }
 
     public ApiResponse handle(ApiRequest req) {
@@ -107,6 +115,8 @@ public final class NeutronApi {
             if (seg.length != 3 || !method.equals("GET")) throw notFound();
             return ApiResponse.ok(Map.of(project, Map.of(project + "_id", req.ctx().projectId())));
         }
+        String invalid = Validators.PROJECT_ID.validate(project);
+        if (invalid != null) throw NeutronException.invalidInput("project_id", invalid);
         if (!req.ctx().isAdmin() && !project.equals(req.ctx().projectId())) {
             throw new NeutronException(403, "HTTPForbidden", "Non-admin is not authorised to access quotas for "
                     + "another project");
@@ -186,7 +196,7 @@ public final class NeutronApi {
     }
 
     private ApiResponse list(ApiRequest req, ResourceService svc) {
-        ListQuery q = ListQuery.parse(req.query());
+        ListQuery q = ListQuery.parse(req.query()).capped(paginationMaxLimit);
         ResourceService.Listing listing = svc.openList(req.ctx(), q); // 400/404 here, before any byte is sent
         String collection = svc.def().collection();
         return ApiResponse.ok(new StreamedBody() {

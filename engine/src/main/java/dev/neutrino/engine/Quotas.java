@@ -4,6 +4,7 @@ import dev.neutrino.common.Config;
 import dev.neutrino.common.NeutronException;
 import dev.neutrino.common.Option;
 import dev.neutrino.db.Database;
+import dev.neutrino.model.Converters;
 import dev.neutrino.model.ResourceDef;
 import dev.neutrino.schema.NamedTables;
 import dev.neutrino.schema.Tables;
@@ -120,8 +121,8 @@ public final class Quotas {
     public Map<String, Object> update(String projectId, Map<String, Object> body) {
         Map<String, Integer> values = new LinkedHashMap<>();
         body = new LinkedHashMap<>(body);
-        body.remove("force");
-        boolean checkLimit = Boolean.TRUE.equals(body.remove("check_limit"));
+        flag(body.remove("force"));
+        boolean checkLimit = flag(body.remove("check_limit"));
         for (var e : body.entrySet()) {
             if (!defaults.containsKey(e.getKey())) {
                 throw NeutronException.badRequest("Unrecognized attribute(s) '" + e.getKey() + "'");
@@ -158,6 +159,16 @@ public final class Quotas {
             }
             return new LinkedHashMap<>(limits(dsl, projectId));
         });
+    }
+
+    /** force / check_limit: absent or null is false, else a boolean as convert_to_boolean reads it. */
+    private static boolean flag(Object v) {
+        if (v == null) return false;
+        try {
+            return (Boolean) Converters.BOOLEAN.convert(v);
+        } catch (IllegalArgumentException e) {
+            throw NeutronException.badRequest("Invalid input for operation: " + e.getMessage() + ".");
+        }
     }
 
     public void reset(String projectId) {

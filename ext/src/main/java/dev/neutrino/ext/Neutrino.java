@@ -92,7 +92,7 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
         var securityGroups = SecurityGroupPlugin.install(engine, db);
         var subnetPools = SubnetPoolPlugin.install(engine);
         Core.install(engine, types, mechanisms, extensionDrivers, securityGroups, subnetPools,
-                config.get(CoreOptions.BASE_MAC), config.get(CoreOptions.MAX_FIXED_IPS_PER_PORT));
+                config.get(CoreOptions.BASE_MAC), CoreOptions.limits(config));
         SegmentPlugin.install(engine, types, mechanisms);
         RbacPlugin.install(engine);
         L3.install(engine, db, rules);

@@ -1,28 +1,33 @@
 package dev.neutrino.model;
 
-import dev.neutrino.common.Option;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** neutron-lib's converters ({@code neutron_lib.api.converters}), for bodies and query strings alike. */
 public final class Converters {
     private Converters() {}
 
-    /** convert_to_boolean: JSON booleans, and "true"/"false"/"1"/"0" as query strings send them. */
+    private static final Set<String> TRUE_STRINGS = Set.of("1", "t", "true", "on", "y", "yes");
+    private static final Set<String> FALSE_STRINGS = Set.of("0", "f", "false", "off", "n", "no");
+
+    /**
+     * convert_to_boolean (oslo's bool_from_string, strict): JSON booleans, the integers 0 and 1, and
+     * the strings "1/t/true/on/y/yes" and "0/f/false/off/n/no" in any case, as query strings send
+     * them. Anything else, 2 or 1.0 or 2**70 included, cannot be converted.
+     */
     public static final Converter BOOLEAN = v -> {
         if (v instanceof Boolean) return v;
-        if (v instanceof String s) {
-            try {
-                return Option.parseBool(s);
-            } catch (IllegalArgumentException e) {
-                // fall through
-            }
-        }
-        if (v instanceof Number n && (n.intValue() == 0 || n.intValue() == 1) && isIntegral(n)) {
-            return n.intValue() == 1;
-        }
+        String text = v instanceof String s ? s.strip().toLowerCase(Locale.ROOT)
+                : v instanceof Integer || v instanceof Long || v instanceof BigInteger ? v.toString() : null;
+        if (text != null && TRUE_STRINGS.contains(text)) return true;
+        if (text != null && FALSE_STRINGS.contains(text)) return false;
         throw new IllegalArgumentException("'" + display(v) + "' cannot be converted to boolean");
     };
 
@@ -58,11 +63,30 @@ public final class Converters {
     /** convert_to_lowercase for strings (mac addresses, protocols). */
     public static final Converter LOWERCASE = v -> v instanceof String s ? s.toLowerCase(Locale.ROOT) : v;
 
-    /** convert_none_to_empty_list / convert_to_list. */
-    public static final Converter LIST_OR_EMPTY = v -> {
-        if (v == null) return new ArrayList<>();
-        if (v instanceof List<?>) return v;
-        return new ArrayList<>(List.of(v));
+    /**
+     * convert_none_to_empty_list: null is an empty list, anything else stays as it is (a value that is
+     * no list is then the validator's to refuse, as in neutron-lib).
+     */
+    public static final Converter LIST_OR_EMPTY = v -> v == null ? new ArrayList<>() : v;
+
+    /**
+     * A timestamp filter value, as Neutron writes timestamps ("2024-01-31T12:00:00Z") or any ISO 8601
+     * date and time (an offset is turned to UTC; none means UTC): the stored column's type.
+     */
+    public static final Converter TIMESTAMP = v -> {
+        if (v instanceof String s) {
+            String t = s.strip().replace(' ', 'T');
+            try {
+                return OffsetDateTime.parse(t).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+            } catch (DateTimeParseException e) {
+                try {
+                    return LocalDateTime.parse(t);
+                } catch (DateTimeParseException e2) {
+                    // fall through
+                }
+            }
+        }
+        throw new IllegalArgumentException("'" + display(v) + "' is not a valid timestamp");
     };
 
     public static String display(Object v) {
@@ -71,7 +95,4 @@ public final class Converters {
         return String.valueOf(v);
     }
 
-    private static boolean isIntegral(Number n) {
-        return !(n instanceof BigDecimal d) || d.stripTrailingZeros().scale() <= 0;
-    }
 }

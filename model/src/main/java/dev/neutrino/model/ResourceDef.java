@@ -125,8 +125,10 @@ public final class ResourceDef {
             standard = true;
             add(Attribute.string("description").post("").put().validate(Validators.string(255)).query()
                     .extension("standard-attr-description"));
-            add(Attribute.of("created_at", ValueType.TIMESTAMP).query().extension("standard-attr-timestamp"));
-            add(Attribute.of("updated_at", ValueType.TIMESTAMP).query().extension("standard-attr-timestamp"));
+            add(Attribute.of("created_at", ValueType.TIMESTAMP).convert(Converters.TIMESTAMP).query()
+                    .extension("standard-attr-timestamp"));
+            add(Attribute.of("updated_at", ValueType.TIMESTAMP).convert(Converters.TIMESTAMP).query()
+                    .extension("standard-attr-timestamp"));
             add(Attribute.integer("revision_number").query().extension("standard-attr-revisions"));
             return this;
         }

@@ -13,6 +13,7 @@ public final class Validators {
 
     private static final Pattern UUID_RE =
             Pattern.compile("^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$");
+    private static final Pattern PROJECT_ID_RE = Pattern.compile("^[A-Za-z0-9_.-]{1,255}$");
     private static final Pattern MAC_RE = Pattern.compile("^([0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}$");
 
     public static Validator string(int maxLength) {
@@ -57,8 +58,9 @@ public final class Validators {
         };
     }
 
+    /** validate_values; null is a value like any other (and in none of the sets declared). */
     public static Validator values(Collection<?> allowed) {
-        return v -> allowed.contains(v) ? null
+        return v -> v != null && allowed.contains(v) ? null
                 : "'" + Converters.display(v) + "' is not in " + pyList(allowed);
     }
 
@@ -91,6 +93,66 @@ public final class Validators {
     };
 
     public static final Validator SUBNET_OR_NONE = v -> v == null ? null : SUBNET.validate(v);
+
+    /**
+     * validate_route_cidr: address/prefix with no host bits set, and not loopback
+     * ("10.0.0.1/24" is refused with '10.0.0.0/24' recommended).
+     */
+    public static final Validator ROUTE_CIDR = v -> {
+        if (!(v instanceof String s)) return "'" + Converters.display(v) + "' is not a valid CIDR";
+        Cidr c;
+        try {
+            c = Cidr.parse(s);
+        } catch (IllegalArgumentException e) {
+            return "'" + s + "' is not a valid CIDR";
+        }
+        if (s.indexOf('/') < 0 || !c.isCanonical()) {
+            return "'" + s + "' is not a recognized CIDR, '" + c.canonical() + "' is recommended";
+        }
+        boolean loopback = c.version() == 4 ? c.prefixLength() >= 8 && c.address().value().shiftRight(24).intValue() == 127
+                : c.prefixLength() == 128 && c.address().value().equals(java.math.BigInteger.ONE);
+        return loopback ? "'" + s + "' is not a routable CIDR" : null;
+    };
+
+    /** validate_nameservers: a list of unique IP addresses. */
+    public static final Validator NAMESERVERS = v -> {
+        if (!(v instanceof List<?> l)) return "Invalid data format for nameserver: '" + Converters.display(v) + "'";
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        for (Object host : l) {
+            String r = IP_ADDRESS.validate(host);
+            if (r != null) return "'" + Converters.display(host) + "' is not a valid nameserver. " + r;
+            if (!seen.add(host)) return "Duplicate nameserver '" + host + "'";
+        }
+        return null;
+    };
+
+    /** validate_hostroutes: a list of unique {destination, nexthop} dicts, the destination a route CIDR. */
+    public static final Validator HOSTROUTES = v -> {
+        if (!(v instanceof List<?> l)) return "Invalid data format for hostroute: '" + Converters.display(v) + "'";
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        for (Object o : l) {
+            if (!(o instanceof Map<?, ?> m)) return "'" + Converters.display(o) + "' is not a dictionary";
+            if (m.size() != 2 || !m.containsKey("destination") || !m.containsKey("nexthop")) {
+                return "Validation of dictionary's keys failed. Expected keys: ['destination', 'nexthop'] Provided "
+                        + "keys: " + pyList(new java.util.TreeSet<>(m.keySet().stream().map(String::valueOf).toList()));
+            }
+            String r = ROUTE_CIDR.validate(m.get("destination"));
+            if (r == null) r = IP_ADDRESS.validate(m.get("nexthop"));
+            if (r != null) return r;
+            if (!seen.add(m)) return "Duplicate hostroute '" + Converters.display(o) + "'";
+        }
+        return null;
+    };
+
+    /**
+     * A project id as Keystone makes them (32 hex digits; "default"; names in noauth setups): 1 to 255
+     * characters (neutron-lib's PROJECT_ID_FIELD_SIZE) of letters, digits, '_', '-' and '.'.
+     */
+    public static final Validator PROJECT_ID = v -> {
+        if (!(v instanceof String s)) return "'" + Converters.display(v) + "' is not a valid project id";
+        if (s.length() > 255) return "'" + s.substring(0, 32) + "...' exceeds maximum length of 255";
+        return PROJECT_ID_RE.matcher(s).matches() ? null : "'" + s + "' is not a valid project id";
+    };
 
     public static final Validator MAC_ADDRESS = v -> {
         if (v instanceof String s && MAC_RE.matcher(s).matches()) {

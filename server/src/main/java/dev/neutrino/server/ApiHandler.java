@@ -10,19 +10,14 @@ import dev.neutrino.common.Json;
 import dev.neutrino.common.NeutronException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 
 /**
  * The HTTP edge: reads method, path, query and JSON body, asks the authenticator who is calling,
@@ -35,11 +30,13 @@ final class ApiHandler extends Handler.Abstract {
     private final NeutronApi api;
     private final Authenticator auth;
     private final MeterRegistry metrics;
+    private final RequestLimits limits;
 
-    ApiHandler(NeutronApi api, Authenticator auth, MeterRegistry metrics) {
+    ApiHandler(NeutronApi api, Authenticator auth, MeterRegistry metrics, RequestLimits limits) {
         this.api = api;
         this.auth = auth;
         this.metrics = metrics;
+        this.limits = limits;
     }
 
     @Override
@@ -51,15 +48,17 @@ final class ApiHandler extends Handler.Abstract {
         int status;
         Object body;
         try {
+            limits.checkHeaders(request.getHeaders());
             // version discovery is open to all, as in Neutron's paste pipeline
             RequestContext ctx = path.equals("/") || path.isEmpty()
                     ? RequestContext.admin(null) : auth.authenticate(request, requestId);
+            Map<String, List<String>> query = QueryString.parse(request.getHttpURI().getQuery());
             Object json = null;
             if (BODY_METHODS.contains(method)) {
-                String text = Content.Source.asString(request, StandardCharsets.UTF_8);
+                String text = limits.readBody(request);
                 if (!text.isBlank()) json = parse(text);
             }
-            ApiResponse r = api.handle(new ApiRequest(method, path, query(request), json,
+            ApiResponse r = api.handle(new ApiRequest(method, path, query, json,
                     request.getHeaders().get(HttpHeader.IF_MATCH), ctx, baseUrl(request)));
             status = r.status();
             body = r.body();
@@ -123,15 +122,6 @@ final class ApiHandler extends Handler.Abstract {
         } catch (JsonProcessingException e) {
             throw NeutronException.badRequest("Malformed request body");
         }
-    }
-
-    private static Map<String, List<String>> query(Request request) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        Fields fields = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
-        for (Fields.Field f : fields) {
-            out.computeIfAbsent(f.getName(), k -> new ArrayList<>()).addAll(f.getValues());
-        }
-        return out;
     }
 
     private static String baseUrl(Request request) {

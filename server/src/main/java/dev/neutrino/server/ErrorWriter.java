@@ -35,6 +35,45 @@ final class ErrorWriter {
             err.put("message", e.getMessage());
             return new Error(e.status(), Map.of("error", err));
         }
+        return neutronError(e);
+    }
+
+    /**
+     * An answer Jetty gives before any handler runs (a request it cannot parse or will not route: bad
+     * URI, ambiguous path, duplicate Content-Length, headers too large), as a NeutronError with the
+     * type webob gives the status. A server error says nothing of its cause.
+     */
+    static Error ofStatus(int status, String message) {
+        if (status >= 500) {
+            return neutronError(new NeutronException(status, status == 503 ? "HTTPServiceUnavailable"
+                    : "HTTPInternalServerError", "Request Failed: internal server error while processing your "
+                    + "request."));
+        }
+        String text = message == null || message.isBlank() ? "The request could not be understood." : message;
+        return neutronError(new NeutronException(status, typeOf(status), text));
+    }
+
+    /** webob's exception class name for a 4xx status, as Neutron's NeutronError types name them. */
+    static String typeOf(int status) {
+        return switch (status) {
+            case 401 -> "HTTPUnauthorized";
+            case 403 -> "HTTPForbidden";
+            case 404 -> "HTTPNotFound";
+            case 405 -> "HTTPMethodNotAllowed";
+            case 406 -> "HTTPNotAcceptable";
+            case 408 -> "HTTPRequestTimeout";
+            case 409 -> "HTTPConflict";
+            case 411 -> "HTTPLengthRequired";
+            case 413 -> "HTTPRequestEntityTooLarge";
+            case 414 -> "HTTPRequestURITooLong";
+            case 415 -> "HTTPUnsupportedMediaType";
+            case 417 -> "HTTPExpectationFailed";
+            case 431 -> "HTTPRequestHeaderFieldsTooLarge";
+            default -> "HTTPBadRequest";
+        };
+    }
+
+    private static Error neutronError(NeutronException e) {
         Map<String, Object> err = new LinkedHashMap<>();
         err.put("type", e.type());
         err.put("message", e.getMessage());

@@ -1,5 +1,6 @@
 package dev.neutrino.server;
 
+import dev.neutrino.engine.EngineOptions;
 import dev.neutrino.engine.NeutronApi;
 import dev.neutrino.ext.Neutrino;
 import dev.neutrino.ext.core.CoreOptions;
@@ -34,6 +35,8 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -166,11 +169,16 @@ public final class NeutrinoServer implements AutoCloseable {
             pool.setName("neutrino-http");
             pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
             Server jetty = new Server(pool);
-            ServerConnector connector = new ServerConnector(jetty);
+            RequestLimits limits = ServerOptions.requestLimits(config);
+            HttpConfiguration http = new HttpConfiguration();
+            http.setRequestHeaderSize(limits.requestHeaderSize());
+            ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
             connector.setHost(config.get(ServerOptions.BIND_HOST));
             connector.setPort(config.get(ServerOptions.BIND_PORT));
             jetty.addConnector(connector);
-            ApiHandler api = new ApiHandler(new NeutronApi(app.engine()), auth, metrics);
+            ApiHandler api = new ApiHandler(new NeutronApi(app.engine(),
+                    config.get(EngineOptions.PAGINATION_MAX_LIMIT)), auth, metrics, limits);
+            jetty.setErrorHandler(new NeutronErrorHandler());
             jetty.setHandler(new Handler.Wrapper(api) {
                 @Override
                 public boolean handle(Request request, Response response, Callback callback) throws Exception {

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The options the server itself reads: its {@code [DEFAULT]} ones (listening, authentication,
  * state_path for the embedded database, core and service plugins, and the ones accepted for
- * compatibility) and {@code [oslo_policy]} (the policy module does not read neutron.conf; see
+ * compatibility), the request limits ({@code [oslo_middleware]} included) and {@code [oslo_policy]} (the policy module does not read neutron.conf; see
  * {@link NeutrinoServer#loadPolicy}).
  */
 public final class ServerOptions {
@@ -35,6 +35,16 @@ public final class ServerOptions {
     public static final Option<Boolean> DEBUG = Option.bool("DEFAULT", "debug", false, "Debug logging.");
     public static final Option<String> LOG_DIR = Option.string("DEFAULT", "log_dir", "", "Log directory.");
 
+    public static final Option<Integer> MAX_REQUEST_BODY_SIZE = Option.integer("oslo_middleware",
+            "max_request_body_size", 114688, 0, Integer.MAX_VALUE - 1,
+            "The maximum body size for each request, in bytes (oslo.middleware's sizelimit; larger is 413).");
+    /** oslo.middleware's deprecated name of {@link #MAX_REQUEST_BODY_SIZE}, read when that one is not set. */
+    public static final Option<Integer> MAX_REQUEST_BODY_SIZE_DEPRECATED = Option.integer("DEFAULT",
+            "max_request_body_size", 114688, 0, Integer.MAX_VALUE - 1,
+            "Deprecated: [oslo_middleware] max_request_body_size.");
+    public static final Option<Integer> MAX_HEADER_LINE = Option.integer("DEFAULT", "max_header_line", 16384, 1,
+            Integer.MAX_VALUE / 2, "Maximum line size of message headers to be accepted (longer is 400).");
+
     public static final Option<String> POLICY_FILE = Option.string("oslo_policy", "policy_file", "policy.yaml",
             "The policy file (relative paths are looked up next to the config files and in /etc/neutron).");
     public static final Option<Boolean> ENFORCE_SCOPE = Option.bool("oslo_policy", "enforce_scope", false,
@@ -43,6 +53,13 @@ public final class ServerOptions {
             false, "Use only the new (secure RBAC) defaults, not the deprecated ones.");
 
     public static final List<Option<?>> ALL = List.of(BIND_HOST, BIND_PORT, STATE_PATH, AUTH_STRATEGY, CORE_PLUGIN,
-            SERVICE_PLUGINS, API_WORKERS, RPC_WORKERS, TRANSPORT_URL, DEBUG, LOG_DIR, POLICY_FILE, ENFORCE_SCOPE,
-            ENFORCE_NEW_DEFAULTS);
+            SERVICE_PLUGINS, API_WORKERS, RPC_WORKERS, TRANSPORT_URL, DEBUG, LOG_DIR, MAX_REQUEST_BODY_SIZE,
+            MAX_REQUEST_BODY_SIZE_DEPRECATED, MAX_HEADER_LINE, POLICY_FILE, ENFORCE_SCOPE, ENFORCE_NEW_DEFAULTS);
+
+    /** The request limits: body size (the current option name wins over the deprecated one) and header line. */
+    static RequestLimits requestLimits(dev.neutrino.common.Config config) {
+        int body = config.isSet(MAX_REQUEST_BODY_SIZE) || !config.isSet(MAX_REQUEST_BODY_SIZE_DEPRECATED)
+                ? config.get(MAX_REQUEST_BODY_SIZE) : config.get(MAX_REQUEST_BODY_SIZE_DEPRECATED);
+        return new RequestLimits(body, config.get(MAX_HEADER_LINE));
+    }
 }

@@ -19,13 +19,13 @@ public final class Core {
 
     public static void install(Engine engine, TypeDrivers types, MechanismManager mechanisms,
                                ExtensionManager extensionDrivers, SecurityGroupLookup securityGroups,
-                               SubnetPoolAllocator subnetPools, String baseMac, int maxFixedIpsPerPort) {
+                               SubnetPoolAllocator subnetPools, String baseMac, CoreLimits limits) {
         ResourceService networks = engine.service(Networks.DEF);
         ResourceService subnets = engine.service(Subnets.DEF);
         ResourceService ports = engine.service(Ports.DEF);
         networks.addHooks(new NetworkHooks(types, extensionDrivers));
-        subnets.addHooks(new SubnetHooks(networks, ports, subnetPools));
-        ports.addHooks(new PortHooks(networks, subnets, securityGroups, baseMac, maxFixedIpsPerPort, mechanisms,
+        subnets.addHooks(new SubnetHooks(networks, ports, subnetPools, limits));
+        ports.addHooks(new PortHooks(networks, subnets, securityGroups, baseMac, limits, mechanisms,
                 extensionDrivers));
         for (ResourceService s : new ResourceService[] {networks, subnets, ports}) s.listen(mechanisms);
     }

@@ -36,7 +36,6 @@ import org.jooq.impl.DSL;
  * address pairs, extra DHCP options and the binding attributes.
  */
 final class PortHooks implements ResourceHooks {
-    static final int MAX_ALLOWED_ADDRESS_PAIRS = 10;
     private static final String PENDING_IPS = "__fixed_ips__";
     private static final String PENDING_SGS = "__security_groups__";
 
@@ -45,20 +44,20 @@ final class PortHooks implements ResourceHooks {
     private final SecurityGroupLookup securityGroups;
     private final IpAllocator ips = new IpAllocator();
     private final String baseMac;
-    private final int maxFixedIps;
+    private final CoreLimits limits;
     private final MechanismManager mechanisms;
     private final ExtensionManager extensions;
 
     public PortHooks(ResourceService networks, ResourceService subnets,
                      SecurityGroupLookup securityGroups, String baseMac,
-                     int maxFixedIps, MechanismManager mechanisms, ExtensionManager extensions) {
+                     CoreLimits limits, MechanismManager mechanisms, ExtensionManager extensions) {
         this.mechanisms = mechanisms;
         this.extensions = extensions;
         this.networks = networks;
         this.subnets = subnets;
         this.securityGroups = securityGroups;
         this.baseMac = baseMac;
-        this.maxFixedIps = maxFixedIps;
+        this.limits = limits;
     }
 
 
@@ -99,12 +98,13 @@ final class PortHooks implements ResourceHooks {
         List<FixedIp> requested = new ArrayList<>();
         List<FixedIp> generated = new ArrayList<>();
         if (port.containsKey("fixed_ips")) {
+            checkFixedIpCount(port.get("fixed_ips"));
             resolveRequested(tx, port.get("fixed_ips"), networkId, subnetRows, owner,
                     (String) port.get("mac_address"), requested, generated);
         } else {
             defaultAllocation(tx, subnetRows, (String) port.get("mac_address"), generated);
         }
-        if (requested.size() + generated.size() > maxFixedIps) {
+        if (requested.size() + generated.size() > limits.fixedIpsPerPort()) {
             throw NeutronException.badRequest("Exceeded maximum amount of fixed ips per port.");
         }
         port.put(PENDING_IPS, List.of(requested, generated));
@@ -324,9 +324,10 @@ final class PortHooks implements ResourceHooks {
             ips.release(tx.dsl(), id, old);
             List<FixedIp> requested = new ArrayList<>();
             List<FixedIp> generated = new ArrayList<>();
+            checkFixedIpCount(changes.get("fixed_ips"));
             resolveRequested(tx, changes.get("fixed_ips"), networkId, subnetsOf(tx, networkId), owner, mac,
                     requested, generated);
-            if (requested.size() + generated.size() > maxFixedIps) {
+            if (requested.size() + generated.size() > limits.fixedIpsPerPort()) {
                 throw NeutronException.badRequest("Exceeded maximum amount of fixed ips per port.");
             }
             ips.insert(tx.dsl(), id, networkId, requested, true);
@@ -486,7 +487,14 @@ final class PortHooks implements ResourceHooks {
         if (port.get("binding:profile") == null) port.put("binding:profile", Map.of());
     }
 
-    private static List<Map<String, Object>> addressPairs(Object raw, boolean portSecurity, String portMac) {
+    /** Each requested fixed IP is at least one address: too many is refused before any is looked at. */
+    private void checkFixedIpCount(Object requested) {
+        if (requested instanceof List<?> l && l.size() > limits.fixedIpsPerPort()) {
+            throw NeutronException.badRequest("Exceeded maximum amount of fixed ips per port.");
+        }
+    }
+
+    private List<Map<String, Object>> addressPairs(Object raw, boolean portSecurity, String portMac) {
         if (raw == null) return new ArrayList<>();
         if (!(raw instanceof List<?> list)) {
             throw NeutronException.invalidInput("allowed_address_pairs", "'" + raw + "' is not a list");
@@ -495,9 +503,9 @@ final class PortHooks implements ResourceHooks {
             throw NeutronException.conflict("AddressPairAndPortSecurityRequired", "Port Security must be enabled "
                     + "in order to have allowed address pairs on a port.");
         }
-        if (list.size() > MAX_ALLOWED_ADDRESS_PAIRS) {
-            throw NeutronException.badRequest("The number of allowed address pair exceeds the maximum "
-                    + MAX_ALLOWED_ADDRESS_PAIRS + ".");
+        if (list.size() > limits.allowedAddressPairs()) {
+            throw new NeutronException(400, "AllowedAddressPairExhausted", "The number of allowed address pair "
+                    + "exceeds the maximum " + limits.allowedAddressPairs() + ".");
         }
         List<Map<String, Object>> out = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();

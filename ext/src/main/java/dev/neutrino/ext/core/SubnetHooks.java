@@ -28,18 +28,16 @@ import org.jooq.Record;
  * within the network, IPv6 modes, DNS servers and host routes, subnet pools, and the in-use check.
  */
 final class SubnetHooks implements ResourceHooks {
-    static final int MAX_DNS_NAMESERVERS = 5;
-    static final int MAX_HOST_ROUTES = 20;
-
     private final ResourceService networks;
     private final ResourceService ports;
     private final SubnetPoolAllocator pools;
+    private final CoreLimits limits;
 
-    public SubnetHooks(ResourceService networks, ResourceService ports,
-            SubnetPoolAllocator pools) {
+    public SubnetHooks(ResourceService networks, ResourceService ports, SubnetPoolAllocator pools, CoreLimits limits) {
         this.ports = ports;
         this.networks = networks;
         this.pools = pools;
+        this.limits = limits;
     }
 
     @Override
@@ -343,25 +341,25 @@ final class SubnetHooks implements ResourceHooks {
         }
     }
 
-    private static List<String> validateDns(Object raw, int version) {
+    private List<String> validateDns(Object raw, int version) {
         @SuppressWarnings("unchecked")
         List<String> dns = raw == null ? List.of() : (List<String>) raw;
-        if (dns.size() > MAX_DNS_NAMESERVERS) {
+        if (dns.size() > limits.dnsNameservers()) {
             throw new NeutronException(400, "DNSNameServersExhausted", "Unable to complete operation for new "
-                    + "subnet. The number of DNS nameservers exceeds the limit " + MAX_DNS_NAMESERVERS + ".");
+                    + "subnet. The number of DNS nameservers exceeds the limit " + limits.dnsNameservers() + ".");
         }
         for (String d : dns) checkVersion(version, d, "dns_nameserver", IpAddress.parse(d).version());
         return new ArrayList<>(dns);
     }
 
-    private static List<Map<String, Object>> validateRoutes(Object raw, int version) {
+    private List<Map<String, Object>> validateRoutes(Object raw, int version) {
         if (raw == null) return new ArrayList<>();
         if (!(raw instanceof List<?> list)) {
             throw NeutronException.invalidInput("host_routes", "'" + raw + "' is not a list");
         }
-        if (list.size() > MAX_HOST_ROUTES) {
+        if (list.size() > limits.subnetHostRoutes()) {
             throw new NeutronException(400, "HostRoutesExhausted", "Unable to complete operation for new subnet. "
-                    + "The number of host routes exceeds the limit " + MAX_HOST_ROUTES + ".");
+                    + "The number of host routes exceeds the limit " + limits.subnetHostRoutes() + ".");
         }
         List<Map<String, Object>> out = new ArrayList<>();
         for (Object o : list) {
