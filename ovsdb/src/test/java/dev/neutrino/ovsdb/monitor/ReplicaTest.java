@@ -71,7 +71,7 @@ class ReplicaTest {
                 {"Logical_Switch_Port": {"%s": {"insert": {"name": "p1", "addresses": "mac1", "tag": 10}}}}
                 """.formatted(P1)));
         replica.apply(updates("""
-                {"Logical_Switch_Port": {"%s": {"modify": {"name": "p1b", "addresses": ["set", ["mac1", "mac2"]], "tag": ["set", [10, 20]]}}}}
+                {"Logical_Switch_Port": {"%s": {"modify": {"name": "p1b", "addresses": ["set", ["mac1", "mac2"]], "tag": 20}}}}
                 """.formatted(P1)));
         Row p1 = replica.row("Logical_Switch_Port", P1).orElseThrow();
         assertThat(p1.getString("name")).isEqualTo("p1b");
