@@ -120,6 +120,23 @@ class ReplicaTest {
     }
 
     @Test
+    void aSnapshotKeepsTheMomentItWasTaken() {
+        replica.apply(updates("""
+                {"Logical_Switch": {"%s": {"insert": {"name": "sw0"}}},
+                 "Logical_Switch_Port": {"%s": {"insert": {"name": "p1"}}}}
+                """.formatted(LS, P1)));
+        Replica snapshot = replica.snapshot();
+        replica.apply(updates("""
+                {"Logical_Switch": {"%s": {"modify": {"name": "sw1"}}},
+                 "Logical_Switch_Port": {"%s": {"delete": null}, "%s": {"insert": {"name": "p2"}}}}
+                """.formatted(LS, P1, P2)));
+        assertThat(snapshot.row("Logical_Switch", LS).orElseThrow().getString("name")).isEqualTo("sw0");
+        assertThat(snapshot.table("Logical_Switch_Port").rows()).extracting(r -> r.getString("name")).containsExactly("p1");
+        assertThat(replica.table("Logical_Switch_Port").rows()).extracting(r -> r.getString("name")).containsExactly("p2");
+        assertThat(snapshot.tableNames()).isEqualTo(replica.tableNames());
+    }
+
+    @Test
     void awaitUntilWakesOnChange() throws Exception {
         CompletableFuture<Boolean> waiter = CompletableFuture.supplyAsync(() -> {
             try {
