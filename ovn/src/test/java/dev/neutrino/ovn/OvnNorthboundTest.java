@@ -347,6 +347,64 @@ class OvnNorthboundTest {
         sync = new OvnNorthbound(app, db, nb, "fa:16:3e:00:00:00", Duration.ofHours(1));
     }
 
+    /**
+     * A port that OVN reported up just before the northbound connection dropped (a clustered
+     * database's leader dying) still turns ACTIVE: its status is taken from the replica, which had
+     * the change, not asked of a server that is gone (the answer was lost, and with resumed
+     * monitors nothing reports that port again).
+     */
+    @Test
+    void aPortReportedUpJustBeforeTheConnectionDropsStillTurnsActive() throws Exception {
+        var net = post("/v2.0/networks", "network", Map.of("name", "drop"));
+        String first = (String) post("/v2.0/ports", "port", Map.of("network_id", net.get("id"))).get("id");
+        String second = (String) post("/v2.0/ports", "port", Map.of("network_id", net.get("id"))).get("id");
+        // the status worker is held on the first port while the second one's report waits behind it
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        dev.neutrino.ml2.CorePlugin held = new dev.neutrino.ml2.CorePlugin() {
+            @Override public List<Map<String, Object>> readAll(String collection) { return app.readAll(collection); }
+
+            @Override public List<Map<String, Object>> read(String collection, Map<String, List<String>> filters) {
+                return app.read(collection, filters);
+            }
+
+            @Override public boolean updatePortStatus(String portId, String status) {
+                if (portId.equals(first)) {
+                    holding.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return app.updatePortStatus(portId, status);
+            }
+
+            @Override public void onCommitted(Runnable listener) { app.onCommitted(listener); }
+
+            @Override public void onChange(java.util.function.Consumer<dev.neutrino.ml2.CommittedChange> listener) {
+                app.onChange(listener);
+            }
+        };
+        try (OvsdbClient own = OvsdbClient.connect(dev.neutrino.ovsdb.OvsdbClientOptions.of(server.remote())
+                .withAwaitConnection(Duration.ofSeconds(1)));
+             OvnNorthbound s = new OvnNorthbound(held, db, own, "fa:16:3e:00:00:00", Duration.ofHours(1))) {
+            s.syncOnce();
+            setUp(first, true);
+            assertThat(holding.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            setUp(second, true);
+            Replica seen = own.monitors().getFirst().replica();
+            assertThat(seen.awaitUntil(r -> r.table("Logical_Switch_Port").findFirst(p -> p.getString("name")
+                    .equals(second) && p.getOptionalBoolean("up").orElse(false)).isPresent(), Duration.ofSeconds(10)))
+                    .isTrue();
+            server.kill(); // the northbound server goes away with the second report still queued
+            assertThat(within(Duration.ofSeconds(10), () -> !own.isConnected())).isTrue();
+            release.countDown();
+            assertThat(within(Duration.ofSeconds(5), () -> "ACTIVE".equals(status(second)))).isTrue();
+            assertThat(status(first)).isEqualTo("ACTIVE");
+        }
+    }
+
     @Test
     void onlyTheHolderOfTheRepairLockRunsThePeriodicPassAndAnotherServerTakesOverWhenItGoes() throws Exception {
         // two servers' sync loops on one database and one northbound, with a 100 ms repair interval
