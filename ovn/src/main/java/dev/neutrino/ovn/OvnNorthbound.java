@@ -196,7 +196,7 @@ public final class OvnNorthbound implements AutoCloseable {
                 if (!requested && !tick) continue;
                 NbDiff d = syncOnce();
                 passes.incrementAndGet();
-                if (!d.isEmpty()) LOG.info("OVN repair pass: {}", d);
+                if (!d.isEmpty()) LOG.info("OVN repair pass: {}: {}", d, String.join(", ", d.describe(5)));
                 backoff = Duration.ofMillis(200);
             } catch (InterruptedException e) {
                 return;
