@@ -184,16 +184,21 @@ public final class OvnNorthbound implements AutoCloseable {
 
     private void run() {
         Duration backoff = Duration.ofMillis(200);
+        // the repair worker's period runs from the last pass, however many changes wake the loop meanwhile
+        long nextTick = System.nanoTime() + interval.toNanos();
         while (running) {
             try {
-                boolean woken = wake.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS);
+                wake.tryAcquire(Math.max(0, nextTick - System.nanoTime()), TimeUnit.NANOSECONDS);
                 wake.drainPermits();
                 if (!running) return;
                 if (!pending.isEmpty()) writeChanges();
                 boolean requested = dirty.getAndSet(false);
+                boolean due = System.nanoTime() - nextTick >= 0;
+                if (due) nextTick = System.nanoTime() + interval.toNanos();
                 OvsdbLock lock = repairLock;
-                boolean tick = !woken && (lock == null || lock.isHeld()); // the repair worker's period
+                boolean tick = due && (lock == null || lock.isHeld());
                 if (!requested && !tick) continue;
+                nextTick = System.nanoTime() + interval.toNanos();
                 NbDiff d = syncOnce();
                 passes.incrementAndGet();
                 if (!d.isEmpty()) LOG.info("OVN repair pass: {}: {}", d, String.join(", ", d.describe(5)));

@@ -437,6 +437,33 @@ class OvnNorthboundTest {
         }
     }
 
+    /**
+     * The repair worker's period counts from its last pass, not from the last change: a server
+     * busy with writes still repairs (what a crashed server left, or a repair pass that raced a
+     * write) every interval, not only once the writes pause.
+     */
+    @Test
+    void theHolderRepairsEveryIntervalEvenWhileChangesKeepComing() throws Exception {
+        OvsdbClient nbA = OvsdbClient.connect(server.remote()).awaitConnected(Duration.ofSeconds(10));
+        OvnNorthbound a = new OvnNorthbound(app, db, nbA, "fa:16:3e:00:00:00", Duration.ofMillis(400))
+                .repairLock(nbA.lock(OvnNorthbound.REPAIR_LOCK)).start();
+        try {
+            waitFor(() -> a.passes() >= 1); // the pass on getting the lock
+            long before = a.passes();
+            long end = System.nanoTime() + Duration.ofMillis(2500).toNanos();
+            for (int i = 0; System.nanoTime() < end; i++) {
+                post("/v2.0/networks", "network", Map.of("name", "busy-" + i));
+                Thread.sleep(50);
+            }
+            assertThat(a.batches()).as("the writes went through the write path").isGreaterThanOrEqualTo(10);
+            assertThat(a.passes() - before).as("repair passes in 2.5 s of writes, every 400 ms")
+                    .isGreaterThanOrEqualTo(3);
+        } finally {
+            a.close();
+            nbA.close();
+        }
+    }
+
     static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
         while (!condition.getAsBoolean()) {
