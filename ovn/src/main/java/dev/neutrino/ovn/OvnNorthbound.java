@@ -350,10 +350,16 @@ public final class OvnNorthbound implements AutoCloseable {
         }
     }
 
-    /** One pass: compare and repair. Returns what was changed. */
+    /**
+     * One pass: compare and repair. Returns what was changed.
+     *
+     * <p>OVN is read before the database: every row found in OVN was written for a database state
+     * at least as old as the one read next, so a row of a resource created meanwhile (another
+     * server's write path) is not taken for an orphan; a resource deleted meanwhile is one.
+     */
     public NbDiff syncOnce() {
-        DesiredState desired = desired();
         NbState actual = NbState.read(monitor().replica());
+        DesiredState desired = desired();
         NbDiff diff = NbDiff.between(desired, actual.rows);
         if (!diff.isEmpty()) apply(diff, actual);
         return diff;
@@ -361,7 +367,8 @@ public final class OvnNorthbound implements AutoCloseable {
 
     /** Compares without changing anything ({@code ovn-db-sync --mode log}). */
     public NbDiff compare() {
-        return NbDiff.between(desired(), NbState.read(monitor().replica()).rows);
+        NbState actual = NbState.read(monitor().replica());
+        return NbDiff.between(desired(), actual.rows);
     }
 
     DesiredState desired() {

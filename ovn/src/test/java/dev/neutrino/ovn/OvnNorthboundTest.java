@@ -464,6 +464,60 @@ class OvnNorthboundTest {
         }
     }
 
+    /**
+     * A repair pass compares the database with the replica: a switch another server wrote after the
+     * pass had read the networks, but before it looked at the replica, is not an orphan. The pass
+     * reads the replica first, so whatever it finds there, the database it reads next already has.
+     */
+    @Test
+    void aRepairPassLeavesWhatAnotherServerWroteWhileItReadTheDatabase() throws Exception {
+        OvsdbClient nbB = OvsdbClient.connect(server.remote()).awaitConnected(Duration.ofSeconds(10));
+        OvnNorthbound other = new OvnNorthbound(app, db, nbB, "fa:16:3e:00:00:00", Duration.ofHours(1)).start();
+        waitFor(() -> other.passes() >= 1); // its first pass (no lock: at once) wrote neutron_pg_drop
+        Replica seen = replica();
+        java.util.concurrent.atomic.AtomicReference<String> late = new java.util.concurrent.atomic.AtomicReference<>();
+        dev.neutrino.ml2.CorePlugin racing = new dev.neutrino.ml2.CorePlugin() {
+            @Override public List<Map<String, Object>> readAll(String collection) {
+                List<Map<String, Object>> rows = app.readAll(collection);
+                if (collection.equals("routers") && late.get() == null) {
+                    // between this pass's read of the networks and its look at OVN, another server
+                    // creates a network and writes its switch
+                    late.set((String) post("/v2.0/networks", "network", Map.of("name", "late")).get("id"));
+                    try {
+                        seen.awaitUntil(r -> r.table("Logical_Switch").findFirst(ls -> ls.getString("name")
+                                .equals("neutron-" + late.get())).isPresent(), Duration.ofSeconds(10));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return rows;
+            }
+
+            @Override public List<Map<String, Object>> read(String collection, Map<String, List<String>> filters) {
+                return app.read(collection, filters);
+            }
+
+            @Override public boolean updatePortStatus(String portId, String status) {
+                return app.updatePortStatus(portId, status);
+            }
+
+            @Override public void onCommitted(Runnable listener) { app.onCommitted(listener); }
+
+            @Override public void onChange(java.util.function.Consumer<dev.neutrino.ml2.CommittedChange> listener) {
+                app.onChange(listener);
+            }
+        };
+        try (OvnNorthbound repair = new OvnNorthbound(racing, db, nb, "fa:16:3e:00:00:00", Duration.ofHours(1))) {
+            repair.syncOnce();
+            assertThat(late.get()).isNotNull();
+            assertThat(seen.table("Logical_Switch").findFirst(ls -> ls.getString("name").equals("neutron-" + late.get())))
+                    .as("the late network's switch").isPresent();
+        } finally {
+            other.close();
+            nbB.close();
+        }
+    }
+
     static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
         while (!condition.getAsBoolean()) {
