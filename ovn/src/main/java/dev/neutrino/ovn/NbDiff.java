@@ -80,6 +80,18 @@ public final class NbDiff {
         return inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty();
     }
 
+    /**
+     * Up to {@code limit} of the rows this diff changes, as {@code ovn-db-sync} lists them
+     * ({@code missing T key}, {@code stale T key [columns]}, {@code orphaned T key}), for logs.
+     */
+    public List<String> describe(int limit) {
+        List<String> out = new ArrayList<>();
+        for (Insert i : inserts) out.add("missing " + i.row().table() + " " + i.row().key());
+        for (Update u : updates) out.add("stale " + u.row().table() + " " + u.row().key() + " " + u.changed().keySet());
+        for (Delete d : deletes) out.add("orphaned " + d.table() + " " + d.key());
+        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    }
+
     @Override
     public String toString() {
         return inserts.size() + " to insert, " + updates.size() + " to update, " + deletes.size() + " to delete";

@@ -31,7 +31,9 @@ final class NbState {
     final Map<Ref, UUID> uuids = new HashMap<>();
     private final Map<UUID, Ref> keys = new HashMap<>();
 
-    static NbState read(Replica replica) {
+    /** Reads one moment of {@code live} (a snapshot: the reader thread may apply updates meanwhile). */
+    static NbState read(Replica live) {
+        Replica replica = live.snapshot();
         NbState s = new NbState();
         // keys first, so references can be resolved
         for (Row r : replica.table("DHCP_Options").rows()) {

@@ -11,8 +11,8 @@ import dev.neutrino.ovsdb.Monitor;
 import dev.neutrino.ovsdb.OvsdbClient;
 import dev.neutrino.ovsdb.OvsdbLock;
 import dev.neutrino.ovsdb.monitor.MonitorRequest;
+import dev.neutrino.ovsdb.monitor.TableReplica;
 import dev.neutrino.ovsdb.txn.Comment;
-import dev.neutrino.ovsdb.txn.Condition;
 import dev.neutrino.ovsdb.txn.Operation;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,6 +55,7 @@ public final class OvnNorthbound implements AutoCloseable {
     private final AtomicBoolean dirty = new AtomicBoolean(true);
     private volatile boolean running = true;
     private volatile Monitor monitor;
+    private volatile TableReplica.Index portsByName;
     private Thread loop;
     private volatile OvsdbLock repairLock;
     private final java.util.concurrent.atomic.AtomicLong passes = new java.util.concurrent.atomic.AtomicLong();
@@ -200,19 +201,24 @@ public final class OvnNorthbound implements AutoCloseable {
 
     private void run() {
         Duration backoff = Duration.ofMillis(200);
+        // the repair worker's period runs from the last pass, however many changes wake the loop meanwhile
+        long nextTick = System.nanoTime() + interval.toNanos();
         while (running) {
             try {
-                boolean woken = wake.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS);
+                wake.tryAcquire(Math.max(0, nextTick - System.nanoTime()), TimeUnit.NANOSECONDS);
                 wake.drainPermits();
                 if (!running) return;
                 if (!pending.isEmpty()) writeChanges();
                 boolean requested = dirty.getAndSet(false);
+                boolean due = System.nanoTime() - nextTick >= 0;
+                if (due) nextTick = System.nanoTime() + interval.toNanos();
                 OvsdbLock lock = repairLock;
-                boolean tick = !woken && (lock == null || lock.isHeld()); // the repair worker's period
+                boolean tick = due && (lock == null || lock.isHeld());
                 if (!requested && !tick) continue;
+                nextTick = System.nanoTime() + interval.toNanos();
                 NbDiff d = syncOnce();
                 passes.incrementAndGet();
-                if (!d.isEmpty()) LOG.info("OVN repair pass: {}", d);
+                if (!d.isEmpty()) LOG.info("OVN repair pass: {}: {}", d, String.join(", ", d.describe(5)));
                 backoff = Duration.ofMillis(200);
             } catch (InterruptedException e) {
                 return;
@@ -319,7 +325,9 @@ public final class OvnNorthbound implements AutoCloseable {
         if (monitor == null) {
             List<MonitorRequest> requests = new ArrayList<>();
             for (String t : NbState.TABLES) requests.add(MonitorRequest.table(t));
-            monitor = nb.monitor(DB, requests, new PortStatus()).join();
+            Monitor m = nb.monitor(DB, requests, new PortStatus()).join();
+            portsByName = m.replica().index("Logical_Switch_Port", r -> r.getString("name"));
+            monitor = m;
             if (recordPortStatus) {
                 for (var row : monitor.replica().table("Logical_Switch_Port").rows()) {
                     String port = row.getString("name");
@@ -336,7 +344,8 @@ public final class OvnNorthbound implements AutoCloseable {
     /**
      * OVN says a port is up (ovn-controller bound it and its flows are in) or down: Neutron's
      * ACTIVE/DOWN. The listener only notes which port changed; a worker reads its current {@code up}
-     * with a select (the authoritative value) and records it outside the reader thread.
+     * from the replica (which already holds the change, and needs no answer from a server that may
+     * be gone by then) and records it outside the reader thread.
      */
     private final class PortStatus implements dev.neutrino.ovsdb.monitor.RowListener {
         @Override
@@ -349,16 +358,9 @@ public final class OvnNorthbound implements AutoCloseable {
     }
 
     private void refreshStatus(String portId) {
-        try {
-            var result = nb.transact(DB, dev.neutrino.ovsdb.txn.Select.from("Logical_Switch_Port")
-                    .where(Condition.equal("name", portId)).columns("up")).join();
-            for (var row : result.rows(0)) {
-                java.util.Set<Boolean> up = row.getSet("up", Boolean.class);
-                if (up.size() == 1) setStatus(portId, up.iterator().next());
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("could not read the state of port {} from OVN: {}", portId, e.toString());
-        }
+        TableReplica.Index ports = portsByName;
+        if (ports == null) return;
+        for (var row : ports.rows(portId)) row.getOptionalBoolean("up").ifPresent(up -> setStatus(portId, up));
     }
 
     private void setStatus(String portId, boolean up) {
@@ -372,10 +374,16 @@ public final class OvnNorthbound implements AutoCloseable {
         }
     }
 
-    /** One pass: compare and repair. Returns what was changed. */
+    /**
+     * One pass: compare and repair. Returns what was changed.
+     *
+     * <p>OVN is read before the database: every row found in OVN was written for a database state
+     * at least as old as the one read next, so a row of a resource created meanwhile (another
+     * server's write path) is not taken for an orphan; a resource deleted meanwhile is one.
+     */
     public NbDiff syncOnce() {
-        DesiredState desired = desired();
         NbState actual = NbState.read(monitor().replica());
+        DesiredState desired = desired();
         NbDiff diff = NbDiff.between(desired, actual.rows);
         if (!diff.isEmpty()) apply(diff, actual);
         return diff;
@@ -383,7 +391,8 @@ public final class OvnNorthbound implements AutoCloseable {
 
     /** Compares without changing anything ({@code ovn-db-sync --mode log}). */
     public NbDiff compare() {
-        return NbDiff.between(desired(), NbState.read(monitor().replica()).rows);
+        NbState actual = NbState.read(monitor().replica());
+        return NbDiff.between(desired(), actual.rows);
     }
 
     DesiredState desired() {

@@ -347,6 +347,64 @@ class OvnNorthboundTest {
         sync = new OvnNorthbound(app, db, nb, "fa:16:3e:00:00:00", Duration.ofHours(1));
     }
 
+    /**
+     * A port that OVN reported up just before the northbound connection dropped (a clustered
+     * database's leader dying) still turns ACTIVE: its status is taken from the replica, which had
+     * the change, not asked of a server that is gone (the answer was lost, and with resumed
+     * monitors nothing reports that port again).
+     */
+    @Test
+    void aPortReportedUpJustBeforeTheConnectionDropsStillTurnsActive() throws Exception {
+        var net = post("/v2.0/networks", "network", Map.of("name", "drop"));
+        String first = (String) post("/v2.0/ports", "port", Map.of("network_id", net.get("id"))).get("id");
+        String second = (String) post("/v2.0/ports", "port", Map.of("network_id", net.get("id"))).get("id");
+        // the status worker is held on the first port while the second one's report waits behind it
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        dev.neutrino.ml2.CorePlugin held = new dev.neutrino.ml2.CorePlugin() {
+            @Override public List<Map<String, Object>> readAll(String collection) { return app.readAll(collection); }
+
+            @Override public List<Map<String, Object>> read(String collection, Map<String, List<String>> filters) {
+                return app.read(collection, filters);
+            }
+
+            @Override public boolean updatePortStatus(String portId, String status) {
+                if (portId.equals(first)) {
+                    holding.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return app.updatePortStatus(portId, status);
+            }
+
+            @Override public void onCommitted(Runnable listener) { app.onCommitted(listener); }
+
+            @Override public void onChange(java.util.function.Consumer<dev.neutrino.ml2.CommittedChange> listener) {
+                app.onChange(listener);
+            }
+        };
+        try (OvsdbClient own = OvsdbClient.connect(dev.neutrino.ovsdb.OvsdbClientOptions.of(server.remote())
+                .withAwaitConnection(Duration.ofSeconds(1)));
+             OvnNorthbound s = new OvnNorthbound(held, db, own, "fa:16:3e:00:00:00", Duration.ofHours(1))) {
+            s.syncOnce();
+            setUp(first, true);
+            assertThat(holding.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            setUp(second, true);
+            Replica seen = own.monitors().getFirst().replica();
+            assertThat(seen.awaitUntil(r -> r.table("Logical_Switch_Port").findFirst(p -> p.getString("name")
+                    .equals(second) && p.getOptionalBoolean("up").orElse(false)).isPresent(), Duration.ofSeconds(10)))
+                    .isTrue();
+            server.kill(); // the northbound server goes away with the second report still queued
+            assertThat(within(Duration.ofSeconds(10), () -> !own.isConnected())).isTrue();
+            release.countDown();
+            assertThat(within(Duration.ofSeconds(5), () -> "ACTIVE".equals(status(second)))).isTrue();
+            assertThat(status(first)).isEqualTo("ACTIVE");
+        }
+    }
+
     @Test
     void onlyTheHolderOfTheRepairLockRunsThePeriodicPassAndAnotherServerTakesOverWhenItGoes() throws Exception {
         // two servers' sync loops on one database and one northbound, with a 100 ms repair interval
@@ -375,6 +433,87 @@ class OvnNorthboundTest {
             a.close();
             b.close();
             nbA.close();
+            nbB.close();
+        }
+    }
+
+    /**
+     * The repair worker's period counts from its last pass, not from the last change: a server
+     * busy with writes still repairs (what a crashed server left, or a repair pass that raced a
+     * write) every interval, not only once the writes pause.
+     */
+    @Test
+    void theHolderRepairsEveryIntervalEvenWhileChangesKeepComing() throws Exception {
+        OvsdbClient nbA = OvsdbClient.connect(server.remote()).awaitConnected(Duration.ofSeconds(10));
+        OvnNorthbound a = new OvnNorthbound(app, db, nbA, "fa:16:3e:00:00:00", Duration.ofMillis(400))
+                .repairLock(nbA.lock(OvnNorthbound.REPAIR_LOCK)).start();
+        try {
+            waitFor(() -> a.passes() >= 1); // the pass on getting the lock
+            long before = a.passes();
+            long end = System.nanoTime() + Duration.ofMillis(2500).toNanos();
+            for (int i = 0; System.nanoTime() < end; i++) {
+                post("/v2.0/networks", "network", Map.of("name", "busy-" + i));
+                Thread.sleep(50);
+            }
+            assertThat(a.batches()).as("the writes went through the write path").isGreaterThanOrEqualTo(10);
+            assertThat(a.passes() - before).as("repair passes in 2.5 s of writes, every 400 ms")
+                    .isGreaterThanOrEqualTo(3);
+        } finally {
+            a.close();
+            nbA.close();
+        }
+    }
+
+    /**
+     * A repair pass compares the database with the replica: a switch another server wrote after the
+     * pass had read the networks, but before it looked at the replica, is not an orphan. The pass
+     * reads the replica first, so whatever it finds there, the database it reads next already has.
+     */
+    @Test
+    void aRepairPassLeavesWhatAnotherServerWroteWhileItReadTheDatabase() throws Exception {
+        OvsdbClient nbB = OvsdbClient.connect(server.remote()).awaitConnected(Duration.ofSeconds(10));
+        OvnNorthbound other = new OvnNorthbound(app, db, nbB, "fa:16:3e:00:00:00", Duration.ofHours(1)).start();
+        waitFor(() -> other.passes() >= 1); // its first pass (no lock: at once) wrote neutron_pg_drop
+        Replica seen = replica();
+        java.util.concurrent.atomic.AtomicReference<String> late = new java.util.concurrent.atomic.AtomicReference<>();
+        dev.neutrino.ml2.CorePlugin racing = new dev.neutrino.ml2.CorePlugin() {
+            @Override public List<Map<String, Object>> readAll(String collection) {
+                List<Map<String, Object>> rows = app.readAll(collection);
+                if (collection.equals("routers") && late.get() == null) {
+                    // between this pass's read of the networks and its look at OVN, another server
+                    // creates a network and writes its switch
+                    late.set((String) post("/v2.0/networks", "network", Map.of("name", "late")).get("id"));
+                    try {
+                        seen.awaitUntil(r -> r.table("Logical_Switch").findFirst(ls -> ls.getString("name")
+                                .equals("neutron-" + late.get())).isPresent(), Duration.ofSeconds(10));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return rows;
+            }
+
+            @Override public List<Map<String, Object>> read(String collection, Map<String, List<String>> filters) {
+                return app.read(collection, filters);
+            }
+
+            @Override public boolean updatePortStatus(String portId, String status) {
+                return app.updatePortStatus(portId, status);
+            }
+
+            @Override public void onCommitted(Runnable listener) { app.onCommitted(listener); }
+
+            @Override public void onChange(java.util.function.Consumer<dev.neutrino.ml2.CommittedChange> listener) {
+                app.onChange(listener);
+            }
+        };
+        try (OvnNorthbound repair = new OvnNorthbound(racing, db, nb, "fa:16:3e:00:00:00", Duration.ofHours(1))) {
+            repair.syncOnce();
+            assertThat(late.get()).isNotNull();
+            assertThat(seen.table("Logical_Switch").findFirst(ls -> ls.getString("name").equals("neutron-" + late.get())))
+                    .as("the late network's switch").isPresent();
+        } finally {
+            other.close();
             nbB.close();
         }
     }

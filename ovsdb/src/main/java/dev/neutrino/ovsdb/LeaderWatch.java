@@ -28,7 +28,19 @@ final class LeaderWatch {
 
     private LeaderWatch() {}
 
-    /** @throws OvsdbConnectionException when this server is not usable for {@code database} */
+    /** The server answered, but is not the leader of the database (or is cut off from its cluster). */
+    static final class NotLeader extends OvsdbConnectionException {
+        private static final long serialVersionUID = 1L;
+
+        NotLeader(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * @throws NotLeader when this server is not the leader of {@code database}
+     * @throws OvsdbConnectionException when it is not usable otherwise
+     */
     static void start(OvsdbConnection connection, String database, OvsdbClient.Awaiter awaiter) throws InterruptedException {
         DatabaseSchema schema = awaiter.await(connection.getSchema(SERVER_DB));
         List<MonitorRequest> requests = List.of(MonitorRequest.table(TABLE)
@@ -49,7 +61,7 @@ final class LeaderWatch {
         Row row = replica.table(TABLE).rows().stream().findFirst().orElseThrow(() ->
                 new OvsdbConnectionException(connection.description() + " does not serve database " + database));
         problem(row, database).ifPresent(problem -> {
-            throw new OvsdbConnectionException(connection.description() + " " + problem);
+            throw new NotLeader(connection.description() + " " + problem);
         });
         replica.addListener(new RowListener() {
             @Override

@@ -274,6 +274,8 @@ public final class OvsdbClient implements AutoCloseable {
         int next = 0;
         int failedAttempts = 0;
         int failedRounds = 0;
+        int backoffStep = 0;
+        boolean answered = false; // in this round, a server answered that it is not the leader
         while (!closed) {
             Remote remote = remotes.get(next);
             next = (next + 1) % remotes.size();
@@ -283,6 +285,8 @@ public final class OvsdbClient implements AutoCloseable {
                 setUp(connection, remote);
                 failedAttempts = 0;
                 failedRounds = 0;
+                backoffStep = 0;
+                answered = false;
                 watch(connection);
                 Throwable cause = connection.closeCause();
                 LOG.info("{}: connection to {} lost{}", name, remote, cause == null ? "" : ": " + cause.getMessage());
@@ -298,6 +302,7 @@ public final class OvsdbClient implements AutoCloseable {
                     LOG.debug("{}: cannot use {}: {}", name, remote, cause.getMessage());
                 }
                 failedAttempts++;
+                answered |= cause instanceof LeaderWatch.NotLeader;
             } finally {
                 if (connection != null) for (OvsdbLock lock : locks) lock.disconnected(connection);
                 tearDown(connection);
@@ -307,7 +312,11 @@ public final class OvsdbClient implements AutoCloseable {
             }
             if (failedAttempts >= remotes.size()) {
                 failedAttempts = 0;
-                Duration delay = options.backoff().delay(failedRounds++);
+                // servers that answer without a leader among them are electing one (or wait for a
+                // majority): ask again at the first step rather than back off as from servers that are down
+                Duration delay = answered ? options.backoff().initial() : options.backoff().delay(backoffStep++);
+                failedRounds++;
+                answered = false;
                 LOG.debug("{}: no remote usable, retrying in {} ms", name, delay.toMillis());
                 try {
                     Thread.sleep(delay);

@@ -11,7 +11,9 @@ import java.util.Optional;
  *
  * @param remotes tried in order, moving on after a failure or a lost connection
  * @param connectTimeout for opening one TCP connection
- * @param backoff the wait between rounds of failed attempts over all remotes
+ * @param backoff the wait between rounds of failed attempts over all remotes; a round in which a
+ *                server answered that it is not the leader (a cluster electing one) waits only the
+ *                first step
  * @param probeInterval after this long without a message from the server, send {@code echo}; no answer
  *                      within another interval drops the connection. Zero disables probing.
  * @param leaderOnly a clustered database whose leader the client must be connected to: a server that

@@ -88,6 +88,31 @@ class OvsdbClusterIntegrationTest {
         }
     }
 
+    /**
+     * While servers answer but none is the leader (an election, or a cluster that lost its majority),
+     * the client keeps asking at its first backoff step instead of backing off further: once a leader
+     * is elected, writes flow again within a step, not after the doubled wait of a remote that is down.
+     */
+    @Test
+    void findsALeaderElectedLateWithoutBackingOffWhileServersAnswer() throws Exception {
+        String remotes = s1.remote() + "," + s2.remote() + "," + s3.remote();
+        try (OvsdbClient client = OvsdbClient.connect(OvsdbClientOptions.of(remotes).withLeaderOnly(NB))) {
+            assertThat(client.connectedRemote()).contains(Remote.parse(s1.remote()));
+            // the leader and a follower die: the last server answers, but cannot elect itself
+            s1.kill();
+            s2.kill();
+            Thread.sleep(8500); // with the default backoff (250 ms doubling to 8 s), long enough to reach 8 s
+            assertThat(client.isConnected()).isFalse();
+            s2.start(); // a majority again: s2 and s3 elect a leader within a few seconds
+            long restarted = System.nanoTime();
+            assertThat(waitFor(() -> client.isConnected())).isTrue();
+            Duration took = Duration.ofNanos(System.nanoTime() - restarted);
+            OvsdbServerProcess leader = client.connectedRemote().orElseThrow().equals(Remote.parse(s2.remote())) ? s2 : s3;
+            assertThat(databaseRow(leader).orElseThrow().getBoolean("leader")).isTrue();
+            assertThat(took).as("connected %s after the restart", took).isLessThan(Duration.ofMillis(4500));
+        }
+    }
+
     /** The server's own row for OVN_Northbound in its _Server database. */
     private static Optional<Row> databaseRow(OvsdbServerProcess server) {
         try (OvsdbConnection connection = OvsdbConnection.open(Remote.parse(server.remote()), Duration.ofSeconds(2))) {

@@ -247,6 +247,26 @@ class OvsdbServerIntegrationTest {
     }
 
     @Test
+    void monitorReplicaFollowsAnOptionalColumnChangingAndClearing() throws Exception {
+        // NAT.logical_port (a string, min 0, max 1): a floating IP moving to another port, then
+        // disassociated; ovsdb-server sends each new value as the "modify" of that column
+        try (Monitor monitor = join(client.monitor(NB, List.of(MonitorRequest.table("NAT")
+                .columns("external_ip", "logical_port"))))) {
+            TransactionResult created = join(client.transact(NB,
+                    Insert.into("NAT").uuidName("n").set("type", "dnat_and_snat").set("logical_ip", "10.0.0.5")
+                            .set("external_ip", "172.24.4.5").set("logical_port", OvsdbSet.of(Atom.of("port-a"))),
+                    Insert.into("Logical_Router").set("name", unique("nat")).set("nat", OvsdbSet.of(Atom.namedUuid("n")))));
+            UUID nat = created.uuidOf("n");
+            for (String port : List.of("port-b", "", "port-c", "port-a")) {
+                OvsdbSet value = port.isEmpty() ? OvsdbSet.empty() : OvsdbSet.of(Atom.of(port));
+                join(client.transact(NB, Update.table("NAT").where(Condition.uuidIs(nat)).set("logical_port", value)));
+                assertThat(monitor.replica().row("NAT", nat).orElseThrow().getSet("logical_port", String.class))
+                        .as("after setting %s", value).isEqualTo(port.isEmpty() ? java.util.Set.of() : java.util.Set.of(port));
+            }
+        }
+    }
+
+    @Test
     void monitorSeesChangesFromOtherClients() throws Exception {
         String name = unique("other");
         try (Monitor monitor = join(client.monitor(NB, List.of(MonitorRequest.table("Logical_Switch")

@@ -89,6 +89,13 @@ public final class TableReplica {
         return rows.size();
     }
 
+    /** The same rows, without indexes (for {@link Replica#snapshot}, under the replica's lock). */
+    TableReplica copy() {
+        TableReplica copy = new TableReplica(name);
+        copy.rows.putAll(rows);
+        return copy;
+    }
+
     /** Called by {@link Replica#index}, under the replica's lock. */
     Index addIndex(Function<Row, ?> key) {
         Index index = new Index(key);

@@ -16,9 +16,12 @@ import java.util.Optional;
 /**
  * Applies the "modify" diffs of {@code update2}/{@code update3} notifications (ovsdb-server(7)):
  * <ul>
- *   <li>a scalar column's diff is its new value;</li>
+ *   <li>a column of at most one element — scalar or optional ({@code min 0, max 1}) — gets its new
+ *       value as the diff: ovsdb-server's {@code ovsdb_datum_diff} diffs only composite types
+ *       ({@code max > 1}), so an optional column going from "a" to "b" sends "b", and going to
+ *       nothing sends the empty set;</li>
  *   <li>a set's diff is the symmetric difference of old and new: each element in the diff is removed
- *       when present and added when absent (so an optional column going from "a" to "b" sends {a, b});</li>
+ *       when present and added when absent;</li>
  *   <li>a map's diff holds the pairs whose key is in only one of old and new, and, for a key in both
  *       with different values, the new pair: a diff pair whose key is absent is added, one equal to the
  *       old pair is removed, one with another value replaces the old value.</li>
@@ -50,6 +53,9 @@ public final class Update2Diff {
     public static OvsdbValue apply(ColumnType type, OvsdbValue old, OvsdbValue diff) {
         if (type.isScalar()) {
             return diff;
+        }
+        if (type.max() == 1) {
+            return diff instanceof Atom atom ? OvsdbSet.of(atom) : diff;
         }
         if (type.isMap()) {
             return applyMapDiff(asMap(old), asMap(diff));

@@ -71,7 +71,7 @@ class ReplicaTest {
                 {"Logical_Switch_Port": {"%s": {"insert": {"name": "p1", "addresses": "mac1", "tag": 10}}}}
                 """.formatted(P1)));
         replica.apply(updates("""
-                {"Logical_Switch_Port": {"%s": {"modify": {"name": "p1b", "addresses": ["set", ["mac1", "mac2"]], "tag": ["set", [10, 20]]}}}}
+                {"Logical_Switch_Port": {"%s": {"modify": {"name": "p1b", "addresses": ["set", ["mac1", "mac2"]], "tag": 20}}}}
                 """.formatted(P1)));
         Row p1 = replica.row("Logical_Switch_Port", P1).orElseThrow();
         assertThat(p1.getString("name")).isEqualTo("p1b");
@@ -117,6 +117,23 @@ class ReplicaTest {
                  "Logical_Switch_Port": {"%s": {"insert": {"name": "p1"}}}}
                 """.formatted(LS, P1)));
         assertThat(portsSeen).containsExactly(1, 1);
+    }
+
+    @Test
+    void aSnapshotKeepsTheMomentItWasTaken() {
+        replica.apply(updates("""
+                {"Logical_Switch": {"%s": {"insert": {"name": "sw0"}}},
+                 "Logical_Switch_Port": {"%s": {"insert": {"name": "p1"}}}}
+                """.formatted(LS, P1)));
+        Replica snapshot = replica.snapshot();
+        replica.apply(updates("""
+                {"Logical_Switch": {"%s": {"modify": {"name": "sw1"}}},
+                 "Logical_Switch_Port": {"%s": {"delete": null}, "%s": {"insert": {"name": "p2"}}}}
+                """.formatted(LS, P1, P2)));
+        assertThat(snapshot.row("Logical_Switch", LS).orElseThrow().getString("name")).isEqualTo("sw0");
+        assertThat(snapshot.table("Logical_Switch_Port").rows()).extracting(r -> r.getString("name")).containsExactly("p1");
+        assertThat(replica.table("Logical_Switch_Port").rows()).extracting(r -> r.getString("name")).containsExactly("p2");
+        assertThat(snapshot.tableNames()).isEqualTo(replica.tableNames());
     }
 
     @Test
