@@ -41,6 +41,11 @@ scenario/l3.sh
 # OVN converges to the database after the server is killed in the middle of a burst
 scenario/crash-converge.sh
 
+# three Neutrino servers on one database against three-member Raft clusters for NB and SB: a burst
+# over all three while the NB leader and the repair lock's holder are killed; OVN ends equal to the
+# database with every row at its latest revision (~2 minutes)
+scenario/ovn-cluster.sh
+
 # behind a real Keystone: the openstack CLI with password logins (admin, two members), 401/503 paths
 conformance/keystone-cli.sh
 
