@@ -76,6 +76,24 @@ public final class NbDiff {
     public List<Update> updates() { return updates; }
     public List<Delete> deletes() { return deletes; }
 
+    /** What this difference is about: one "insert|update|delete table key" per row. */
+    public Set<String> keys() {
+        Set<String> out = new java.util.HashSet<>();
+        for (Insert i : inserts) out.add("insert " + i.row().table() + " " + i.row().key());
+        for (Update u : updates) out.add("update " + u.row().table() + " " + u.row().key());
+        for (Delete d : deletes) out.add("delete " + d.table() + " " + d.key());
+        return out;
+    }
+
+    /** The part of this difference whose {@link #keys()} are in {@code keys}. */
+    public NbDiff retain(Set<String> keys) {
+        NbDiff d = new NbDiff();
+        for (Insert i : inserts) if (keys.contains("insert " + i.row().table() + " " + i.row().key())) d.inserts.add(i);
+        for (Update u : updates) if (keys.contains("update " + u.row().table() + " " + u.row().key())) d.updates.add(u);
+        for (Delete x : deletes) if (keys.contains("delete " + x.table() + " " + x.key())) d.deletes.add(x);
+        return d;
+    }
+
     public boolean isEmpty() {
         return inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty();
     }

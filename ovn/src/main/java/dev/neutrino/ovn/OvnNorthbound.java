@@ -216,7 +216,9 @@ public final class OvnNorthbound implements AutoCloseable {
                 boolean tick = due && (lock == null || lock.isHeld());
                 if (!requested && !tick) continue;
                 nextTick = System.nanoTime() + interval.toNanos();
-                NbDiff d = syncOnce();
+                // asked for (start, the lock, a chassis change, a write path that gave up): repair all;
+                // the period's pass: only what the previous pass found too (not writes in flight)
+                NbDiff d = requested ? syncOnce() : repairConfirmed();
                 passes.incrementAndGet();
                 if (!d.isEmpty()) LOG.info("OVN repair pass: {}: {}", d, String.join(", ", d.describe(5)));
                 backoff = Duration.ofMillis(200);
@@ -386,7 +388,28 @@ public final class OvnNorthbound implements AutoCloseable {
         DesiredState desired = desired();
         NbDiff diff = NbDiff.between(desired, actual.rows);
         if (!diff.isEmpty()) apply(diff, actual);
+        lastFound = Set.of();
         return diff;
+    }
+
+    private volatile Set<String> lastFound = Set.of();
+
+    /**
+     * The periodic pass: compares as {@link #syncOnce} does, but repairs only the differences the
+     * previous pass found too. A difference seen once may be a change another server's write path
+     * is writing right now (its commit came after this pass read OVN); repairing it would race that
+     * write, and both would fail their guards and start again. A difference still there one period
+     * later is drift: a crash between commit and write, a hand edit. (ML2/OVN's maintenance task
+     * likewise repairs only inconsistencies older than 60 s.) Returns what was changed.
+     */
+    public NbDiff repairConfirmed() {
+        NbState actual = NbState.read(monitor().replica());
+        NbDiff found = NbDiff.between(desired(), actual.rows);
+        Set<String> keys = found.keys();
+        NbDiff confirmed = found.retain(lastFound);
+        lastFound = keys;
+        if (!confirmed.isEmpty()) apply(confirmed, actual);
+        return confirmed;
     }
 
     /** Compares without changing anything ({@code ovn-db-sync --mode log}). */
