@@ -90,15 +90,35 @@ public final class Database implements AutoCloseable {
      * Actions queued with {@link #afterCommit} run after the commit of the attempt that succeeded.
      */
     public <T> T tx(Function<DSLContext, T> work) {
+        int lost = 0;
         for (int attempt = 1; ; attempt++) {
             List<Runnable> afterCommit = new ArrayList<>();
+            boolean[] committing = {false};
             T result;
             try {
                 result = dsl.transactionResult(cfg -> {
                     cfg.data(AFTER_COMMIT, afterCommit);
-                    return work.apply(cfg.dsl());
+                    T r = work.apply(cfg.dsl());
+                    committing[0] = true; // from here on a failure may have committed
+                    return r;
                 });
             } catch (RuntimeException e) {
+                if (!(e instanceof NeutronException) && SqlErrors.isConnectionLoss(e)) {
+                    // oslo.db retries a transaction on disconnect; so do we, but only when it cannot
+                    // have committed: a commit cut off in the middle has an unknown outcome
+                    if (committing[0] || ++lost >= CONNECTION_LOSS_ATTEMPTS) {
+                        LOG.warn("database connection lost{}: {}", committing[0] ? " during the commit" : "",
+                                e.toString());
+                        throw new NeutronException(503, "ServiceUnavailable", committing[0]
+                                ? "The database connection was lost while committing; the request may or may not "
+                                        + "have taken effect. Check, then retry."
+                                : "The database connection was lost; the database may be restarting. Retry the "
+                                        + "request.");
+                    }
+                    LOG.info("database connection lost, running the transaction again: {}", e.toString());
+                    sleep(100L << lost);
+                    continue;
+                }
                 if (noConnection(e)) {
                     LOG.warn("no database connection: {}", e.toString());
                     throw new NeutronException(503, "ServiceUnavailable", "No database connection became free "
@@ -210,6 +230,17 @@ public final class Database implements AutoCloseable {
             work.accept(d);
             return null;
         });
+    }
+
+    /** Attempts of a transaction that keeps losing its connection before it answers 503. */
+    static final int CONNECTION_LOSS_ATTEMPTS = 3;
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void backoff(int attempt) {

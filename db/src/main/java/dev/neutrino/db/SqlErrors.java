@@ -24,6 +24,28 @@ public final class SqlErrors {
                 || code == 50200 /* H2 lock timeout */;
     }
 
+    /**
+     * The connection to the database broke (the server restarted, a network cut, the connection was
+     * killed): SQLSTATE class 08, PostgreSQL's shutdown states 57P01-57P03, MariaDB's "server has gone
+     * away" (2006), "lost connection" (2013), "connection killed" (1927), "server shutdown" (1053),
+     * or the driver's connection exception types. The transaction did not commit, unless the break
+     * came during the commit itself.
+     */
+    public static boolean isConnectionLoss(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.sql.SQLNonTransientConnectionException
+                    || c instanceof java.sql.SQLRecoverableException) return true;
+            if (c instanceof SQLException e) {
+                String state = e.getSQLState();
+                int code = e.getErrorCode();
+                if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                        || state.equals("57P03"))) return true;
+                if (code == 2006 || code == 2013 || code == 1927 || code == 1053) return true;
+            }
+        }
+        return false;
+    }
+
     /** Also for a batch: its exception or the next exception it chains (the failed statement's). */
     public static boolean isUniqueViolation(Throwable t) {
         for (SQLException e = sqlCause(t); e != null; e = e.getNextException()) {
