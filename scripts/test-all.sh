@@ -46,6 +46,10 @@ scenario/crash-converge.sh
 # database with every row at its latest revision (~2 minutes)
 scenario/ovn-cluster.sh
 
+# the database restarted under 8 clients creating ports (PostgreSQL, then MariaDB, each the
+# scenario's own server): only 201/503, nothing acknowledged lost or doubled (~2 minutes)
+scenario/db-restart.sh
+
 # behind a real Keystone: the openstack CLI with password logins (admin, two members), 401/503 paths
 conformance/keystone-cli.sh
 
