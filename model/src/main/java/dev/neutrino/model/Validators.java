@@ -95,11 +95,13 @@ public final class Validators {
     public static final Validator SUBNET_OR_NONE = v -> v == null ? null : SUBNET.validate(v);
 
     /**
-     * validate_route_cidr: address/prefix with no host bits set, and not loopback
+     * validate_route_cidr: address/prefix without whitespace, with no host bits set, and not loopback
      * ("10.0.0.1/24" is refused with '10.0.0.0/24' recommended).
      */
     public static final Validator ROUTE_CIDR = v -> {
-        if (!(v instanceof String s)) return "'" + Converters.display(v) + "' is not a valid CIDR";
+        if (!(v instanceof String s) || s.chars().anyMatch(Character::isWhitespace)) {
+            return "'" + Converters.display(v) + "' is not a valid CIDR";
+        }
         Cidr c;
         try {
             c = Cidr.parse(s);

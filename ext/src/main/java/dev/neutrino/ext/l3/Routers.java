@@ -5,8 +5,6 @@ import static dev.neutrino.model.Attribute.dict;
 import static dev.neutrino.model.Attribute.list;
 import static dev.neutrino.model.Attribute.string;
 
-import dev.neutrino.common.Cidr;
-import dev.neutrino.common.IpAddress;
 import dev.neutrino.model.Converter;
 import dev.neutrino.model.Converters;
 import dev.neutrino.model.ResourceDef;
@@ -17,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * neutron_lib/api/definitions/l3.py (routers) with ext-gw-mode, extraroute and
@@ -85,7 +82,6 @@ public final class Routers {
     /** convert_none_to_empty_list. */
     static final Converter NONE_TO_EMPTY = v -> v == null ? new ArrayList<>() : v;
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s");
 
     /** validate_hostroutes: a list of unique {destination, nexthop} dicts. */
     public static final Validator HOSTROUTES = v -> {
@@ -100,7 +96,7 @@ public final class Routers {
                 return "Validation of dictionary's keys failed. Expected keys: {'destination', 'nexthop'} "
                         + "Provided keys: " + pySet(route.keySet());
             }
-            String r = routeCidr(route.get("destination"));
+            String r = Validators.ROUTE_CIDR.validate(route.get("destination"));
             if (r != null) return r;
             r = Validators.IP_ADDRESS.validate(route.get("nexthop"));
             if (r != null) return r;
@@ -109,27 +105,6 @@ public final class Routers {
         }
         return null;
     };
-
-    /** validate_route_cidr. */
-    static String routeCidr(Object data) {
-        if (!(data instanceof String s) || WHITESPACE.matcher(s).find()) {
-            return "'" + Converters.display(data) + "' is not a valid CIDR";
-        }
-        Cidr c;
-        try {
-            c = Cidr.parse(s);
-        } catch (IllegalArgumentException e) {
-            return "'" + s + "' is not a valid CIDR";
-        }
-        if (s.indexOf('/') < 0 || !c.isCanonical()) {
-            return "'" + s + "' is not a recognized CIDR, '" + c.canonical() + "' is recommended";
-        }
-        boolean loopback = c.version() == 4
-                ? Cidr.parse("127.0.0.0/8").contains(c.network()) && c.prefixLength() >= 8
-                : c.prefixLength() == 128 && c.network().equals(IpAddress.parse("::1"));
-        if (loopback) return "'" + s + "' is not a routable CIDR";
-        return null;
-    }
 
     /** _validate_availability_zone_hints: unique strings whose JSON text fits the 255-character column. */
     static final Validator AZ_HINTS = v -> {
