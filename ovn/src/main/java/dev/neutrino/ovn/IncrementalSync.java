@@ -412,8 +412,7 @@ final class IncrementalSync {
             Map<UUID, Ref> acls = new HashMap<>();
             for (UUID u : pg.get().getUuidSet("acls")) {
                 replica.row("ACL", u).ifPresent(acl -> {
-                    String rule = acl.getStringMap("external_ids").get(NbNames.EXT_SG_RULE_ID);
-                    String key = rule != null ? rule : name + "/" + acl.getString("direction");
+                    String key = NbState.aclKey(name, acl);
                     acls.put(u, new Ref("ACL", key));
                     w.have("ACL", key, acl, x -> null);
                 });
@@ -500,7 +499,7 @@ final class IncrementalSync {
         for (String table : ROUTER_TABLES) for (NbRow row : d.table(table).values()) w.want(row);
     }
 
-    /** The router's rows as the replica has them, keyed as {@link NbState} keys them. */
+    /** The router's rows as the replica has them, keyed as {@link NbState} keys them (one router's walk). */
     private void readRouter(Work w, Row lr, String routerId) {
         Map<UUID, Ref> keys = new HashMap<>();
         List<Runnable> adds = new ArrayList<>();
@@ -518,15 +517,14 @@ final class IncrementalSync {
         }
         for (UUID u : lr.getUuidSet("nat")) {
             replica.row("NAT", u).ifPresent(n -> {
-                String fip = n.getStringMap("external_ids").get("neutron:fip_id");
-                String key = fip != null ? "fip/" + fip : "snat/" + routerId + "/" + n.getString("logical_ip");
+                String key = NbState.natKey(routerId, n);
                 keys.put(u, new Ref("NAT", key));
                 adds.add(() -> w.have("NAT", key, n, keys::get));
             });
         }
         for (UUID u : lr.getUuidSet("static_routes")) {
             replica.row("Logical_Router_Static_Route", u).ifPresent(r -> {
-                String key = "route/" + routerId + "/" + r.getString("ip_prefix") + "/" + r.getString("nexthop");
+                String key = NbState.routeKey(routerId, r);
                 keys.put(u, new Ref("Logical_Router_Static_Route", key));
                 adds.add(() -> w.have("Logical_Router_Static_Route", key, r, keys::get));
             });

@@ -67,8 +67,7 @@ final class NbState {
             s.key(pg, "Port_Group", name);
             for (UUID u : pg.getUuidSet("acls")) {
                 aclTable.row(u).ifPresent(acl -> {
-                    String rule = acl.getStringMap("external_ids").get(NbNames.EXT_SG_RULE_ID);
-                    String key = rule != null ? rule : name + "/" + acl.getString("direction");
+                    String key = aclKey(name, acl);
                     acls.add(acl);
                     s.key(acl, "ACL", key);
                 });
@@ -99,16 +98,14 @@ final class NbState {
             }
             for (UUID u : lr.getUuidSet("nat")) {
                 replica.table("NAT").row(u).ifPresent(n -> {
-                    String fip = n.getStringMap("external_ids").get("neutron:fip_id");
                     nats.add(n);
-                    s.key(n, "NAT", fip != null ? "fip/" + fip : "snat/" + routerId + "/" + n.getString("logical_ip"));
+                    s.key(n, "NAT", natKey(routerId, n));
                 });
             }
             for (UUID u : lr.getUuidSet("static_routes")) {
                 replica.table("Logical_Router_Static_Route").row(u).ifPresent(r -> {
                     routes.add(r);
-                    s.key(r, "Logical_Router_Static_Route", "route/" + routerId + "/" + r.getString("ip_prefix") + "/"
-                            + r.getString("nexthop"));
+                    s.key(r, "Logical_Router_Static_Route", routeKey(routerId, r));
                 });
             }
         }
@@ -125,6 +122,23 @@ final class NbState {
         for (Row r : groups) s.add(replica, "Port_Group", r);
         for (Row r : acls) s.add(replica, "ACL", r);
         return s;
+    }
+
+    /** The key of an ACL of port group {@code portGroup}: its rule's id, else group/direction (the drop ACLs). */
+    static String aclKey(String portGroup, Row acl) {
+        String rule = acl.getStringMap("external_ids").get(NbNames.EXT_SG_RULE_ID);
+        return rule != null ? rule : portGroup + "/" + acl.getString("direction");
+    }
+
+    /** The key of a router's NAT row, as {@link Translator#floatingIp} and {@link Translator#snat} key them. */
+    static String natKey(String routerId, Row nat) {
+        String fip = nat.getStringMap("external_ids").get("neutron:fip_id");
+        return fip != null ? Translator.fipKey(fip) : Translator.snatKey(routerId, nat.getString("logical_ip"));
+    }
+
+    /** The key of a router's static route, as {@link Translator} keys it. */
+    static String routeKey(String routerId, Row route) {
+        return Translator.routeKey(routerId, route.getString("ip_prefix"), route.getString("nexthop"));
     }
 
     private void key(Row r, String table, String key) {

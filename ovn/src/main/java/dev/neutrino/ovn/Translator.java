@@ -415,7 +415,7 @@ public final class Translator {
         cols.put("logical_ip", cidr);
         cols.put("external_ip", externalIp);
         cols.put("external_ids", Map.of("neutron:router_name", NbNames.ovnName(routerId)));
-        return new NbRow("NAT", "snat/" + routerId + "/" + cidr, cols);
+        return new NbRow("NAT", snatKey(routerId, cidr), cols);
     }
 
     /**
@@ -445,7 +445,7 @@ public final class Translator {
         cols.put("external_ids", ext);
         cols.put("logical_port", List.of(fip.get("port_id")));
         cols.put("external_mac", distributed && portUp && mac != null ? List.of(mac) : List.of());
-        return new NbRow("NAT", "fip/" + fip.get("id"), cols);
+        return new NbRow("NAT", fipKey((String) fip.get("id")), cols);
     }
 
     /** The default route of a router through its gateway subnet's gateway IP. */
@@ -463,7 +463,21 @@ public final class Translator {
         cols.put("ip_prefix", prefix);
         cols.put("nexthop", nexthop);
         cols.put("external_ids", ext);
-        return new NbRow("Logical_Router_Static_Route", "route/" + routerId + "/" + prefix + "/" + nexthop, cols);
+        return new NbRow("Logical_Router_Static_Route", routeKey(routerId, prefix, nexthop), cols);
+    }
+
+    // ------------------------------------------------------------------ keys of rows without a name
+
+    static String snatKey(String routerId, String cidr) {
+        return "snat/" + routerId + "/" + cidr;
+    }
+
+    static String fipKey(String fipId) {
+        return "fip/" + fipId;
+    }
+
+    static String routeKey(String routerId, String prefix, String nexthop) {
+        return "route/" + routerId + "/" + prefix + "/" + nexthop;
     }
 
     // ------------------------------------------------------------------ helpers

@@ -686,7 +686,7 @@ class OvnNorthboundTest {
         var net = post("/v2.0/networks", "network", Map.of("name", "drift"));
         sync.syncOnce();
         // a difference that goes away by itself (a write in flight, here: written by hand in between)
-        var fresh = post("/v2.0/networks", "network", Map.of("name", "in-flight"));
+        post("/v2.0/networks", "network", Map.of("name", "in-flight"));
         assertThat(sync.repairConfirmed().isEmpty()).as("seen once: left to the write path").isTrue();
         sync.syncOnce(); // the "write path" catches up
         assertThat(sync.repairConfirmed().isEmpty()).isTrue();
@@ -701,6 +701,5 @@ class OvnNorthboundTest {
         NbDiff second = sync.repairConfirmed();
         assertThat(second.inserts()).extracting(x -> x.row().key()).containsExactly("neutron-" + net.get("id"));
         assertThat(sync.compare().isEmpty()).isTrue();
-        assertThat(fresh).isNotNull();
     }
 }
