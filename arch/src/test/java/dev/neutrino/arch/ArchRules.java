@@ -83,6 +83,18 @@ final class ArchRules {
                         + " passed to its constructor");
     }
 
+    /** Rule b: the Nova notifier hears ML2's core plugin and talks to Keystone and Nova, nothing more. */
+    static ArchRule novaUsesOnlyMl2AndKeystone(String root) {
+        return noClasses().that().resideInAPackage(root + ".nova..")
+                .should().dependOnClassesThat(resideInAPackage(root + "..")
+                        .and(resideOutsideOfPackages(root + ".nova..", root + ".common..", root + ".ml2..",
+                                root + ".keystone..")))
+                .allowEmptyShould(true)
+                .because("of rule b (layering): the Nova notifier follows committed changes through ML2's"
+                        + " CorePlugin and calls Nova as a Keystone client; it must not reach into the engine,"
+                        + " the extensions, OVN or the server. Give CorePlugin what it needs instead");
+    }
+
     /** Rule b: ovsdb is a library of its own. */
     static ArchRule ovsdbIsStandalone(String root) {
         return noClasses().that().resideInAPackage(root + ".ovsdb..")

@@ -71,6 +71,13 @@ class ArchRulesFixtureTest {
     }
 
     @Test
+    void ruleB_nova() {
+        String found = violations(ArchRules.novaUsesOnlyMl2AndKeystone(LAYERS), LAYERS, "rule b");
+        assertThat(found).contains("Notifier.engine").doesNotContain("Notifier.core", "Notifier.strings")
+                .hasLineCount(1);
+    }
+
+    @Test
     void ruleB_ovsdb() {
         String found = violations(ArchRules.ovsdbIsStandalone(LAYERS), LAYERS, "rule b");
         assertThat(found).contains("Client.def").doesNotContain("Client.codec", "Client.strings").hasLineCount(1);

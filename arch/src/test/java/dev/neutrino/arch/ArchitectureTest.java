@@ -20,7 +20,7 @@ class ArchitectureTest {
     void theImportSeesEveryModuleAndNoFixture() {
         Set<String> packages = classes.stream().map(JavaClass::getPackageName).collect(Collectors.toSet());
         for (String module : new String[] {"common", "model", "ipam", "db", "schema", "policy", "ovsdb", "keystone",
-                "engine", "ml2", "ext", "ovn", "server"}) {
+                "engine", "ml2", "ext", "ovn", "nova", "server"}) {
             assertThat(packages).as("the classes of module %s are on the test classpath", module)
                     .contains(ROOT + "." + module);
         }
@@ -54,6 +54,11 @@ class ArchitectureTest {
     @Test
     void ovnUsesOnlyRequestContextOfTheEngine() {
         ArchRules.ovnUsesOnlyRequestContextOfEngine(ROOT).check(classes);
+    }
+
+    @Test
+    void novaDependsOnlyOnMl2AndKeystone() {
+        ArchRules.novaUsesOnlyMl2AndKeystone(ROOT).check(classes);
     }
 
     @Test

@@ -42,6 +42,7 @@ import dev.neutrino.ml2.ExtensionDriver;
 import dev.neutrino.ml2.ExtensionManager;
 import dev.neutrino.ml2.MechanismManager;
 import dev.neutrino.ml2.Ml2Options;
+import dev.neutrino.ml2.PortStatusChange;
 import dev.neutrino.ml2.TypeDrivers;
 import dev.neutrino.model.ExtensionDef;
 import dev.neutrino.policy.Policy;
@@ -71,6 +72,8 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
     private final ExtensionManager extensionDrivers;
     private final Agents agents;
     private final Database db;
+    private final List<java.util.function.Consumer<PortStatusChange>> statusListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Neutrino(Config config, Database db) {
         this(config, db, Policy.defaults());
@@ -179,11 +182,25 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
     public boolean updatePortStatus(String portId, String status) {
         ResourceService ports = engine.service(Ports.DEF);
         return db.tx(dsl -> {
+            var row = dsl.select(PORTS.STATUS, PORTS.DEVICE_ID, PORTS.DEVICE_OWNER).from(PORTS)
+                    .where(PORTS.ID.eq(portId)).fetchOne();
+            if (row == null || status.equals(row.value1())) return false;
+            String previous = row.value1();
+            // conditional on the status read: of servers recording the same transition, one wins
             int changed = dsl.update(PORTS).set(PORTS.STATUS, status)
-                    .where(PORTS.ID.eq(portId).and(PORTS.STATUS.ne(status))).execute();
-            if (changed > 0) ports.bumpRevision(new Tx(dsl, RequestContext.admin(null)), portId);
-            return changed > 0;
+                    .where(PORTS.ID.eq(portId).and(previous == null ? PORTS.STATUS.isNull() : PORTS.STATUS.eq(previous)))
+                    .execute();
+            if (changed == 0) return false;
+            ports.bumpRevision(new Tx(dsl, RequestContext.admin(null)), portId);
+            var transition = new PortStatusChange(portId, previous, status, row.value2(), row.value3());
+            for (var l : statusListeners) Database.afterCommit(dsl, () -> l.accept(transition));
+            return true;
         });
+    }
+
+    @Override
+    public void onPortStatus(java.util.function.Consumer<PortStatusChange> listener) {
+        statusListeners.add(listener);
     }
 
     @Override

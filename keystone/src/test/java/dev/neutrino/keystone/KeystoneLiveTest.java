@@ -1,9 +1,11 @@
 package dev.neutrino.keystone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.neutrino.common.IniFile;
+import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,6 +83,26 @@ class KeystoneLiveTest {
         long calls = client.requestCount();
         assertThat(validator.authenticate(demo.id(), null).isAuthenticated()).isTrue();
         assertThat(client.requestCount()).isEqualTo(calls); // from the cache
+    }
+
+    @Test
+    void aSessionFindsTheNetworkEndpointInTheRealCatalog() {
+        URI authUrl = KeystoneSession.Credentials.identityV3(System.getProperty("neutrino.test.keystone"));
+        var credentials = new KeystoneSession.Credentials(authUrl, "neutron", "neutron", "Default", "", "service",
+                "Default", "");
+        try (KeystoneSession session = new KeystoneSession(credentials, java.time.Duration.ofSeconds(10),
+                java.time.Clock.systemUTC())) {
+            KeystoneSession.Token token = session.token();
+            assertThat(session.token()).as("kept until it nears its expiry").isSameAs(token);
+            // scripts/keystone-services.sh registers the network service in RegionOne
+            URI network = session.endpoint(token, "network", "public", "RegionOne");
+            assertThat(network.getScheme()).isEqualTo("http");
+            assertThat(validator.validate(token.id()).isValid()).isTrue();
+            assertThatThrownBy(() -> session.endpoint(token, "network", "public", "NoSuchRegion"))
+                    .isInstanceOf(KeystoneException.class).hasMessageContaining("no public endpoint of type network");
+            session.invalidate(token.id());
+            assertThat(session.token().id()).isNotEqualTo(token.id());
+        }
     }
 
     @Test

@@ -29,6 +29,12 @@ public interface CorePlugin {
      */
     boolean updatePortStatus(String portId, String status);
 
+    /**
+     * Called after the commit of each status transition {@link #updatePortStatus} recorded (outside
+     * any transaction), on the server that recorded it.
+     */
+    void onPortStatus(java.util.function.Consumer<PortStatusChange> listener);
+
     /** Called after every committed write (outside any transaction). */
     void onCommitted(Runnable listener);
 

@@ -385,6 +385,10 @@ class OvnNorthboundTest {
             @Override public void onChange(java.util.function.Consumer<dev.neutrino.ml2.CommittedChange> listener) {
                 app.onChange(listener);
             }
+
+            @Override public void onPortStatus(java.util.function.Consumer<dev.neutrino.ml2.PortStatusChange> listener) {
+                app.onPortStatus(listener);
+            }
         };
         try (OvsdbClient own = OvsdbClient.connect(dev.neutrino.ovsdb.OvsdbClientOptions.of(server.remote())
                 .withAwaitConnection(Duration.ofSeconds(1)));
@@ -505,6 +509,10 @@ class OvnNorthboundTest {
 
             @Override public void onChange(java.util.function.Consumer<dev.neutrino.ml2.CommittedChange> listener) {
                 app.onChange(listener);
+            }
+
+            @Override public void onPortStatus(java.util.function.Consumer<dev.neutrino.ml2.PortStatusChange> listener) {
+                app.onPortStatus(listener);
             }
         };
         try (OvnNorthbound repair = new OvnNorthbound(racing, db, nb, "fa:16:3e:00:00:00", Duration.ofHours(1))) {

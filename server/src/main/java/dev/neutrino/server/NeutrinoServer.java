@@ -11,6 +11,10 @@ import dev.neutrino.db.DatabaseOptions;
 import dev.neutrino.db.DatabaseUrl;
 import dev.neutrino.db.Schema;
 import dev.neutrino.keystone.KeystoneAuthConfig;
+import dev.neutrino.keystone.KeystoneSession;
+import dev.neutrino.nova.NovaClient;
+import dev.neutrino.nova.NovaNotifier;
+import dev.neutrino.nova.NovaOptions;
 import dev.neutrino.keystone.TokenValidator;
 import dev.neutrino.ovn.GatewayChassis;
 import dev.neutrino.ovn.OvnAgents;
@@ -55,9 +59,12 @@ public final class NeutrinoServer implements AutoCloseable {
     private final OvnNorthbound ovn;
     private final OvsdbClient nb;
     private final OvsdbClient sb;
+    private final NovaNotifier nova;
 
-    private NeutrinoServer(Server jetty, Database db, OvsdbClient nb, OvsdbClient sb, OvnNorthbound ovn) {
+    private NeutrinoServer(Server jetty, Database db, OvsdbClient nb, OvsdbClient sb, OvnNorthbound ovn,
+                           NovaNotifier nova) {
         this.jetty = jetty;
+        this.nova = nova;
         this.db = db;
         this.nb = nb;
         this.sb = sb;
@@ -89,6 +96,24 @@ public final class NeutrinoServer implements AutoCloseable {
             throw new ConfigException("[ml2] mechanism_drivers lists ovn but [ovn] ovn_nb_connection is not set");
         }
         return names;
+    }
+
+    /**
+     * Neutron's Nova notifier when {@code [nova]} has credentials and a {@code notify_nova_on_*}
+     * option is on; null otherwise (Neutrino then serves without telling a Nova anything).
+     */
+    static NovaNotifier novaNotifier(Config config, Neutrino app) {
+        NovaOptions.Settings nova = NovaOptions.settings(config);
+        if (nova == null) {
+            LOG.info("no [nova] credentials (or notify_nova_on_port_* off): Nova is not notified of port events");
+            return null;
+        }
+        KeystoneSession session = new KeystoneSession(nova.credentials(), nova.timeout(), java.time.Clock.systemUTC());
+        NovaClient client = new NovaClient(session, nova.region(), nova.endpointType(), nova.timeout());
+        LOG.info("Nova notifier: events as {} ({} endpoint{}) every {} s; port status changes {}, data changes {}",
+                nova.credentials(), nova.endpointType(), nova.region().isBlank() ? "" : " in " + nova.region(),
+                nova.interval().toSeconds(), nova.onStatus() ? "on" : "off", nova.onData() ? "on" : "off");
+        return new NovaNotifier(client, nova.interval()).follow(app, nova.onStatus(), nova.onData()).start();
     }
 
     /** Opens the database, checks or creates the schema and starts listening. */
@@ -142,6 +167,7 @@ public final class NeutrinoServer implements AutoCloseable {
                 });
             }
             LOG.info("ML2 mechanism drivers: {}", mechanisms);
+            NovaNotifier nova = novaNotifier(config, app);
             if (ovn == null) LOG.info("no OVN mechanism driver: serving the API without a dataplane");
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             if (ovn != null) {
@@ -161,6 +187,15 @@ public final class NeutrinoServer implements AutoCloseable {
                                     x -> x.writeSeconds()[phase]).tag("phase", phases[k])
                             .description("time the write path spent per phase").register(metrics);
                 }
+            }
+            if (nova != null) {
+                io.micrometer.core.instrument.FunctionCounter.builder("neutrino.nova.events.sent", nova, x -> x.sent())
+                        .description("events Nova took (os-server-external-events)").register(metrics);
+                io.micrometer.core.instrument.FunctionCounter.builder("neutrino.nova.events.dropped", nova,
+                        x -> x.dropped()).description("events given up after retries or refused by Nova")
+                        .register(metrics);
+                io.micrometer.core.instrument.FunctionCounter.builder("neutrino.nova.requests", nova,
+                        x -> x.requests()).description("requests sent to Nova, retries included").register(metrics);
             }
             new JvmMemoryMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);
@@ -195,7 +230,7 @@ public final class NeutrinoServer implements AutoCloseable {
             jetty.start();
             LOG.info("Neutrino listening on http://{}:{} (database {})", config.get(ServerOptions.BIND_HOST),
                     connector.getLocalPort(), db.url().display());
-            return new NeutrinoServer(jetty, db, nb, sb, ovn);
+            return new NeutrinoServer(jetty, db, nb, sb, ovn, nova);
         } catch (Exception | Error e) {
             db.close();
             throw e;
@@ -273,6 +308,7 @@ public final class NeutrinoServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         jetty.stop();
+        if (nova != null) nova.close();
         if (ovn != null) ovn.close();
         if (nb != null) nb.close();
         if (sb != null) sb.close();

@@ -71,13 +71,14 @@ class AllOptionsTest {
     void everyModulesOptionsAreInTheServersList() {
         for (List<Option<?>> module : List.of(DatabaseOptions.ALL, EngineOptions.ALL, Ml2Options.ALL,
                 CoreOptions.ALL, ServiceTypeOptions.ALL, OvnOptions.ALL, KeystoneAuthConfig.OPTIONS,
-                ServerOptions.ALL)) {
+                dev.neutrino.nova.NovaOptions.ALL, ServerOptions.ALL)) {
             assertThat(AllOptions.ALL).containsAll(module);
         }
         assertThat(AllOptions.ALL).containsAll(NeutrinoOptions.ALL);
         assertThat(AllOptions.ALL).hasSize(DatabaseOptions.ALL.size() + EngineOptions.ALL.size()
                 + Ml2Options.ALL.size() + CoreOptions.ALL.size() + ServiceTypeOptions.ALL.size()
-                + OvnOptions.ALL.size() + KeystoneAuthConfig.OPTIONS.size() + ServerOptions.ALL.size());
+                + OvnOptions.ALL.size() + KeystoneAuthConfig.OPTIONS.size() + dev.neutrino.nova.NovaOptions.ALL.size()
+                + ServerOptions.ALL.size());
     }
 
     @Test
@@ -110,6 +111,15 @@ class AllOptionsTest {
                 project_name = service
                 username = neutron
                 password = NEUTRON_PASS
+                [nova]
+                auth_url = http://controller:5000
+                auth_type = password
+                project_domain_name = Default
+                user_domain_name = Default
+                region_name = RegionOne
+                project_name = service
+                username = nova
+                password = NOVA_PASS
                 """), AllOptions.ALL);
 
         assertThat(c.warnings()).isEmpty();
@@ -129,6 +139,12 @@ class AllOptionsTest {
         assertThat(c.get(ServiceTypeOptions.SERVICE_PROVIDER))
                 .containsExactly("L3_ROUTER_NAT:a:x.Y:default", "L3_ROUTER_NAT:b:x.Z");
         assertThat(KeystoneAuthConfig.from(c).password()).isEqualTo("NEUTRON_PASS");
+        var nova = dev.neutrino.nova.NovaOptions.settings(c);
+        assertThat(nova.credentials().username()).isEqualTo("nova");
+        assertThat(nova.credentials().authUrl()).hasToString("http://controller:5000/v3");
+        assertThat(nova.region()).isEqualTo("RegionOne");
+        assertThat(nova.interval()).hasSeconds(2);
+        assertThat(nova.onStatus() && nova.onData()).isTrue();
     }
 
     @Test
