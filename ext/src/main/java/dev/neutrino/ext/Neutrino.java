@@ -199,6 +199,16 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
     }
 
     @Override
+    public Map<String, Object> createPort(Map<String, Object> port) {
+        return engine.service(Ports.DEF).create(RequestContext.admin((String) port.get("project_id")), port);
+    }
+
+    @Override
+    public Map<String, Object> updatePort(String portId, Map<String, Object> changes, Long revision) {
+        return engine.service(Ports.DEF).update(RequestContext.admin(null), portId, changes, revision);
+    }
+
+    @Override
     public void onPortStatus(java.util.function.Consumer<PortStatusChange> listener) {
         statusListeners.add(listener);
     }

@@ -35,6 +35,21 @@ public interface CorePlugin {
      */
     void onPortStatus(java.util.function.Consumer<PortStatusChange> listener);
 
+    /**
+     * Creates a port as an admin would through the API (Neutron's {@code plugin.create_port}, as
+     * ML2/OVN creates its metadata port): attribute → value, validated and defaulted as a request
+     * body is. Returns the port; a refusal is the {@link dev.neutrino.common.NeutronException} the
+     * API would answer. Never call it inside a transaction.
+     */
+    Map<String, Object> createPort(Map<String, Object> port);
+
+    /**
+     * Updates a port as an admin would through the API, only if its revision is still
+     * {@code revision} (null: whatever it is); 412 {@code RevisionNumberConstraintFailed} otherwise.
+     * Never call it inside a transaction.
+     */
+    Map<String, Object> updatePort(String portId, Map<String, Object> changes, Long revision);
+
     /** Called after every committed write (outside any transaction). */
     void onCommitted(Runnable listener);
 

@@ -44,11 +44,13 @@ public final class DesiredState {
         Map<String, Map<String, Object>> nets = new HashMap<>();
         for (Map<String, Object> n : in.networks()) nets.put((String) n.get("id"), n);
         Map<String, String> dhcp = new HashMap<>();
+        Map<String, String> metadataIps = Translator.metadataIps(in.ports());
         for (Map<String, Object> sub : in.subnets()) {
             subnets.put((String) sub.get("id"), sub);
             Map<String, Object> net = nets.get((String) sub.get("network_id"));
             if (net == null) continue;
-            NbRow opts = Translator.dhcpOptions(sub, net, serverMac(in.baseMac(), (String) sub.get("id")));
+            NbRow opts = Translator.dhcpOptions(sub, net, serverMac(in.baseMac(), (String) sub.get("id")),
+                    metadataIps.get((String) sub.get("id")));
             if (opts != null) {
                 s.put(opts);
                 dhcp.put((String) sub.get("id"), opts.key());

@@ -98,7 +98,15 @@ final class IncrementalSync {
                 }
             }
             case "subnet" -> out.add(new Scope(Kind.SUBNET, c.id()));
-            case "port" -> out.add(new Scope(Kind.PORT, c.id()));
+            case "port" -> {
+                out.add(new Scope(Kind.PORT, c.id()));
+                // a metadata port leaving a subnet takes its route out of that subnet's DHCP options
+                if (Translator.DISTRIBUTED.equals(orig.get("device_owner"))) {
+                    for (Map<String, Object> ip : Translator.fixedIps(orig)) {
+                        out.add(new Scope(Kind.SUBNET, (String) ip.get("subnet_id")));
+                    }
+                }
+            }
             case "security_group" -> out.add(new Scope(Kind.SECURITY_GROUP, c.id()));
             case "security_group_rule" -> {
                 if (cur.get("security_group_id") instanceof String sg) out.add(new Scope(Kind.SECURITY_GROUP, sg));
@@ -300,7 +308,7 @@ final class IncrementalSync {
         if (sub != null) {
             Map<String, Object> net = w.read("networks", (String) sub.get("network_id"));
             if (net != null) {
-                want = Translator.dhcpOptions(sub, net, DesiredState.serverMac(baseMac, id));
+                want = Translator.dhcpOptions(sub, net, DesiredState.serverMac(baseMac, id), metadataIp(sub));
                 if (want != null) w.want(want);
             }
         }
@@ -310,6 +318,14 @@ final class IncrementalSync {
             w.prefetch("ports", ports);
             for (String p : ports) w.push(Kind.PORT, p);
         }
+    }
+
+    /** The address of the network's metadata port on this DHCP subnet (ML2/OVN's {@code _find_metadata_port_ip}), or null. */
+    private String metadataIp(Map<String, Object> sub) {
+        if (!Boolean.TRUE.equals(sub.get("enable_dhcp"))) return null;
+        List<Map<String, Object>> ports = plugin.read("ports", Map.of("network_id",
+                List.of((String) sub.get("network_id")), "device_owner", List.of(Translator.DISTRIBUTED)));
+        return Translator.metadataIps(ports).get((String) sub.get("id"));
     }
 
     // ------------------------------------------------------------------ ports
@@ -339,6 +355,10 @@ final class IncrementalSync {
         }
         String owner = Translator.str(port.get("device_owner"));
         if (ROUTER_OWNERS.contains(owner)) w.push(Kind.ROUTER, (String) port.get("device_id"));
+        if (owner.equals(Translator.DISTRIBUTED)) {
+            // the metadata port's addresses are in its subnets' DHCP options (the route to 169.254.169.254)
+            for (Map<String, Object> ip : Translator.fixedIps(port)) w.push(Kind.SUBNET, (String) ip.get("subnet_id"));
+        }
         if (settings.get().distributedFloatingIps()) {
             // a floating IP's NAT moves to the port's chassis once the port is up
             for (Map<String, Object> fip : plugin.read("floatingips", Map.of("port_id", List.of(id)))) {
@@ -357,7 +377,10 @@ final class IncrementalSync {
             Map<String, Object> sub = w.read("subnets", s);
             if (sub == null) continue;
             subnets.put(s, sub);
-            if (Translator.dhcpOptions(sub, net, DesiredState.serverMac(baseMac, s)) != null) {
+            // a subnet without a gateway has options only when a metadata port serves it (rare: read it then)
+            boolean hasOptions = sub.get("gateway_ip") != null ? Translator.hasDhcpOptions(sub, null)
+                    : Translator.hasDhcpOptions(sub, metadataIp(sub));
+            if (hasOptions) {
                 dhcp.put(s, s);
                 if (dhcpOptions.first(s).isEmpty()) w.push(Kind.SUBNET, s); // its options come first
             }

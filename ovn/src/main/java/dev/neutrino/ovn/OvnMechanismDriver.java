@@ -9,11 +9,41 @@ import java.util.Set;
 
 /**
  * {@code mechanism_drivers = ovn}: ML2/OVN's checks in precommit and its bind_port. Its postcommit
- * has nothing to do: {@link OvnNorthbound} hears every committed change of every resource (networks,
- * subnets and ports as ML2 tells drivers, and routers, floating IPs and security groups, which ML2
- * does not) through the core plugin's change feed, and writes northbound after the commit.
+ * writes nothing to OVN: {@link OvnNorthbound} hears every committed change of every resource
+ * (networks, subnets and ports as ML2 tells drivers, and routers, floating IPs and security groups,
+ * which ML2 does not) through the core plugin's change feed, and writes northbound after the
+ * commit. With {@code [ovn] ovn_metadata_enabled} it keeps each network's metadata port
+ * ({@link MetadataPorts}): created with the network, an address on each IPv4 DHCP subnet.
  */
 public final class OvnMechanismDriver implements MechanismDriver {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OvnMechanismDriver.class);
+    private final MetadataPorts metadata;
+
+    /** Without metadata ports ({@code ovn_metadata_enabled = false}). */
+    public OvnMechanismDriver() {
+        this(null);
+    }
+
+    /** With ML2/OVN's metadata port per network, kept through {@code metadata} (null: none). */
+    public OvnMechanismDriver(MetadataPorts metadata) {
+        this.metadata = metadata;
+    }
+
+    @Override
+    public void postcommit(Ml2Event e) {
+        if (metadata == null || e.operation() == Ml2Event.Operation.DELETE) return;
+        try {
+            if (e.resource().equals("network") && e.operation() == Ml2Event.Operation.CREATE) {
+                metadata.ensure(e.current());
+            } else if (e.resource().equals("subnet")) {
+                metadata.update((String) e.current().get("network_id"));
+            }
+        } catch (RuntimeException ex) {
+            // the change stays (postcommit cannot undo it); the repair pass creates what is missing
+            LOG.warn("Metadata port of network {} not updated: {}", e.resource().equals("network")
+                    ? e.current().get("id") : e.current().get("network_id"), ex.toString());
+        }
+    }
     /** mech_driver.py _is_network_type_supported. */
     static final Set<String> NETWORK_TYPES = Set.of("local", "flat", "geneve", "vxlan", "vlan");
     static final String FLOATINGIP = "network:floatingip";

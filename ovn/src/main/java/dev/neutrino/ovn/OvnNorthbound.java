@@ -111,8 +111,16 @@ public final class OvnNorthbound implements AutoCloseable {
         return this;
     }
 
+    private volatile MetadataPorts metadata;
+
     public OvnNorthbound distributedFloatingIps(boolean enabled) {
         this.distributedFloatingIps = enabled;
+        return this;
+    }
+
+    /** ML2/OVN's metadata ports, which the repair worker ensures on every network (null: metadata off). */
+    public OvnNorthbound metadata(MetadataPorts metadata) {
+        this.metadata = metadata;
         return this;
     }
 
@@ -218,6 +226,7 @@ public final class OvnNorthbound implements AutoCloseable {
                 nextTick = System.nanoTime() + interval.toNanos();
                 // asked for (start, the lock, a chassis change, a write path that gave up): repair all;
                 // the period's pass: only what the previous pass found too (not writes in flight)
+                if (metadata != null && (lock == null || lock.isHeld())) ensureMetadataPorts();
                 NbDiff d = requested ? syncOnce() : repairConfirmed();
                 passes.incrementAndGet();
                 if (!d.isEmpty()) LOG.info("OVN repair pass: {}: {}", d, String.join(", ", d.describe(5)));
@@ -236,6 +245,15 @@ public final class OvnNorthbound implements AutoCloseable {
     }
 
     private static final int WRITE_ATTEMPTS = 6;
+
+    private void ensureMetadataPorts() {
+        try {
+            int fixed = metadata.ensureAll();
+            if (fixed > 0) LOG.info("OVN repair pass: metadata ports created or updated on {} networks", fixed);
+        } catch (RuntimeException e) {
+            LOG.warn("OVN repair pass: metadata ports not checked: {}", e.toString());
+        }
+    }
 
     /**
      * The write path: the pending scopes in one transaction. A transaction whose guard failed

@@ -16,7 +16,8 @@ public final class OvnOptions {
     public static final Option<String> SB_CONNECTION = Option.string("ovn", "ovn_sb_connection", "",
             "OVN southbound database.");
     public static final Option<Boolean> METADATA_ENABLED = Option.bool("ovn", "ovn_metadata_enabled", false,
-            "Accepted for compatibility (no metadata agent yet).");
+            "Whether to use the metadata service: a metadata port per network for neutron-ovn-metadata-agent, "
+            + "and a route to 169.254.169.254 in DHCP.");
     public static final Option<Boolean> DISTRIBUTED_FIP = Option.bool("ovn", "enable_distributed_floating_ip",
             false, "Distributed floating IPs (NAT on the compute chassis).");
     public static final Option<Boolean> EMIT_NEED_TO_FRAG = Option.bool("ovn", "ovn_emit_need_to_frag", false,

@@ -4,6 +4,7 @@ import static dev.neutrino.ovn.NbNames.DROP_PORT_GROUP;
 
 import dev.neutrino.ovn.NbRow.Ref;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +102,7 @@ public final class Translator {
         boolean routerPort = owner.equals("network:router_interface") || owner.equals("network:router_gateway")
                 || owner.equals("network:router_interface_distributed") || owner.equals("network:ha_router_replicated_interface");
         boolean portSecurity = Boolean.TRUE.equals(port.get("port_security_enabled")) && !routerPort;
-        String type = routerPort ? "router" : owner.equals("network:distributed") ? "localport" : "";
+        String type = routerPort ? "router" : owner.equals(DISTRIBUTED) ? "localport" : "";
         List<String> addresses = new ArrayList<>();
         List<String> security = new ArrayList<>();
         if (routerPort) {
@@ -282,25 +283,34 @@ public final class Translator {
      * options: server_id and router from the gateway, lease_time, mtu, dns_server, routes.
      */
     public static NbRow dhcpOptions(Map<String, Object> subnet, Map<String, Object> net, String serverMac) {
-        if (!Boolean.TRUE.equals(subnet.get("enable_dhcp")) || !Objects.equals(subnet.get("ip_version"), 4)) {
-            return null;
-        }
+        return dhcpOptions(subnet, net, serverMac, null);
+    }
+
+    /**
+     * As ML2/OVN's {@code _get_ovn_dhcpv4_opts}: with the address {@code metadataIp} of the
+     * network's metadata port on this subnet (null when there is none), the options route
+     * 169.254.169.254 to it, and a subnet without a gateway still gets DHCP, served from it.
+     */
+    public static NbRow dhcpOptions(Map<String, Object> subnet, Map<String, Object> net, String serverMac,
+                                    String metadataIp) {
+        if (!hasDhcpOptions(subnet, metadataIp)) return null;
         Object gateway = subnet.get("gateway_ip");
-        if (gateway == null) return null;
         Map<String, Object> options = new TreeMap<>();
-        options.put("server_id", gateway);
+        options.put("server_id", gateway != null ? gateway : metadataIp);
         options.put("lease_time", DHCP_LEASE_TIME);
         options.put("mtu", str(net.get("mtu")));
-        options.put("router", gateway);
+        if (gateway != null) options.put("router", gateway);
         options.put("server_mac", serverMac);
         List<String> dns = strings(subnet.get("dns_nameservers"));
         if (!dns.isEmpty()) options.put("dns_server", "{" + String.join(", ", dns) + "}");
         List<String> routes = new ArrayList<>();
+        if (metadataIp != null) routes.add(METADATA_V4_CIDR + "," + metadataIp);
         for (Map<String, Object> r : maps(subnet.get("host_routes"))) {
             routes.add(r.get("destination") + "," + r.get("nexthop"));
         }
         if (!routes.isEmpty()) {
-            routes.add("0.0.0.0/0," + gateway);
+            // RFC 3442: a client with option 121 ignores option 3, so the default route goes in too
+            if (gateway != null) routes.add("0.0.0.0/0," + gateway);
             options.put("classless_static_route", "{" + String.join(", ", routes) + "}");
         }
         Map<String, Object> ext = new TreeMap<>();
@@ -311,6 +321,29 @@ public final class Translator {
         cols.put("options", options);
         cols.put("external_ids", ext);
         return new NbRow("DHCP_Options", (String) subnet.get("id"), cols);
+    }
+
+    /** Whether a subnet has DHCP_Options: DHCP on, IPv4, and a gateway or a metadata port address to serve from. */
+    public static boolean hasDhcpOptions(Map<String, Object> subnet, String metadataIp) {
+        return Boolean.TRUE.equals(subnet.get("enable_dhcp")) && Objects.equals(subnet.get("ip_version"), 4)
+                && (subnet.get("gateway_ip") != null || metadataIp != null);
+    }
+
+    /** neutron-lib's {@code METADATA_V4_CIDR}. */
+    public static final String METADATA_V4_CIDR = "169.254.169.254/32";
+    /** The device owner of ML2/OVN's metadata port (an OVN {@code localport}). */
+    public static final String DISTRIBUTED = "network:distributed";
+
+    /** The address of each subnet on the metadata ports among {@code ports}, by subnet id. */
+    public static Map<String, String> metadataIps(List<Map<String, Object>> ports) {
+        Map<String, String> out = new HashMap<>();
+        for (Map<String, Object> p : ports) {
+            if (!DISTRIBUTED.equals(p.get("device_owner"))) continue;
+            for (Map<String, Object> ip : fixedIps(p)) {
+                out.putIfAbsent((String) ip.get("subnet_id"), (String) ip.get("ip_address"));
+            }
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ routers

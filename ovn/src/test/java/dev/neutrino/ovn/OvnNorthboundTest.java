@@ -389,6 +389,12 @@ class OvnNorthboundTest {
             @Override public void onPortStatus(java.util.function.Consumer<dev.neutrino.ml2.PortStatusChange> listener) {
                 app.onPortStatus(listener);
             }
+
+            @Override public Map<String, Object> createPort(Map<String, Object> port) { return app.createPort(port); }
+
+            @Override public Map<String, Object> updatePort(String id, Map<String, Object> changes, Long revision) {
+                return app.updatePort(id, changes, revision);
+            }
         };
         try (OvsdbClient own = OvsdbClient.connect(dev.neutrino.ovsdb.OvsdbClientOptions.of(server.remote())
                 .withAwaitConnection(Duration.ofSeconds(1)));
@@ -513,6 +519,12 @@ class OvnNorthboundTest {
 
             @Override public void onPortStatus(java.util.function.Consumer<dev.neutrino.ml2.PortStatusChange> listener) {
                 app.onPortStatus(listener);
+            }
+
+            @Override public Map<String, Object> createPort(Map<String, Object> port) { return app.createPort(port); }
+
+            @Override public Map<String, Object> updatePort(String id, Map<String, Object> changes, Long revision) {
+                return app.updatePort(id, changes, revision);
             }
         };
         try (OvnNorthbound repair = new OvnNorthbound(racing, db, nb, "fa:16:3e:00:00:00", Duration.ofHours(1))) {

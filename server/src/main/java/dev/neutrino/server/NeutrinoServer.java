@@ -21,6 +21,7 @@ import dev.neutrino.ovn.OvnAgents;
 import dev.neutrino.ovn.OvnMechanismDriver;
 import dev.neutrino.ml2.LoggerMechanismDriver;
 import dev.neutrino.ml2.Ml2Options;
+import dev.neutrino.ovn.MetadataPorts;
 import dev.neutrino.ovn.OvnNorthbound;
 import dev.neutrino.ovn.OvnOptions;
 import dev.neutrino.ovsdb.OvsdbClient;
@@ -135,6 +136,7 @@ public final class NeutrinoServer implements AutoCloseable {
             OvsdbClient nb = null;
             OvsdbClient sb = null;
             OvnNorthbound ovn = null;
+            MetadataPorts metadata = null;
             String nbConnection = config.get(OvnOptions.NB_CONNECTION);
             List<String> mechanisms = mechanismDrivers(config);
             if (!mechanisms.contains("ovn") && !nbConnection.isBlank()) {
@@ -156,12 +158,16 @@ public final class NeutrinoServer implements AutoCloseable {
                     ovn.chassis(chassis);
                     app.agents().source(new OvnAgents(chassis, sb));
                 }
+                if (config.get(OvnOptions.METADATA_ENABLED)) {
+                    metadata = new MetadataPorts(app);
+                    ovn.metadata(metadata);
+                }
                 ovn.start();
                 LOG.info("OVN northbound at {}", nbConnection);
             }
             for (String name : mechanisms) {
                 app.mechanisms().register(switch (name) {
-                    case "ovn" -> new OvnMechanismDriver();
+                    case "ovn" -> new OvnMechanismDriver(metadata);
                     case "logger" -> new LoggerMechanismDriver();
                     default -> throw new IllegalStateException(name); // mechanismDrivers() checked the names
                 });
