@@ -34,6 +34,9 @@ scripts/cli-smoke.sh
 # packets: DHCP, port status and security groups on real OVN with namespaces as VMs
 scenario/dataplane.sh
 
+# packets: a VM reaches 169.254.169.254 through neutron-ovn-metadata-agent and the network's metadata port
+scenario/metadata.sh
+
 # packets: routing between two networks, SNAT and floating IPs (centralized and distributed) through
 # a router's gateway on a flat external network bridged to br-ex
 scenario/l3.sh

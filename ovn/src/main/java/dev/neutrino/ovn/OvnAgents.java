@@ -19,11 +19,16 @@ import java.util.function.Supplier;
  * ("OVN Controller Gateway agent" when it advertises {@code enable-chassis-as-gw}), its id the
  * chassis name, alive while ovn-controller keeps its Chassis_Private row. The Chassis rows are the
  * ones {@link GatewayChassis} already monitors (and parses); only Chassis_Private is monitored here,
- * so listing agents costs no round trip.
+ * so listing agents costs no round trip. A chassis whose Chassis_Private carries
+ * {@code neutron:ovn-metadata-id} also runs {@code neutron-ovn-metadata-agent}: an "OVN Metadata
+ * agent" with that id, alive while its chassis is.
  */
 public final class OvnAgents implements Supplier<List<Map<String, Object>>> {
     static final String CONTROLLER = "OVN Controller agent";
     static final String GATEWAY = "OVN Controller Gateway agent";
+    static final String METADATA = "OVN Metadata agent";
+    static final String METADATA_ID = "neutron:ovn-metadata-id";
+    static final String METADATA_DESCRIPTION = "neutron:description-metadata";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
@@ -33,18 +38,36 @@ public final class OvnAgents implements Supplier<List<Map<String, Object>>> {
     public OvnAgents(GatewayChassis chassis, OvsdbClient sb) {
         this.chassis = chassis;
         this.privates = sb.monitor("OVN_Southbound", List.of(
-                MonitorRequest.table("Chassis_Private").columns("name", "nb_cfg_timestamp"))).join();
+                MonitorRequest.table("Chassis_Private").columns("name", "nb_cfg_timestamp", "external_ids"))).join();
     }
 
     @Override
     public List<Map<String, Object>> get() {
         Map<String, Long> heartbeats = new HashMap<>();
+        Map<String, Map<String, String>> privateIds = new HashMap<>();
         for (Row p : privates.replica().table("Chassis_Private").rows()) {
             heartbeats.put(p.getString("name"), p.getOptionalInteger("nb_cfg_timestamp").orElse(0L));
+            privateIds.put(p.getString("name"), p.getStringMap("external_ids"));
         }
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Row c : chassis.rows()) out.add(agent(c, heartbeats.get(c.getString("name"))));
+        for (Row c : chassis.rows()) {
+            Long beat = heartbeats.get(c.getString("name"));
+            Map<String, Object> controller = agent(c, beat);
+            out.add(controller);
+            Map<String, String> ids = privateIds.getOrDefault(c.getString("name"), Map.of());
+            if (ids.containsKey(METADATA_ID)) out.add(metadataAgent(controller, ids));
+        }
         return out;
+    }
+
+    /** ML2/OVN's MetadataAgent: its own id and description, the host and liveness of its chassis. */
+    static Map<String, Object> metadataAgent(Map<String, Object> controller, Map<String, String> privateIds) {
+        Map<String, Object> a = new LinkedHashMap<>(controller);
+        a.put("binary", "neutron-ovn-metadata-agent");
+        a.put("description", privateIds.getOrDefault(METADATA_DESCRIPTION, ""));
+        a.put("agent_type", METADATA);
+        a.put("id", privateIds.get(METADATA_ID));
+        return a;
     }
 
     /** The agent of one chassis; {@code heartbeatMillis} null when it has no Chassis_Private row. */

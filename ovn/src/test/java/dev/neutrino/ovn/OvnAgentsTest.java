@@ -32,4 +32,15 @@ class OvnAgentsTest {
         assertThat(a).containsEntry("agent_type", "OVN Controller Gateway agent")
                 .containsEntry("availability_zone", "az1, az2").containsEntry("alive", false);
     }
+
+    @Test
+    void aChassisRunningTheMetadataAgentShowsItAsAnAgentOfItsOwn() {
+        Map<String, Object> controller = OvnAgents.agent(chassis("ch1", Map.of()), null);
+        Map<String, Object> a = OvnAgents.metadataAgent(controller, Map.of("neutron:ovn-metadata-id",
+                "5b2fa1c0-9c57-5a49-a3a4-9a8a2d0c8f41", "neutron:ovn-metadata-sb-cfg", "7"));
+        assertThat(a).containsEntry("id", "5b2fa1c0-9c57-5a49-a3a4-9a8a2d0c8f41")
+                .containsEntry("agent_type", "OVN Metadata agent").containsEntry("binary", "neutron-ovn-metadata-agent")
+                .containsEntry("host", "ch1.example").containsEntry("alive", false).containsEntry("description", "");
+        assertThat(controller).as("the controller agent is left as it was").containsEntry("id", "ch1");
+    }
 }
