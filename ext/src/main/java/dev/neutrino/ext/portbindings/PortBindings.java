@@ -29,7 +29,7 @@ import org.jooq.Record;
 
 /**
  * {@code /v2.0/ports/{port_id}/bindings[/{host}[/activate]]} as ML2's create_port_binding,
- * get_port_bindings, get_port_binding, activate and delete_port_binding answer them, with the API
+ * get_port_bindings, get_port_binding, update_port_binding, activate and delete_port_binding answer them, with the API
  * controller's policy checks around them. The ACTIVE binding is the port's {@code binding:*}
  * attributes; INACTIVE ones are rows of {@code port_bindings_inactive}. Every port has its active
  * binding (host "" while unbound), so a new binding is always INACTIVE, as in ML2 where each port
@@ -37,6 +37,8 @@ import org.jooq.Record;
  */
 final class PortBindings {
     private static final String COMPUTE_PREFIX = "compute:";
+    /** vif_types of a binding that is not bound: ML2 binds it when asked (_should_bind_port). */
+    private static final Set<String> UNBOUND = Set.of("unbound", "binding_failed");
     private static final Set<String> PAGING = Set.of("fields", "sort_key", "sort_dir", "limit", "marker",
             "page_reverse");
 
@@ -67,6 +69,7 @@ final class PortBindings {
         if (seg.length == 5) {
             return switch (method) {
                 case "GET" -> ApiResponse.ok(Map.of(BINDING.singular(), show(req, portId, host)));
+                case "PUT" -> ApiResponse.ok(Map.of(BINDING.singular(), update(req, portId, host)));
                 case "DELETE" -> {
                     delete(req.ctx(), portId, host);
                     yield ApiResponse.noContent();
@@ -150,6 +153,67 @@ final class PortBindings {
     }
 
     /**
+     * ML2's update_port_binding (routed by Neutron though not in the API reference): new vnic_type,
+     * profile or host. For the active binding it is a port update that binds again (the port DOWN
+     * when something changed); an inactive binding is bound again only when it is not bound (as the
+     * former active one after an activation), else it keeps its vif_type and vif_details.
+     */
+    private Map<String, Object> update(ApiRequest req, String portId, String host) {
+        Map<String, Object> changes = Requests.prepareUpdate(BINDING, body(req), req.ctx(), policy::hasRule);
+        return db.tx(dsl -> {
+            Tx tx = new Tx(dsl, req.ctx());
+            Map<String, Object> b = existing(tx, portId, host);
+            authorize(req.ctx(), "update_port_binding", Policy.updateTarget(b, changes), b);
+            String newHost = changes.get("host") instanceof String h && !h.isEmpty() ? h : host;
+            String vnicType = (String) changes.getOrDefault("vnic_type", b.get("vnic_type"));
+            Object profile = !changes.containsKey("profile") ? b.get("profile")
+                    : changes.get("profile") == null ? Map.of() : changes.get("profile");
+            boolean changed = !newHost.equals(host) || !vnicType.equals(b.get("vnic_type"))
+                    || !profile.equals(b.get("profile"));
+            boolean unbound = UNBOUND.contains(b.get("vif_type"));
+            if (!changed && !unbound) return b;
+            if (!newHost.equals(host) && has(tx, portId, newHost)) {
+                throw NeutronException.conflict("PortBindingAlreadyExists", "Binding for port " + portId
+                        + " on host " + newHost + " already exists.");
+            }
+            Map<String, Object> port = ports.get(tx, portId);
+            boolean active = ACTIVE.equals(b.get("status"));
+            Map<String, Object> candidate = new LinkedHashMap<>(port);
+            candidate.put("binding:host_id", newHost);
+            candidate.put("binding:vnic_type", vnicType);
+            candidate.put("binding:profile", profile);
+            String vifType = (String) b.get("vif_type");
+            Object details = b.get("vif_details");
+            if (active || unbound) {
+                MechanismDriver.Binding bound = mechanisms.bind(candidate);
+                if (bound == null) throw bindingError(portId, newHost);
+                vifType = bound.vifType();
+                details = bound.vifDetails() == null ? Map.of() : bound.vifDetails();
+            }
+            if (active) {
+                Map<String, Object> portChanges = new LinkedHashMap<>();
+                portChanges.put("binding:host_id", newHost);
+                portChanges.put("binding:vnic_type", vnicType);
+                portChanges.put("binding:profile", profile);
+                portChanges.put("binding:vif_type", vifType);
+                portChanges.put("binding:vif_details", details);
+                if (changed) portChanges.put("status", "DOWN");
+                ports.updateIn(tx, port, portChanges);
+            } else {
+                tx.dsl().update(PORT_BINDINGS_INACTIVE)
+                        .set(PORT_BINDINGS_INACTIVE.HOST, newHost)
+                        .set(PORT_BINDINGS_INACTIVE.VNIC_TYPE, vnicType)
+                        .set(PORT_BINDINGS_INACTIVE.PROFILE, Json.write(profile))
+                        .set(PORT_BINDINGS_INACTIVE.VIF_TYPE, vifType)
+                        .set(PORT_BINDINGS_INACTIVE.VIF_DETAILS, Json.write(details))
+                        .where(PORT_BINDINGS_INACTIVE.PORT_ID.eq(portId).and(PORT_BINDINGS_INACTIVE.HOST.eq(host)))
+                        .execute();
+            }
+            return binding(newHost, vifType, vnicType, profile, details, (String) b.get("status"));
+        });
+    }
+
+    /**
      * ML2's activate: the host's INACTIVE binding becomes the port's binding (host, vnic_type,
      * profile, vif_type and vif_details as that binding has them, the port DOWN), and the binding
      * that was active becomes INACTIVE, cleared as ML2 clears it (vif_type unbound, no details). The
@@ -199,14 +263,8 @@ final class PortBindings {
     private void delete(RequestContext ctx, String portId, String host) {
         db.run(dsl -> {
             Tx tx = new Tx(dsl, ctx);
-            Map<String, Object> b = readable(tx, portId, host);
-            try {
-                policy.enforceAction(ctx.creds(), "delete_port_binding", b, BINDING.collection());
-            } catch (PolicyNotAuthorized e) {
-                // the controller pretends it does not exist when the caller may not see it either
-                if (!mayGet(ctx, b)) throw new NeutronException(404, "HTTPNotFound", "The resource could not be found.");
-                throw new NeutronException(403, "PolicyNotAuthorized", e.getMessage());
-            }
+            Map<String, Object> b = existing(tx, portId, host);
+            authorize(ctx, "delete_port_binding", b, b);
             if (INACTIVE.equals(b.get("status"))) {
                 tx.dsl().deleteFrom(PORT_BINDINGS_INACTIVE).where(PORT_BINDINGS_INACTIVE.PORT_ID.eq(portId)
                         .and(PORT_BINDINGS_INACTIVE.HOST.eq(host))).execute();
@@ -239,25 +297,49 @@ final class PortBindings {
      * {@code get_port_binding} rule (a refusal is a 404, as a resource one may not see).
      */
     private Map<String, Object> readable(Tx tx, String portId, String host) {
+        Map<String, Object> b = existing(tx, portId, host);
+        if (!mayGet(tx.ctx(), b)) throw new NeutronException(404, "HTTPNotFound", "The resource could not be found.");
+        return b;
+    }
+
+    /** The host's binding of a port: PortNotFound, the compute port check, PortBindingNotFound. */
+    private Map<String, Object> existing(Tx tx, String portId, String host) {
         Map<String, Object> port = computePort(tx, portId);
         Map<String, Object> b = host.equals(port.get("binding:host_id")) ? active(port) : inactive(tx, portId, host);
         if (b == null) {
             throw new NeutronException(404, "PortBindingNotFound", "Binding for port " + portId + " for host "
                     + host + " could not be found.");
         }
-        if (!mayGet(tx.ctx(), b)) throw new NeutronException(404, "HTTPNotFound", "The resource could not be found.");
         return b;
     }
 
-    /** The active binding first, then the inactive ones by host. */
+    private boolean has(Tx tx, String portId, String host) {
+        Map<String, Object> port = ports.findVisible(tx, portId);
+        return host.equals(port.get("binding:host_id")) || inactive(tx, portId, host) != null;
+    }
+
+    /**
+     * The controller's check before an update or a delete: refused, it is a 404 when the caller may
+     * not see the binding either (it pretends there is none), else a 403.
+     */
+    private void authorize(RequestContext ctx, String action, Map<String, Object> target, Map<String, Object> b) {
+        try {
+            policy.enforceAction(ctx.creds(), action, target, BINDING.collection());
+        } catch (PolicyNotAuthorized e) {
+            if (!mayGet(ctx, b)) throw new NeutronException(404, "HTTPNotFound", "The resource could not be found.");
+            throw new NeutronException(403, "PolicyNotAuthorized", e.getMessage());
+        }
+    }
+
+    /** Every binding of a port by host, the order ML2's table (keyed by port and host) gives them. */
     private List<Map<String, Object>> all(Tx tx, Map<String, Object> port) {
         List<Map<String, Object>> out = new ArrayList<>();
         out.add(active(port));
         for (Record r : tx.dsl().selectFrom(PORT_BINDINGS_INACTIVE)
-                .where(PORT_BINDINGS_INACTIVE.PORT_ID.eq((String) port.get("id")))
-                .orderBy(PORT_BINDINGS_INACTIVE.HOST).fetch()) {
+                .where(PORT_BINDINGS_INACTIVE.PORT_ID.eq((String) port.get("id"))).fetch()) {
             out.add(inactive(r));
         }
+        out.sort(java.util.Comparator.comparing(b -> (String) b.get("host")));
         return out;
     }
 

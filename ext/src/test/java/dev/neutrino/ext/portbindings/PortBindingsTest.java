@@ -102,8 +102,8 @@ class PortBindingsTest {
                 "vif_details", Map.of("port_filter", true, "bound_on", "dst"));
         assertThat(created.get("binding")).isEqualTo(dst);
         assertThat(call("GET", path + "/dst", null).get("binding")).isEqualTo(dst);
-        assertThat(call("GET", path, null).list("bindings")).extracting(b -> b.get("host"))
-                .containsExactly("src", "dst");
+        assertThat(call("GET", path, null).list("bindings")).as("by host, as ML2's table gives them")
+                .extracting(b -> b.get("host")).containsExactly("dst", "src");
 
         // filters and fields, as the controller's list has them
         assertThat(h.call(ADMIN, "GET", path, Map.of("status", List.of("INACTIVE"), "fields", List.of("host")), null)
@@ -228,7 +228,7 @@ class PortBindingsTest {
         assertThat(call("GET", "/v2.0/ports/" + id, null).get("port")).containsEntry("binding:host_id", "dst");
         // ML2 keeps the former active binding, host "" and all, as an inactive one
         assertThat(call("GET", path, null).list("bindings")).extracting(b -> b.get("host") + "/" + b.get("status"))
-                .containsExactly("dst/ACTIVE", "/INACTIVE");
+                .containsExactly("/INACTIVE", "dst/ACTIVE");
     }
 
     @Test
@@ -246,6 +246,38 @@ class PortBindingsTest {
                 .containsEntry("binding:vif_type", "unbound");
         assertThat(feed).filteredOn(c -> c.resource().equals("port")).singleElement()
                 .satisfies(c -> assertThat(c.current()).containsEntry("binding:host_id", ""));
+    }
+
+    @Test
+    void anUpdateOfTheActiveBindingIsAPortUpdateAndOfAnInactiveOneKeepsItsBindingUnlessUnbound() {
+        String id = port(ADMIN, "compute:nova", "src");
+        String path = "/v2.0/ports/" + id + "/bindings";
+        call("POST", path, binding("host", "dst"));
+        call("PUT", path + "/dst/activate", null);
+        // the former active one is unbound: an update binds it again for its host
+        ApiHarness.Result rebound = call("PUT", path + "/src", binding("profile", Map.of("k", "v")));
+        assertThat(rebound.status()).isEqualTo(200);
+        assertThat(rebound.get("binding")).isEqualTo(Map.of("host", "src", "vif_type", "ovs", "vnic_type", "normal",
+                "status", "INACTIVE", "profile", Map.of("k", "v"),
+                "vif_details", Map.of("port_filter", true, "bound_on", "src")));
+        assertThat(call("GET", path + "/src", null).get("binding")).isEqualTo(rebound.get("binding"));
+
+        feed.clear();
+        ApiHarness.Result active = call("PUT", path + "/dst", binding("profile", Map.of("migrating_to", "src")));
+        assertThat(active.get("binding")).containsEntry("status", "ACTIVE")
+                .containsEntry("profile", Map.of("migrating_to", "src"));
+        assertThat(call("GET", "/v2.0/ports/" + id, null).get("port"))
+                .containsEntry("binding:profile", Map.of("migrating_to", "src")).containsEntry("status", "DOWN");
+        assertThat(feed).filteredOn(c -> c.resource().equals("port")).hasSize(1);
+
+        // a host taken by another binding, one no driver binds, what may not be written
+        assertThat(call("PUT", path + "/dst", binding("host", "src")).errorType()).isEqualTo("PortBindingAlreadyExists");
+        assertThat(call("PUT", path + "/dst", binding("host", "nowhere")).errorType()).isEqualTo("PortBindingError");
+        assertThat(call("PUT", path + "/dst", binding("status", "INACTIVE")).get("NeutronError").get("message"))
+                .isEqualTo("Cannot update read-only attribute status");
+        assertThat(call("PUT", path + "/elsewhere", binding("vnic_type", "normal")).errorType())
+                .isEqualTo("PortBindingNotFound");
+        assertThat(call("GET", "/v2.0/ports/" + id, null).get("port")).containsEntry("binding:host_id", "dst");
     }
 
     @Test
