@@ -229,6 +229,15 @@ class PortBindingsTest {
         // ML2 keeps the former active binding, host "" and all, as an inactive one
         assertThat(call("GET", path, null).list("bindings")).extracting(b -> b.get("host") + "/" + b.get("status"))
                 .containsExactly("/INACTIVE", "dst/ACTIVE");
+
+        // unbound again and moved again: the kept binding of host "" is replaced, not doubled
+        call("DELETE", path + "/dst", null);
+        assertThat(call("GET", path, null).list("bindings")).extracting(b -> b.get("host") + "/" + b.get("status"))
+                .containsExactly("/ACTIVE");
+        call("POST", path, binding("host", "src"));
+        assertThat(call("PUT", path + "/src/activate", null).status()).isEqualTo(200);
+        assertThat(call("GET", path, null).list("bindings")).extracting(b -> b.get("host") + "/" + b.get("status"))
+                .containsExactly("/INACTIVE", "src/ACTIVE");
     }
 
     @Test
