@@ -28,6 +28,7 @@ public final class Engine {
     private final Map<String, ExtensionDef.Action> declaredActions = new LinkedHashMap<>();
     private final Map<String, MemberAction> actions = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Endpoint> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Endpoint> subEndpoints = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Runnable> committedListeners = new CopyOnWriteArrayList<>();
     private final Quotas quotas;
     private final Policy policy;
@@ -184,6 +185,27 @@ public final class Engine {
 
     public Endpoint endpoint(String path) {
         return endpoints.get(path);
+    }
+
+    /**
+     * Serves {@code /v2.0/{path}/{id}/{sub}...} below each member of a declared resource (a
+     * sub-resource such as a port's {@code bindings}, neutron-lib's SUB_RESOURCE_ATTRIBUTE_MAP): the
+     * endpoint gets the whole path and answers it, the parent's id included. It may not shadow the
+     * resource's tags or a declared action.
+     */
+    public void subEndpoint(ResourceDef parent, String sub, Endpoint endpoint) {
+        ResourceService svc = service(parent);
+        if (sub.equals("tags") || declaredActions.containsKey(parent.collection() + "/" + sub)) {
+            throw new IllegalArgumentException(parent.collection() + "/" + sub + " is an action or tags");
+        }
+        if (subEndpoints.putIfAbsent(svc.def().path() + "/" + sub, endpoint) != null) {
+            throw new IllegalArgumentException(parent.collection() + "/" + sub + " is served twice");
+        }
+    }
+
+    /** The endpoint of {@code /v2.0/{path}/{id}/{sub}...}, or null. */
+    public Endpoint subEndpoint(String path, String sub) {
+        return subEndpoints.get(path + "/" + sub);
     }
 
     /** Declared actions that no extension handles (empty once the application is wired). */

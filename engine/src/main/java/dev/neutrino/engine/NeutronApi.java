@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Routes a request to the engine: {@code /v2.0/{collection}[/{id}[/tags[/{tag}]]]}, quotas, extensions
+ * Routes a request to the engine: {@code /v2.0/{collection}[/{id}[/tags[/{tag}]]]}, a member's action or
+ * sub-resource ({@code /v2.0/ports/{id}/bindings...}, see {@link Engine#subEndpoint}), quotas, extensions
  * and the version documents. Returns values or throws {@link NeutronException}; never builds HTTP by hand.
  */
 public final class NeutronApi {
@@ -188,6 +189,12 @@ public final class NeutronApi {
             Map<String, Object> result = action.apply(req.ctx(), id, body);
             app.fireCommitted();
             return ApiResponse.ok(result);
+        }
+        Endpoint sub = app.subEndpoint(seg[1], seg[3]);
+        if (sub != null) {
+            ApiResponse answer = sub.handle(req, seg);
+            if (!method.equals("GET")) app.fireCommitted();
+            return answer;
         }
         if (seg[3].equals("tags") && svc.def().has("tags") && seg.length <= 5) {
             return new TagsController(app.db(), svc, app::fireCommitted).handle(req, id, seg.length == 5 ? seg[4] : null);

@@ -136,6 +136,29 @@ class EngineTest {
     }
 
     @Test
+    void aSubResourceEndpointAnswersBelowEachMemberAndWritesTellTheCommitListeners() {
+        Engine e = engine(List.of(GADGET), a -> true);
+        Endpoint parts = (req, seg) -> ApiResponse.ok(Map.of("gadget_id", seg[2], "rest", List.of(seg).subList(3, seg.length)));
+        e.subEndpoint(GADGETS, "parts", parts);
+        assertThat(e.subEndpoint("gad-gets", "parts")).isSameAs(parts);
+        assertThat(e.subEndpoint("gadgets", "parts")).as("by URL path, as routed").isNull();
+        assertThatThrownBy(() -> e.subEndpoint(GADGETS, "parts", parts)).hasMessageContaining("served twice");
+        assertThatThrownBy(() -> e.subEndpoint(GADGETS, "polish", parts)).hasMessageContaining("is an action");
+        assertThatThrownBy(() -> e.subEndpoint(WIDGETS, "tags", parts)).hasMessageContaining("is an action or tags");
+
+        java.util.concurrent.atomic.AtomicInteger committed = new java.util.concurrent.atomic.AtomicInteger();
+        e.onCommitted(committed::incrementAndGet);
+        NeutronApi api = new NeutronApi(e);
+        ApiResponse got = api.handle(new ApiRequest("GET", "/v2.0/gad-gets/g1/parts/p1", Map.of(), null, null,
+                RequestContext.admin(null), "http://test"));
+        assertThat(got.body()).isEqualTo(Map.of("gadget_id", "g1", "rest", List.of("parts", "p1")));
+        assertThat(committed).hasValue(0);
+        api.handle(new ApiRequest("POST", "/v2.0/gad-gets/g1/parts", Map.of(), Map.of(), null,
+                RequestContext.admin(null), "http://test"));
+        assertThat(committed).hasValue(1);
+    }
+
+    @Test
     void theExtensionsDocumentListsTheEnabledDeclarationsByAlias() {
         Engine e = engine(List.of(GADGET, COLOR), a -> true);
         ApiResponse r = new NeutronApi(e).handle(new ApiRequest("GET", "/v2.0/extensions", Map.of(), null, null,

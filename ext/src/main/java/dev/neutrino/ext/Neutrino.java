@@ -33,6 +33,8 @@ import dev.neutrino.ext.l3.L3Extension;
 import dev.neutrino.ext.numaaffinity.NumaAffinityExtension;
 import dev.neutrino.ext.portsecurity.PortSecurityExtension;
 import dev.neutrino.ext.portsecurity.PortSecurityExtensionDriver;
+import dev.neutrino.ext.portbindings.PortBindingsExtension;
+import dev.neutrino.ext.portbindings.PortBindingsPlugin;
 import dev.neutrino.ext.rbac.RbacExtension;
 import dev.neutrino.ext.securitygroup.SecurityGroupExtension;
 import dev.neutrino.ext.segment.SegmentExtension;
@@ -61,7 +63,8 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
     public static final List<ExtensionDef> EXTENSIONS = concat(EngineExtensions.ALL, CoreExtensions.ALL,
             PortSecurityExtension.ALL, NumaAffinityExtension.ALL, DeviceProfileExtension.ALL,
             SecurityGroupExtension.ALL, SubnetPoolExtension.ALL, SegmentExtension.ALL, RbacExtension.ALL,
-            L3Extension.ALL, AutoAllocationExtension.ALL, IpAvailabilityExtension.ALL, ServiceTypeExtension.ALL);
+            L3Extension.ALL, AutoAllocationExtension.ALL, IpAvailabilityExtension.ALL, ServiceTypeExtension.ALL,
+            PortBindingsExtension.ALL);
 
     /** Every ML2 extension driver Neutrino has ({@code [ml2] extension_drivers} picks among them). */
     public static final List<ExtensionDriver> EXTENSION_DRIVERS = List.of(new PortSecurityExtensionDriver(),
@@ -102,6 +105,7 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
         AutoAllocationPlugin.install(engine, db, rules);
         IpAvailabilityPlugin.install(engine, db, rules);
         ServiceTypePlugin.install(engine, config, rules);
+        PortBindingsPlugin.install(engine, db, mechanisms, rules);
         this.agents = new Agents(rules);
         engine.endpoint("agents", agents::handle);
 

@@ -43,6 +43,11 @@ public final class ApiHarness implements AutoCloseable {
         api = new NeutronApi(app.engine());
     }
 
+    /** The application under test (to register mechanism drivers or listen to its change feed). */
+    public Neutrino app() {
+        return app;
+    }
+
     public record Result(int status, Map<String, Object> body) {
         @SuppressWarnings("unchecked")
         public Map<String, Object> get(String key) {

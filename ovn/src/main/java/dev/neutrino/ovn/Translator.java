@@ -134,7 +134,7 @@ public final class Translator {
                 options.put("exclude-lb-vips-from-garp", "true");
             }
         } else {
-            options.put("requested-chassis", str(port.get("binding:host_id")));
+            options.put("requested-chassis", requestedChassis(port, options));
             if (!type.equals("localport")) options.put("mcast_flood_reports", "true");
         }
         Map<String, Object> ext = new TreeMap<>();
@@ -157,6 +157,24 @@ public final class Translator {
         cols.put("external_ids", ext);
         cols.put("dhcpv4_options", dhcpv4 == null ? List.of() : List.of(dhcpv4));
         return new NbRow("Logical_Switch_Port", (String) port.get("id"), cols);
+    }
+
+    /**
+     * ovn_client._get_port_options: the binding host; while Nova live-migrates the port
+     * ({@code binding:profile} {@code migrating_to}), also the destination ("src,dst"), so that OVN
+     * binds it on both chassis (Port_Binding additional_chassis), with {@code activation-strategy}
+     * {@code rarp}: the destination passes no traffic until the guest's RARP announces it there.
+     * Zed checks that the southbound Port_Binding has additional_chassis (OVN 22.06 and later);
+     * Neutrino assumes it.
+     */
+    static String requestedChassis(Map<String, Object> port, Map<String, Object> options) {
+        String chassis = str(port.get("binding:host_id"));
+        if (chassis.isEmpty()) return chassis;
+        Object destination = port.get("binding:profile") instanceof Map<?, ?> profile ? profile.get("migrating_to")
+                : null;
+        if (destination == null || str(destination).isEmpty()) return chassis;
+        options.put("activation-strategy", "rarp");
+        return chassis + "," + str(destination);
     }
 
     /**

@@ -657,6 +657,36 @@ class OvnNorthboundTest {
     }
 
     @Test
+    void aLiveMigrationRequestsBothChassisThenTheActivatedOneThroughTheWritePath() throws Exception {
+        app.mechanisms().register(new dev.neutrino.ml2.MechanismDriver() {
+            @Override public String name() { return "binds-all"; }
+            @Override public Binding bindPort(Map<String, Object> port) { return new Binding("ovs", Map.of()); }
+        });
+        sync.start();
+        waitFor(() -> sync.passes() >= 1);
+        long passes = sync.passes();
+        var net = post("/v2.0/networks", "network", Map.of("name", "private"));
+        var vm = post("/v2.0/ports", "port", Map.of("network_id", net.get("id"), "device_owner", "compute:nova",
+                "binding:host_id", "compute-1"));
+        String ports = "/v2.0/ports/" + vm.get("id");
+        java.util.function.Supplier<Map<String, String>> options = () -> replica().table("Logical_Switch_Port")
+                .findFirst(x -> x.getString("name").equals(vm.get("id"))).orElseThrow().getStringMap("options");
+        converged(sync);
+        assertThat(options.get()).containsEntry("requested-chassis", "compute-1").doesNotContainKey("activation-strategy");
+
+        // Nova: a binding on the destination, migrating_to on the port, then the destination's binding activated
+        post(ports + "/bindings", "binding", Map.of("host", "compute-2"));
+        put(ports, Map.of("port", Map.of("binding:profile", Map.of("migrating_to", "compute-2"))));
+        converged(sync);
+        assertThat(options.get()).containsEntry("requested-chassis", "compute-1,compute-2")
+                .containsEntry("activation-strategy", "rarp");
+        put(ports + "/bindings/compute-2/activate", null);
+        converged(sync);
+        assertThat(options.get()).containsEntry("requested-chassis", "compute-2").doesNotContainKey("activation-strategy");
+        assertThat(sync.passes()).as("written by the write path, not a full pass").isEqualTo(passes);
+    }
+
+    @Test
     void theWritePathReadsOnlyWhatTheChangeTouches() throws Exception {
         var net = post("/v2.0/networks", "network", Map.of("name", "big"));
         post("/v2.0/subnets", "subnet", Map.of("network_id", net.get("id"), "cidr", "10.9.0.0/16", "ip_version", 4));

@@ -88,6 +88,40 @@ class TranslatorTest {
     }
 
     @Test
+    void aMigratingPortIsRequestedOnBothChassisAndActivatedByRarp() {
+        Map<String, Object> port = new HashMap<>();
+        port.put("id", "p1");
+        port.put("network_id", NET);
+        port.put("mac_address", "fa:16:3e:00:00:01");
+        port.put("fixed_ips", List.of());
+        port.put("port_security_enabled", true);
+        port.put("admin_state_up", true);
+        port.put("device_owner", "compute:nova");
+        port.put("binding:host_id", "src");
+        port.put("binding:profile", Map.of("migrating_to", "dst"));
+        assertThat(Translator.logicalSwitchPort(port, Map.of(), Map.of()).columns().get("options"))
+                .isEqualTo(Map.of("requested-chassis", "src,dst", "activation-strategy", "rarp",
+                        "mcast_flood_reports", "true"));
+
+        // once activated on the destination Nova drops migrating_to: one chassis again, no strategy
+        port.put("binding:host_id", "dst");
+        port.put("binding:profile", Map.of());
+        assertThat(Translator.logicalSwitchPort(port, Map.of(), Map.of()).columns().get("options"))
+                .isEqualTo(Map.of("requested-chassis", "dst", "mcast_flood_reports", "true"));
+
+        // as ovn_client: no host, no chassis (migrating_to alone does not request one); an empty
+        // migrating_to is no migration
+        port.put("binding:host_id", "");
+        port.put("binding:profile", Map.of("migrating_to", "dst"));
+        assertThat(Translator.logicalSwitchPort(port, Map.of(), Map.of()).columns().get("options"))
+                .isEqualTo(Map.of("requested-chassis", "", "mcast_flood_reports", "true"));
+        port.put("binding:host_id", "src");
+        port.put("binding:profile", Map.of("migrating_to", ""));
+        assertThat(Translator.logicalSwitchPort(port, Map.of(), Map.of()).columns().get("options"))
+                .isEqualTo(Map.of("requested-chassis", "src", "mcast_flood_reports", "true"));
+    }
+
+    @Test
     void desiredStateLinksSwitchesGroupsAndTheDropGroup() {
         Map<String, Object> net = Map.of("id", NET, "name", "n", "mtu", 1442, "revision_number", 1);
         Map<String, Object> subnet = Map.of("id", SUBNET, "cidr", "10.0.0.0/24", "ip_version", 4,

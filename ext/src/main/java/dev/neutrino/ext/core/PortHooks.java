@@ -355,7 +355,10 @@ final class PortHooks implements ResourceHooks {
             changes.put("extra_dhcp_opts", mergeDhcpOptions(current.get("extra_dhcp_opts"),
                     dhcpOptions(changes.get("extra_dhcp_opts"))));
         }
-        if (changes.containsKey("binding:host_id") || changes.containsKey("binding:vnic_type")) {
+        // binding:vif_type is read-only in the API: changes that carry it bring a binding the mechanism
+        // drivers already made (binding-extended's activate and update), which is kept as it is
+        if ((changes.containsKey("binding:host_id") || changes.containsKey("binding:vnic_type"))
+                && !changes.containsKey("binding:vif_type")) {
             Map<String, Object> merged = new LinkedHashMap<>(current);
             merged.putAll(changes);
             bind(merged);
