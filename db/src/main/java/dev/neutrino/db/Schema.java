@@ -33,15 +33,24 @@ public final class Schema {
     }
 
     private final Database db;
+    private final List<String> extraContract;
 
     public Schema(Database db) {
+        this(db, List.of());
+    }
+
+    /** With more contract migrations from these classpath locations (tests of a rolling upgrade). */
+    public Schema(Database db, List<String> extraContractLocations) {
         this.db = db;
+        this.extraContract = List.copyOf(extraContractLocations);
     }
 
     private Flyway flyway(Phase phase) {
+        List<String> locations = new ArrayList<>(List.of(phase.location));
+        if (phase == Phase.CONTRACT) locations.addAll(extraContract);
         return Flyway.configure()
                 .dataSource(db.dataSource())
-                .locations(phase.location)
+                .locations(locations.toArray(String[]::new))
                 .table(phase.historyTable)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")

@@ -18,6 +18,7 @@ import java.util.Set;
 public final class NeutronApi {
     private final Engine app;
     private final int paginationMaxLimit;
+    private volatile String build;
 
     public NeutronApi(Engine app) {
         this(app, -1);
@@ -27,6 +28,12 @@ public final class NeutronApi {
     public NeutronApi(Engine app, int paginationMaxLimit) {
         this.app = app;
         this.paginationMaxLimit = paginationMaxLimit;
+    }
+
+    /** The server's build, shown in the version document ({@code GET /}) beside Neutron's keys. */
+    public NeutronApi build(String build) {
+        this.build = build;
+        return this;
     }
 
     public ApiResponse handle(ApiRequest req) {
@@ -72,7 +79,10 @@ public final class NeutronApi {
         v.put("id", "v2.0");
         v.put("status", "CURRENT");
         v.put("links", List.of(Map.of("href", req.baseUrl() + "/v2.0/", "rel", "self")));
-        return ApiResponse.ok(Map.of("versions", List.of(v)));
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("versions", List.of(v));
+        if (build != null) doc.put("build", build);
+        return ApiResponse.ok(doc);
     }
 
     private ApiResponse resources(ApiRequest req) {

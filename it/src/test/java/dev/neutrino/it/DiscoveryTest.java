@@ -20,6 +20,8 @@ class DiscoveryTest extends ApiTest {
         assertThat(v.path("status").asText()).isEqualTo("CURRENT");
         assertThat(v.path("links").get(0).path("rel").asText()).isEqualTo("self");
         assertThat(v.path("links").get(0).path("href").asText()).isEqualTo(api.base() + "/v2.0/");
+        // beside Neutron's keys, the server's release
+        assertThat(r.at("/build").asText()).matches("neutrino \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
     }
 
     @Test

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bin/neutrino}: one launcher, several subcommands. */
-@Command(name = "neutrino", mixinStandardHelpOptions = true, version = "neutrino 0.1.0",
+@Command(name = "neutrino", mixinStandardHelpOptions = true, versionProvider = Main.ReleaseVersion.class,
         description = "An OpenStack Neutron compatible networking service.",
         subcommands = {Main.ServerCommand.class, Main.DbCommand.class, Main.PolicyCommand.class,
             Main.OvnDbSync.class, ProbeCommand.class})
@@ -41,6 +41,14 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
         CommandLine.usage(this, System.out);
         return 0;
+    }
+
+    /** {@code --version}: this build's release. */
+    static final class ReleaseVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"neutrino " + Release.CURRENT};
+        }
     }
 
     /** --config-file, repeatable, merged in order as oslo.config does. */
@@ -98,15 +106,35 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             try (Database db = NeutrinoServer.openDatabase(config.load())) {
-                Schema schema = new Schema(db);
-                List<Schema.Phase> phases = new ArrayList<>();
-                if (expand || !contract) phases.add(Schema.Phase.EXPAND);
-                if (contract || !expand) phases.add(Schema.Phase.CONTRACT);
-                int n = schema.upgrade(phases.toArray(Schema.Phase[]::new));
-                System.out.println("applied " + n + " migration(s) to " + db.url().display());
-                return 0;
+                return upgradeSchema(db, new Schema(db), expand || !contract, contract || !expand,
+                        java.time.Clock.systemUTC(), System.out, System.err);
             }
         }
+    }
+
+    /**
+     * {@code db upgrade}: the expand migrations, then (when asked) the contract ones, unless a live
+     * server of an older release is registered: then nothing is contracted, the servers are named
+     * and the answer is 3.
+     */
+    static int upgradeSchema(Database db, Schema schema, boolean expand, boolean contract, java.time.Clock clock,
+                             java.io.PrintStream out, java.io.PrintStream err) {
+        int n = 0;
+        if (expand) n += schema.upgrade(Schema.Phase.EXPAND);
+        if (contract && schema.status(Schema.Phase.CONTRACT).pending() > 0) {
+            // contract migrations remove what older releases still use
+            List<ServerRegistry.Entry> old = ServerRegistry.olderThan(db, clock, Release.CURRENT);
+            if (!old.isEmpty()) {
+                out.println("applied " + n + " migration(s) to " + db.url().display());
+                err.println("neutrino: refusing to contract the schema: servers of an older release than "
+                        + Release.CURRENT + " still run on this database; stop or upgrade them first:");
+                for (ServerRegistry.Entry e : old) err.println("  " + e.describe(clock));
+                return 3;
+            }
+            n += schema.upgrade(Schema.Phase.CONTRACT);
+        }
+        out.println("applied " + n + " migration(s) to " + db.url().display());
+        return 0;
     }
 
     @Command(name = "ovn-db-sync", description = "Compare OVN's northbound database with Neutrino's database; "
@@ -200,6 +228,11 @@ public final class Main implements Callable<Integer> {
                     Schema.Status s = schema.status(p);
                     System.out.printf("%-8s current=%s latest=%s pending=%d unknown=%s%n", p.name().toLowerCase(),
                             s.current(), s.latestKnown(), s.pending(), s.unknown());
+                }
+                if (schema.status(Schema.Phase.EXPAND).pending() == 0) {
+                    for (ServerRegistry.Entry e : ServerRegistry.list(db, java.time.Clock.systemUTC())) {
+                        System.out.println("server   " + e.describe(java.time.Clock.systemUTC()));
+                    }
                 }
                 return 0;
             }

@@ -61,10 +61,12 @@ public final class NeutrinoServer implements AutoCloseable {
     private final OvsdbClient nb;
     private final OvsdbClient sb;
     private final NovaNotifier nova;
+    private final ServerRegistry registry;
 
     private NeutrinoServer(Server jetty, Database db, OvsdbClient nb, OvsdbClient sb, OvnNorthbound ovn,
-                           NovaNotifier nova) {
+                           NovaNotifier nova, ServerRegistry registry) {
         this.jetty = jetty;
+        this.registry = registry;
         this.nova = nova;
         this.db = db;
         this.nb = nb;
@@ -126,8 +128,11 @@ public final class NeutrinoServer implements AutoCloseable {
                     + config.get(ServerOptions.CORE_PLUGIN) + "'");
         }
         Database db = openDatabase(config);
+        ServerRegistry registry = null;
         try {
             prepareSchema(new Schema(db));
+            registry = new ServerRegistry(db, config.get(ServerOptions.HOST), Release.CURRENT,
+                    java.time.Clock.systemUTC()).register();
             Policy policy = loadPolicy(config);
             Neutrino app = new Neutrino(config, db, policy);
             Authenticator auth = config.get(ServerOptions.AUTH_STRATEGY).equals("keystone")
@@ -218,7 +223,8 @@ public final class NeutrinoServer implements AutoCloseable {
             connector.setPort(config.get(ServerOptions.BIND_PORT));
             jetty.addConnector(connector);
             ApiHandler api = new ApiHandler(new NeutronApi(app.engine(),
-                    config.get(EngineOptions.PAGINATION_MAX_LIMIT)), auth, metrics, limits);
+                    config.get(EngineOptions.PAGINATION_MAX_LIMIT)).build("neutrino " + Release.CURRENT), auth,
+                    metrics, limits);
             jetty.setErrorHandler(new NeutronErrorHandler());
             jetty.setHandler(new Handler.Wrapper(api) {
                 @Override
@@ -236,8 +242,9 @@ public final class NeutrinoServer implements AutoCloseable {
             jetty.start();
             LOG.info("Neutrino listening on http://{}:{} (database {})", config.get(ServerOptions.BIND_HOST),
                     connector.getLocalPort(), db.url().display());
-            return new NeutrinoServer(jetty, db, nb, sb, ovn, nova);
+            return new NeutrinoServer(jetty, db, nb, sb, ovn, nova, registry);
         } catch (Exception | Error e) {
+            if (registry != null) registry.close();
             db.close();
             throw e;
         }
@@ -291,9 +298,15 @@ public final class NeutrinoServer implements AutoCloseable {
                 throw new ConfigException("the database schema (" + phase.name().toLowerCase() + " "
                         + s.unknown() + ") is newer than this Neutrino; upgrade Neutrino first");
             }
+            if (s.pending() > 0 && phase == Schema.Phase.EXPAND) {
+                throw new ConfigException("the database schema is behind this Neutrino (" + s.pending()
+                        + " expand migrations pending); run 'neutrino db upgrade --expand' (safe while older "
+                        + "servers run)");
+            }
             if (s.pending() > 0) {
-                throw new ConfigException("the database schema is behind this Neutrino (" + s.pending() + " "
-                        + phase.name().toLowerCase() + " migrations pending); run 'neutrino db upgrade'");
+                // a rolling upgrade: this release works before and after its contract migrations
+                LOG.warn("{} contract migrations pending: run 'neutrino db upgrade --contract' once every server "
+                        + "runs this release", s.pending());
             }
         }
     }
@@ -318,6 +331,7 @@ public final class NeutrinoServer implements AutoCloseable {
         if (ovn != null) ovn.close();
         if (nb != null) nb.close();
         if (sb != null) sb.close();
+        registry.close();
         db.close();
     }
 }

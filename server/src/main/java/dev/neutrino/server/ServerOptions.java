@@ -52,9 +52,20 @@ public final class ServerOptions {
     public static final Option<Boolean> ENFORCE_NEW_DEFAULTS = Option.bool("oslo_policy", "enforce_new_defaults",
             false, "Use only the new (secure RBAC) defaults, not the deprecated ones.");
 
+    public static final Option<String> HOST = Option.string("DEFAULT", "host", localHostName(),
+            "Hostname to be used by the Neutron server, agents and services running on this machine.");
+
     public static final List<Option<?>> ALL = List.of(BIND_HOST, BIND_PORT, STATE_PATH, AUTH_STRATEGY, CORE_PLUGIN,
             SERVICE_PLUGINS, API_WORKERS, RPC_WORKERS, TRANSPORT_URL, DEBUG, LOG_DIR, MAX_REQUEST_BODY_SIZE,
-            MAX_REQUEST_BODY_SIZE_DEPRECATED, MAX_HEADER_LINE, POLICY_FILE, ENFORCE_SCOPE, ENFORCE_NEW_DEFAULTS);
+            MAX_REQUEST_BODY_SIZE_DEPRECATED, MAX_HEADER_LINE, POLICY_FILE, ENFORCE_SCOPE, ENFORCE_NEW_DEFAULTS, HOST);
+
+    private static String localHostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
+    }
 
     /** The request limits: body size (the current option name wins over the deprecated one) and header line. */
     static RequestLimits requestLimits(dev.neutrino.common.Config config) {

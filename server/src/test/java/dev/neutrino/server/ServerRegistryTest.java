@@ -1,0 +1,103 @@
+package dev.neutrino.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.neutrino.db.Database;
+import dev.neutrino.db.DatabaseUrl;
+import dev.neutrino.db.Schema;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.SQLDialect;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The servers of a database and their releases, as a rolling upgrade reads them. */
+class ServerRegistryTest {
+    final Database db = new Database(new DatabaseUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa",
+            "", SQLDialect.H2), 4);
+    final Clock clock = Clock.systemUTC();
+
+    ServerRegistryTest() {
+        new Schema(db).upgrade(Schema.Phase.EXPAND);
+    }
+
+    @AfterEach
+    void stop() {
+        db.close();
+    }
+
+    @Test
+    void releasesAreOrderedByTheirNumbersAndASnapshotComesBeforeItsRelease() {
+        assertThat(Release.compare("0.2.0", "0.10.0")).isNegative();
+        assertThat(Release.compare("0.3.0-SNAPSHOT", "0.2.0")).isPositive();
+        assertThat(Release.compare("0.3.0-SNAPSHOT", "0.3.0")).isNegative();
+        assertThat(Release.compare("1.0", "1.0.0")).isZero();
+        assertThat(Release.compare("unknown", "0.0.1")).isNegative();
+        assertThat(Release.CURRENT).as("the build wrote its version").matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    }
+
+    @Test
+    void aServerIsListedWhileItRunsAndLeavesWhenItStops() {
+        try (ServerRegistry a = new ServerRegistry(db, "host-a", "0.2.0", clock).register();
+             ServerRegistry b = new ServerRegistry(db, "host-b", "0.3.0-SNAPSHOT", clock).register()) {
+            List<ServerRegistry.Entry> all = ServerRegistry.list(db, clock);
+            assertThat(all).extracting(ServerRegistry.Entry::host).containsExactlyInAnyOrder("host-a", "host-b");
+            assertThat(all).allMatch(ServerRegistry.Entry::alive);
+            assertThat(ServerRegistry.olderThan(db, clock, "0.3.0-SNAPSHOT")).extracting(ServerRegistry.Entry::host)
+                    .containsExactly("host-a");
+            assertThat(ServerRegistry.allAtLeast(db, clock, "0.2.0")).isTrue();
+            assertThat(ServerRegistry.allAtLeast(db, clock, "0.3.0-SNAPSHOT")).isFalse();
+            a.close();
+            assertThat(ServerRegistry.list(db, clock)).extracting(ServerRegistry.Entry::host).containsExactly("host-b");
+            assertThat(ServerRegistry.allAtLeast(db, clock, "0.3.0-SNAPSHOT")).isTrue();
+        }
+        assertThat(ServerRegistry.list(db, clock)).isEmpty();
+    }
+
+    @Test
+    void aServerWhoseHeartbeatStoppedIsPresumedDeadAndBlocksNothing() {
+        Clock past = Clock.fixed(Instant.now().minus(ServerRegistry.DEAD_AFTER).minusSeconds(5), ZoneOffset.UTC);
+        ServerRegistry dead = new ServerRegistry(db, "crashed", "0.1.0", past).register();
+        try {
+            assertThat(ServerRegistry.list(db, clock)).singleElement().satisfies(e -> {
+                assertThat(e.alive()).isFalse();
+                assertThat(e.describe(clock)).contains("crashed", "release 0.1.0", "presumed dead");
+            });
+            assertThat(ServerRegistry.olderThan(db, clock, "0.2.0")).isEmpty();
+            // seen from the time of its last heartbeat, it was alive
+            assertThat(ServerRegistry.olderThan(db, past, "0.2.0")).extracting(ServerRegistry.Entry::host)
+                    .containsExactly("crashed");
+        } finally {
+            dead.close();
+        }
+    }
+
+    @Test
+    void theSchemaIsNotContractedWhileAnOlderServerRuns() {
+        Schema schema = new Schema(db, List.of("classpath:dev/neutrino/server/testcontract"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (ServerRegistry old = new ServerRegistry(db, "old-host", "0.0.1", clock).register()) {
+            int code = Main.upgradeSchema(db, schema, true, true, clock, new PrintStream(out, true),
+                    new PrintStream(err, true));
+            assertThat(code).isEqualTo(3);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("refusing to contract", "old-host",
+                    "release 0.0.1");
+            assertThat(schema.status(Schema.Phase.CONTRACT).pending()).isEqualTo(1);
+            assertThat(Main.upgradeSchema(db, schema, true, false, clock, new PrintStream(out, true),
+                    new PrintStream(err, true))).as("expand alone is fine").isZero();
+        }
+        int code = Main.upgradeSchema(db, schema, false, true, clock, new PrintStream(out, true),
+                new PrintStream(err, true));
+        assertThat(code).isZero();
+        assertThat(schema.status(Schema.Phase.CONTRACT).pending()).isZero();
+        int rows = db.tx(dsl -> dsl.fetchCount(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name("contract_probe"))));
+        assertThat(rows).as("the contract migration made its (empty) table").isZero();
+    }
+}
