@@ -73,6 +73,79 @@ public final class Quotas {
         if (max >= 0 && r.get(1, Integer.class) + delta > max) throw NeutronException.overQuota(resource);
     }
 
+    /** How long a reservation counts when its create neither commits nor cancels it (its server died). */
+    static final java.time.Duration RESERVATION_TTL = java.time.Duration.ofMinutes(2);
+
+    /** An amount of a resource reserved for a project until the create that took it commits or fails. */
+    public record Reservation(String id, String projectId, String resource, int amount) {}
+
+    /**
+     * Reserves {@code amount} of {@code resource} for a project before the transaction that creates
+     * them, in a short transaction of its own: serialized per project and resource by a lock row,
+     * counting what exists plus what other creates have reserved, so that creates running at the
+     * same time on any server never go over the limit together (409 OverQuota), and none is refused
+     * while there is room. Returns null when the resource is unlimited for the project or not
+     * counted. The create's own transaction then removes the reservation ({@link #consume}); if it
+     * fails, {@link #cancel}.
+     */
+    public Reservation reserve(String resource, String projectId, int amount) {
+        if (!defaults.containsKey(resource) || projectId == null) return null;
+        Counted t = tables.get(resource);
+        var locks = Tables.QUOTA_LOCKS;
+        var held = Tables.QUOTA_RESERVATIONS;
+        return db.tx(dsl -> {
+            java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
+                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            var lock = dsl.select(locks.PROJECT_ID).from(locks)
+                    .where(locks.PROJECT_ID.eq(projectId).and(locks.RESOURCE.eq(resource))).forUpdate();
+            if (lock.fetch().isEmpty()) { // the first create of this resource in this project
+                dsl.insertInto(locks).set(locks.PROJECT_ID, projectId).set(locks.RESOURCE, resource)
+                        .onDuplicateKeyIgnore().execute();
+                lock.fetch();
+            }
+            // one round trip: the limit, what exists and what others have reserved
+            Field<Integer> limit = DSL.coalesce(DSL.field(DSL.select(LIMIT).from(QUOTAS)
+                    .where(PROJECT.eq(projectId).and(RESOURCE.eq(resource)))), DSL.val(defaults.get(resource)));
+            Field<Integer> used = t == null ? DSL.inline(0) : DSL.field(DSL.selectCount().from(t.table())
+                    .where(t.projectId().eq(projectId)));
+            Field<Integer> reserved = DSL.field(DSL.select(DSL.coalesce(DSL.sum(held.AMOUNT), DSL.inline(0))
+                    .cast(Integer.class)).from(held).where(held.PROJECT_ID.eq(projectId)
+                    .and(held.RESOURCE.eq(resource)).and(held.EXPIRES_AT.gt(now))));
+            Record r = dsl.select(limit, used, reserved).fetchOne();
+            int max = r.get(0, Integer.class);
+            if (max < 0) return null;
+            if (r.get(1, Integer.class) + r.get(2, Integer.class) + amount > max) {
+                throw NeutronException.overQuota(resource);
+            }
+            if (java.util.concurrent.ThreadLocalRandom.current().nextInt(64) == 0) {
+                // now and then, what crashed servers left behind
+                dsl.deleteFrom(held).where(held.EXPIRES_AT.lt(now)).execute();
+            }
+            String id = java.util.UUID.randomUUID().toString();
+            dsl.insertInto(held).set(held.ID, id).set(held.PROJECT_ID, projectId).set(held.RESOURCE, resource)
+                    .set(held.AMOUNT, amount).set(held.EXPIRES_AT, now.plus(RESERVATION_TTL)).execute();
+            return new Reservation(id, projectId, resource, amount);
+        });
+    }
+
+    /** Inside the create's transaction: its rows now count themselves; the reservation goes with them. */
+    public void consume(Tx tx, Reservation r) {
+        if (r == null) return;
+        var held = Tables.QUOTA_RESERVATIONS;
+        tx.dsl().deleteFrom(held).where(held.ID.eq(r.id())).execute();
+    }
+
+    /** After a create failed: its reservation stops counting. */
+    public void cancel(Reservation r) {
+        if (r == null) return;
+        var held = Tables.QUOTA_RESERVATIONS;
+        try {
+            db.run(dsl -> dsl.deleteFrom(held).where(held.ID.eq(r.id())).execute());
+        } catch (RuntimeException e) {
+            // it expires by itself
+        }
+    }
+
     private int used(DSLContext dsl, String resource, String projectId) {
         Counted t = tables.get(resource);
         return t == null ? 0 : dsl.fetchCount(t.table(), t.projectId().eq(projectId));

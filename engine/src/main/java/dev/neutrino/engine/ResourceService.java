@@ -489,17 +489,50 @@ public final class ResourceService {
             }
             targets.add(t);
         }
-        return committed(db.tx(dsl -> {
-            Tx tx = new Tx(dsl, ctx);
-            List<Map<String, Object>> out = new ArrayList<>();
-            for (int i = 0; i < prepared.size(); i++) {
-                Map<String, Object> given = targets.get(i);
-                enforce(tx, "create_" + def.singular(), () -> target(tx, given));
-                Map<String, Object> created = createIn(tx, new LinkedHashMap<>(prepared.get(i)));
-                out.add(render(created, Set.of(), ctx));
+        List<Quotas.Reservation> reservations = reserve(prepared);
+        boolean done = false;
+        try {
+            List<Map<String, Object>> result = db.tx(dsl -> {
+                Tx tx = new Tx(dsl, ctx);
+                List<Map<String, Object>> out = new ArrayList<>();
+                for (int i = 0; i < prepared.size(); i++) {
+                    Map<String, Object> given = targets.get(i);
+                    enforce(tx, "create_" + def.singular(), () -> target(tx, given));
+                    Map<String, Object> created = createIn(tx, new LinkedHashMap<>(prepared.get(i)),
+                            reservations != null);
+                    out.add(render(created, Set.of(), ctx));
+                }
+                if (reservations != null) for (Quotas.Reservation r : reservations) quotas.consume(tx, r);
+                return out;
+            });
+            done = true;
+            return committed(result);
+        } finally {
+            if (!done && reservations != null) for (Quotas.Reservation r : reservations) quotas.cancel(r);
+        }
+    }
+
+    /**
+     * The quota of what a request creates, reserved per project before its transaction (exact across
+     * concurrent creates and servers); null when this resource has no quota.
+     */
+    private List<Quotas.Reservation> reserve(List<Map<String, Object>> prepared) {
+        if (quotas == null || !def.has("project_id")) return null;
+        Map<String, Integer> perProject = new java.util.TreeMap<>();
+        for (Map<String, Object> p : prepared) {
+            if (p.get("project_id") instanceof String project) perProject.merge(project, 1, Integer::sum);
+        }
+        List<Quotas.Reservation> out = new ArrayList<>();
+        try {
+            for (var e : perProject.entrySet()) {
+                Quotas.Reservation r = quotas.reserve(def.singular(), e.getKey(), e.getValue());
+                if (r != null) out.add(r);
             }
-            return out;
-        }));
+        } catch (RuntimeException e) {
+            for (Quotas.Reservation r : out) quotas.cancel(r);
+            throw e;
+        }
+        return out;
     }
 
     private <T> T committed(T result) {
@@ -509,6 +542,14 @@ public final class ResourceService {
 
     /** Creates inside an open transaction (also used by other resources' hooks); returns the loaded row. */
     public Map<String, Object> createIn(Tx tx, Map<String, Object> resource) {
+        return createIn(tx, resource, false);
+    }
+
+    /**
+     * As {@link #createIn(Tx, Map)}; {@code quotaReserved} when the quota was reserved before the
+     * transaction (an API create), else it is checked here, inside it (what hooks create along).
+     */
+    private Map<String, Object> createIn(Tx tx, Map<String, Object> resource, boolean quotaReserved) {
         resource.putIfAbsent("id", UUID.randomUUID().toString());
         if (def.hasStandardAttributes()) {
             String now = ResourceStore.now();
@@ -517,7 +558,7 @@ public final class ResourceService {
             resource.put("revision_number", 1);
             resource.putIfAbsent("description", "");
         }
-        if (quotas != null && def.has("project_id")) {
+        if (quotas != null && def.has("project_id") && !quotaReserved) {
             quotas.check(tx, def, (String) resource.get("project_id"), 1);
         }
         hooks.beforeCreate(tx, resource);

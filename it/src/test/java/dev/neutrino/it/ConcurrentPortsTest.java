@@ -162,4 +162,44 @@ class ConcurrentPortsTest {
             assertThat(r.at("/security_groups").size()).as(r.body()).isEqualTo(1);
         }
     }
+
+    @Test
+    void parallelCreatesOverTwoServersStopExactlyAtTheQuota() throws Exception {
+        String project = "it" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        client(0, project).put("/v2.0/quotas/" + project, obj("quota", obj("network", 10))).expect(200);
+        for (int round = 0; round < 3; round++) {
+            int already = client(0, project).get("/v2.0/networks?project_id=" + project).expect(200)
+                    .at("/networks").size();
+            int r0 = round;
+            List<Resp> results = parallel(30, i -> client(i % 2, project).post("/v2.0/networks",
+                    obj("network", obj("name", "q" + r0 + "-" + i))));
+            Map<Integer, Integer> statuses = new HashMap<>();
+            for (Resp r : results) {
+                statuses.merge(r.status(), 1, Integer::sum);
+                if (r.status() != 201) r.expectError(409, "OverQuota");
+            }
+            assertThat(statuses.getOrDefault(201, 0)).as("round %d: %s", round, statuses).isEqualTo(10 - already);
+            JsonNode listed = client(1, project).get("/v2.0/networks?project_id=" + project).expect(200)
+                    .at("/networks");
+            assertThat(listed.size()).as("never over the quota").isEqualTo(10);
+            // free some room for the next round
+            for (int k = 0; k < 3 + round; k++) {
+                client(k % 2, project).delete("/v2.0/networks/" + listed.get(k).path("id").asText()).expect(204);
+            }
+        }
+    }
+
+    @Test
+    void parallelCreatesUpToTheQuotaAreAllAccepted() throws Exception {
+        String project = "it" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        client(1, project).put("/v2.0/quotas/" + project, obj("quota", obj("network", 24))).expect(200);
+        List<Resp> results = parallel(24, i -> client(i % 2, project).post("/v2.0/networks",
+                obj("network", obj("name", "n" + i))));
+        for (Resp r : results) r.expect(201);
+        client(0, project).post("/v2.0/networks", obj("network", obj("name", "one more")))
+                .expectError(409, "OverQuota");
+        JsonNode used = client(0, project).get("/v2.0/quotas/" + project + "/details").expect(200)
+                .at("/quota/network/used");
+        assertThat(used.asInt()).isEqualTo(24);
+    }
 }
