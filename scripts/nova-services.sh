@@ -26,7 +26,8 @@
 #   --compute-hosts H1,H2  host names of the compute services (default $NOVA_COMPUTE_HOSTS or
 #                          compute1,compute2); a port bound to a host is bound in OVN to the chassis
 #                          whose hostname is that name
-#   --restart              restart every service even when it runs (after the network endpoint moved)
+#   --restart              restart the Nova services (api, conductor, scheduler, computes) even when
+#                          they run: after the network endpoint moved
 #   --stop                 stop every process this script started, then exit
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
@@ -341,7 +342,6 @@ done
 # --- RabbitMQ (its epmd in the foreground too, so that it stops with it) ----------------------------
 rabbit_env=(env HOME=/var/lib/rabbitmq RABBITMQ_NODENAME=rabbit@localhost RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
             ERL_EPMD_ADDRESS=127.0.0.1 RABBITMQ_LOG_BASE=/var/log/rabbitmq RABBITMQ_MNESIA_BASE=/var/lib/rabbitmq/mnesia)
-if $restart; then stop_all; fi
 if ! alive rabbitmq || ! tcp_up 5672; then
   stop_proc rabbitmq
   if ! alive epmd; then
@@ -445,6 +445,7 @@ if ! alive glance-api; then
   start_proc glance-api glance /var/log/glance/glance-api.log glance-api --config-file /etc/glance/glance-api.conf
 fi
 nova_changed=false; conf_changed /etc/nova/nova.conf && nova_changed=true
+$restart && nova_changed=true
 for n in nova-api nova-conductor nova-scheduler; do
   if alive "$n" && $nova_changed; then stop_proc "$n"; fi
   if ! alive "$n"; then
@@ -459,10 +460,13 @@ for f in "$RUN_DIR"/nova-compute-*.pid; do
   n="$(basename "$f" .pid)"
   [[ " ${services[*]} " == *" $n "* ]] || stop_proc "$n"
 done
+computes_from="$(as_root mysql -uroot -Nse 'SELECT UTC_TIMESTAMP()')"
+computes_started=false
 for h in "${hosts[@]}"; do
   n="nova-compute-$h"
   if alive "$n" && { $nova_changed || conf_changed "/etc/nova/$n.conf"; }; then stop_proc "$n"; fi
   if ! alive "$n"; then
+    computes_started=true
     log "starting $n"
     start_proc "$n" nova "/var/log/nova/$n.log" "$PY" -c 'from nova.cmd.compute import main; main()' \
       --config-file /etc/nova/nova.conf --config-file "/etc/nova/$n.conf"
@@ -492,6 +496,18 @@ if [[ -n "$(missing_hosts nova_api.host_mappings)" ]]; then
 fi
 m="$(missing_hosts nova_api.host_mappings)"
 [[ -z "$m" ]] || fail "hosts not mapped to a cell: $m"
+if $computes_started; then # every compute service has reported since it (re)started
+  reported() {
+    local h n=0
+    for h in "${hosts[@]}"; do
+      n=$((n + $(sql "SELECT COUNT(*) FROM nova.services WHERE \`binary\` = 'nova-compute' AND deleted = 0
+                      AND host = '$h' AND updated_at >= '$computes_from'")))
+    done
+    (( n == ${#hosts[@]} ))
+  }
+  for _ in $(seq 240); do reported && break; sleep 0.5; done
+  reported || fail "compute services did not report (logs /var/log/nova/nova-compute-*.log)"
+fi
 
 # --- the flavor and the image (admin, only when missing) ---------------------------------------------
 admin_token() {
@@ -502,6 +518,19 @@ admin_token() {
 }
 token="$(admin_token)"
 [[ -n "$token" ]] || fail "admin cannot log in to Keystone"
+# compute services of host names no longer asked for leave Nova (else the scheduler may pick them
+# while their service records look alive, and the build waits on a queue nobody reads)
+stale="$(curl -sf -m 20 -H "X-Auth-Token: $token" -H 'OpenStack-API-Version: compute 2.53' \
+  "$NOVA_URL/os-services?binary=nova-compute" | "$PY" -c '
+import json, sys
+keep = set(sys.argv[1].split(","))
+print(" ".join(s["id"] for s in json.load(sys.stdin)["services"] if s["host"] not in keep))' "$COMPUTE_HOSTS")" \
+  || fail "nova-api does not list compute services"
+for id in $stale; do
+  log "deleting compute service $id (a host name no longer asked for)"
+  curl -sf -m 60 -o /dev/null -X DELETE -H "X-Auth-Token: $token" -H 'OpenStack-API-Version: compute 2.53' \
+    "$NOVA_URL/os-services/$id" || log "could not delete compute service $id (instances on it?)"
+done
 flavors="$(curl -sf -m 20 -H "X-Auth-Token: $token" "$NOVA_URL/flavors")" || fail "nova-api does not list flavors"
 if ! grep -q '"name": "m1.nano"' <<<"$flavors"; then
   curl -sf -m 30 -o /dev/null -H "X-Auth-Token: $token" -H 'Content-Type: application/json' \
