@@ -243,6 +243,13 @@ expect "it is a Logical_Switch_Port in OVN NB" '[ -n "$(lsp_field "$port1" _uuid
 rc() { lsp_field "$port1" options | tr ' ' '\n' | sed -n 's/^requested-chassis=//p'; }
 tries=20 wait_eq "its LSP's options:requested-chassis" "$host1" rc
 
+# what Nova was told, kept to compare the two servers' answers: the port, and Nova's network_info
+side="$($peer && echo neutron || echo neutrino)"
+mkdir -p /var/tmp/nova-scenario
+anet GET "ports/$port1" | "$py" -m json.tool --sort-keys >"/var/tmp/nova-scenario/$side-port.json" 2>/dev/null
+mysql -uroot -Nse "SELECT network_info FROM nova.instance_info_caches WHERE instance_uuid = '$server_id'" 2>/dev/null \
+  | "$py" -m json.tool --sort-keys >"/var/tmp/nova-scenario/$side-network-info.json" 2>/dev/null
+
 # --- 2. the VM's NIC plugged into br-int: network-vif-plugged, then -unplugged ----------------------------
 mark
 mac="$(p mac_address)"
