@@ -199,6 +199,13 @@ server_gone() { [ "$(nova GET "/servers/$server_id" -o /dev/null -w '%{http_code
 port_field() { anet GET "ports/$1" | jq_ "d['port'].get('$2')"; }
 lsp_field() { ovn-nbctl --bare --columns="$2" find Logical_Switch_Port name="$1"; }
 
+# servers an interrupted run left behind (their ports were in a server that is gone): deleted now
+# that Nova reaches a network server, else they would hold the compute hosts' resources
+for old in $(nova GET "/servers?all_tenants=1&name=^nova-scn-" | jq_ '" ".join(s["id"] for s in d["servers"])'); do
+  echo "nova: deleting server $old, left by an earlier run"
+  nova DELETE "/servers/$old" >/dev/null
+done
+
 aliases="$(anet GET extensions | jq_ '" ".join(sorted(e["alias"] for e in d["extensions"]))')"
 case " $aliases " in
   *" binding-extended "*) echo "nova: the server advertises binding-extended: Nova live-migrates with multiple port bindings" ;;
