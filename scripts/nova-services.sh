@@ -78,16 +78,25 @@ tcp_up() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # --- processes: each in its own session (pgid = pid) under $RUN_DIR/NAME.pid ---------------------
 alive() { [[ -f "$RUN_DIR/$1.pid" ]] && kill -0 "$(cat "$RUN_DIR/$1.pid")" 2>/dev/null; }
-stop_proc() {
-  local f="$RUN_DIR/$1.pid" pid i
-  [[ -f "$f" ]] || return 0
-  pid="$(cat "$f")"
-  if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null; then
-    as_root kill -TERM -- "-$pid" 2>/dev/null || as_root kill -TERM "$pid" 2>/dev/null || true
-    for ((i = 0; i < 60; i++)); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.25; done
-    as_root kill -KILL -- "-$pid" 2>/dev/null || true
-  fi
-  as_root rm -f "$f"
+stop_proc() { # names...: TERM to each one's process group, together; KILL what remains after 15 s
+  local n f pid i pids=()
+  for n in "$@"; do
+    f="$RUN_DIR/$n.pid"
+    [[ -f "$f" ]] || continue
+    pid="$(cat "$f")"
+    if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null; then
+      kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+      pids+=("$pid")
+    fi
+    rm -f "$f"
+  done
+  for ((i = 0; i < 60; i++)); do
+    for pid in "${pids[@]}"; do kill -0 -- "-$pid" 2>/dev/null && break; pid=; done
+    [[ -z "${pid:-}" ]] && return 0
+    sleep 0.25
+  done
+  # (nova's services wait up to graceful_shutdown_timeout for their RPC work)
+  for pid in "${pids[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
 }
 start_proc() { # name user logfile command...: started in its own session as user, output to logfile
   local name="$1" user="$2" logfile="$3"; shift 3
@@ -99,15 +108,13 @@ start_proc() { # name user logfile command...: started in its own session as use
 }
 services=(nova-compute-"${hosts[0]}")
 for h in "${hosts[@]:1}"; do services+=("nova-compute-$h"); done
-ALL=(nova-api nova-conductor nova-scheduler "${services[@]}" glance-api placement rabbitmq epmd)
 
-stop_all() {
-  local n
-  for n in "${ALL[@]}"; do stop_proc "$n"; done
-  # compute services of host names no longer asked for
-  for f in "$RUN_DIR"/nova-compute-*.pid; do [[ -e "$f" ]] && stop_proc "$(basename "$f" .pid)"; done
-  # placement runs under uwsgi with its own pid file (its master is the session leader)
-  return 0
+stop_all() { # the services first (together), then RabbitMQ, then its epmd
+  local f computes=()
+  for f in "$RUN_DIR"/nova-compute-*.pid; do [[ -e "$f" ]] && computes+=("$(basename "$f" .pid)"); done
+  stop_proc nova-api nova-conductor nova-scheduler "${computes[@]}" glance-api placement
+  stop_proc rabbitmq
+  stop_proc epmd
 }
 
 if $stop_only; then
@@ -446,25 +453,27 @@ if ! alive glance-api; then
 fi
 nova_changed=false; conf_changed /etc/nova/nova.conf && nova_changed=true
 $restart && nova_changed=true
+# what runs with an older configuration (or --restart), and computes of host names no longer asked
+# for: stopped together
+to_stop=()
+for n in nova-api nova-conductor nova-scheduler; do $nova_changed && alive "$n" && to_stop+=("$n"); done
+for f in "$RUN_DIR"/nova-compute-*.pid; do
+  [[ -e "$f" ]] || continue
+  n="$(basename "$f" .pid)"
+  if [[ " ${services[*]} " != *" $n "* ]] || $nova_changed || conf_changed "/etc/nova/$n.conf"; then to_stop+=("$n"); fi
+done
+(( ${#to_stop[@]} )) && stop_proc "${to_stop[@]}"
 for n in nova-api nova-conductor nova-scheduler; do
-  if alive "$n" && $nova_changed; then stop_proc "$n"; fi
   if ! alive "$n"; then
     [[ "$n" == nova-api ]] && tcp_up 8774 && fail "something that this script did not start listens on 8774: stop it first"
     log "starting $n"
     start_proc "$n" nova "/var/log/nova/$n.log" "$n" --config-file /etc/nova/nova.conf --log-file "/var/log/nova/$n.log"
   fi
 done
-# compute services of host names no longer asked for
-for f in "$RUN_DIR"/nova-compute-*.pid; do
-  [[ -e "$f" ]] || continue
-  n="$(basename "$f" .pid)"
-  [[ " ${services[*]} " == *" $n "* ]] || stop_proc "$n"
-done
 computes_from="$(as_root mysql -uroot -Nse 'SELECT UTC_TIMESTAMP()')"
 computes_started=false
 for h in "${hosts[@]}"; do
   n="nova-compute-$h"
-  if alive "$n" && { $nova_changed || conf_changed "/etc/nova/$n.conf"; }; then stop_proc "$n"; fi
   if ! alive "$n"; then
     computes_started=true
     log "starting $n"
