@@ -101,6 +101,10 @@ cleanup() {
   if [ -n "${demo_token:-}" ]; then
     [ -n "${port2:-}" ] && net DELETE "ports/$port2" >/dev/null
     [ -n "${net1:-}" ] && net DELETE "networks/$net1" >/dev/null
+    # the security groups (projects' defaults) too: their OVN port groups would outlive the server
+    for sg in $(anet GET security-groups | jq_ '" ".join(g["id"] for g in d["security_groups"])' 2>/dev/null); do
+      anet DELETE "security-groups/$sg" >/dev/null
+    done
   fi
   if [ "$failed" -gt 0 ] && [ -f "${server_log:-}" ]; then # kept for a look after the run
     mkdir -p /var/tmp/nova-scenario
