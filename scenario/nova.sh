@@ -18,10 +18,12 @@
 # compute2 is given an OVN chassis of its own in SB (a Chassis with is-remote=true, so that northd's
 # hv_cfg and `ovn-nbctl --wait=hv` ignore it, and a Chassis_Private whose nb_cfg this script keeps
 # current, as an ovn-controller would): ML2/OVN refuses to bind a port to a host without a live
-# chassis. It is removed at the end. The first compute host is disabled in Nova while the server is
-# created, so that the scheduler picks it deterministically.
+# chassis. It is removed at the end. compute2 is disabled in Nova while the server is created, so
+# that the scheduler deterministically picks the chassis' host.
 # Prints one PASS/FAIL line per check with its time, then "nova: N passed, M failed" and the figures;
-# exits non-zero on any failure.
+# exits non-zero on any failure. Kept for comparing the two servers' answers: the server's port and
+# Nova's network_info in /var/tmp/nova-scenario/{neutrino,neutron}-{port,network-info}.json, and the
+# network server's log there when a check failed.
 #
 #   scenario/nova.sh [--peer]
 #
