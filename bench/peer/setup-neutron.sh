@@ -8,6 +8,11 @@
 #   bench/peer/setup-neutron.sh [--db mariadb|postgresql] [--port 29696] [--dir DIR]
 #                               [--api-workers 2] [--service-plugins LIST] [--database NAME]
 #                               [--no-schema-cache] [--ovn NB_REMOTE,SB_REMOTE]
+#                               [--extra-config FILE]
+#
+# --extra-config FILE is given to neutron-server as a second --config-file: its options override
+# the written ones (e.g. auth_strategy = keystone with [keystone_authtoken], or a [nova] section
+# with notify_nova_on_port_*_changes = true, as scenario/nova.sh does).
 #
 # Idempotent: a server still running from the same --dir is stopped first; the database is
 # always recreated empty. Prints "PID URL" on stdout.
@@ -26,6 +31,7 @@ database=neutrino_bench_peer
 schema_cache="${BENCH_SCHEMA_CACHE:-/var/tmp/neutrino-bench}"
 use_cache=1
 ovn=""
+extra_config=""
 while (($#)); do
   case "$1" in
     --db) db="$2"; shift 2 ;;
@@ -36,11 +42,13 @@ while (($#)); do
     --database) database="$2"; shift 2 ;;
     --no-schema-cache) use_cache=0; shift ;;
     --ovn) ovn="$2"; shift 2 ;;
+    --extra-config) extra_config="$(readlink -f "$2")"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
 done
 case "$db" in mariadb|postgresql) ;; *) die "--db must be mariadb or postgresql" ;; esac
+[[ -z "$extra_config" || -r "$extra_config" ]] || die "--extra-config: cannot read '$extra_config'"
 
 # --- install (only what is missing) ------------------------------------------------------
 missing=()
@@ -150,7 +158,7 @@ fi
 
 # --- start ------------------------------------------------------------------------------
 : >"$dir/neutron-server.log"
-setsid neutron-server --config-file "$dir/neutron.conf" --log-file "$dir/neutron-server.log" \
+setsid neutron-server --config-file "$dir/neutron.conf" ${extra_config:+--config-file "$extra_config"} --log-file "$dir/neutron-server.log" \
   </dev/null >"$dir/neutron-server.out" 2>&1 &
 pid=$!
 echo "$pid" >"$dir/neutron-server.pid"
