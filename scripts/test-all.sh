@@ -53,6 +53,11 @@ scenario/ovn-cluster.sh
 # scenario's own server): only 201/503, nothing acknowledged lost or doubled (~2 minutes)
 scenario/db-restart.sh
 
+# a real Nova (two fake-driver computes, Debian Zed) on Neutrino behind Keystone: boot, binding and OVN
+# row, add/remove port, live migration with binding-extended, vif-plugged/unplugged events, delete
+# (~2 minutes after installs)
+scenario/nova.sh
+
 # behind a real Keystone: the openstack CLI with password logins (admin, two members), 401/503 paths
 conformance/keystone-cli.sh
 

@@ -114,7 +114,7 @@ class Ml2MechanismDriversTest {
         h.app.mechanisms().register(new Recorder("second"));
         var bound = h.call(admin, "POST", "/v2.0/ports", body("port", "network_id", net, "binding:host_id", "mine"));
         assertThat(bound.get("port")).containsEntry("binding:vif_type", "vhostuser-first")
-                .containsEntry("binding:vif_details", Map.of("by", "first"));
+                .containsEntry("binding:vif_details", Map.of("by", "first", "bound_drivers", Map.of("0", "first")));
         var other = h.call(admin, "POST", "/v2.0/ports", body("port", "network_id", net, "binding:host_id", "theirs"));
         assertThat(other.get("port")).containsEntry("binding:vif_type", "binding_failed");
         var noHost = h.call(admin, "POST", "/v2.0/ports", body("port", "network_id", net));

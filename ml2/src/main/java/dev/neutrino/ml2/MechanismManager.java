@@ -59,8 +59,16 @@ public final class MechanismManager implements ChangeListener {
     public MechanismDriver.Binding bind(Map<String, Object> port) {
         for (MechanismDriver d : drivers) {
             MechanismDriver.Binding b = d.bindPort(port);
-            if (b != null) return b;
+            if (b != null) {
+                // ML2's _update_port_dict_bound_drivers: which driver bound the port, by binding level
+                Map<String, Object> details = new java.util.LinkedHashMap<>(b.vifDetails());
+                details.put(BOUND_DRIVERS, Map.of("0", d.name()));
+                return new MechanismDriver.Binding(b.vifType(), details);
+            }
         }
         return null;
     }
+
+    /** The key of {@code binding:vif_details} naming the bound drivers (a port's view, not a binding's). */
+    public static final String BOUND_DRIVERS = "bound_drivers";
 }

@@ -88,10 +88,9 @@ public final class OvnNorthbound implements AutoCloseable {
         Object vnic = port.getOrDefault("binding:vnic_type", "normal");
         if (!"normal".equals(vnic)) return null;
         Map<String, Object> details = new java.util.LinkedHashMap<>();
+        // ML2/OVN's vif_details of an OVS binding (Zed's mech_driver: port_filter, connectivity)
         details.put("port_filter", true);
         details.put("connectivity", "l2");
-        details.put("bridge_name", "br-int");
-        details.put("datapath_type", "system");
         return details;
     }
 

@@ -68,7 +68,10 @@ record Binding(String host, String vifType, String vnicType, Map<String, Object>
         b.put("vnic_type", vnicType);
         b.put("status", status);
         b.put("profile", profile);
-        b.put("vif_details", vifDetails);
+        // ML2 adds the bound drivers to a port's vif_details, not to a binding's
+        Map<String, Object> details = vifDetails == null ? null : new LinkedHashMap<>(vifDetails);
+        if (details != null) details.remove(dev.neutrino.ml2.MechanismManager.BOUND_DRIVERS);
+        b.put("vif_details", details);
         return b;
     }
 

@@ -196,7 +196,8 @@ class PortBindingsTest {
 
         Map<String, Object> port = call("GET", "/v2.0/ports/" + id, null).get("port");
         assertThat(port).containsEntry("binding:host_id", "dst").containsEntry("binding:vif_type", "ovs")
-                .containsEntry("binding:vif_details", Map.of("port_filter", true, "bound_on", "dst"))
+                .containsEntry("binding:vif_details", Map.of("port_filter", true, "bound_on", "dst",
+                        "bound_drivers", Map.of("0", "two-hosts")))
                 .containsEntry("binding:profile", Map.of()).containsEntry("status", "DOWN");
         assertThat(call("GET", path + "/src", null).get("binding")).isEqualTo(Map.of("host", "src",
                 "vif_type", "unbound", "vnic_type", "normal", "status", "INACTIVE",
