@@ -12,6 +12,9 @@
 #     chassis' hostname), plugged as a namespace (veth in br-int, external-ids:iface-id = port id),
 #     becomes ACTIVE and Nova receives `network-vif-plugged` for it (nova-api's log of external
 #     events); unplugged, it goes DOWN and Nova receives `network-vif-unplugged`;
+#   - plugged, the VM takes DHCP (with the route to 169.254.169.254 through the network's metadata
+#     port) and gets its metadata from Nova's metadata API through Debian's neutron-ovn-metadata-agent
+#     (`[ovn] ovn_metadata_enabled = true` on both servers): meta_data.json's uuid is the server's;
 #   - `server migrate --live-migration --host compute2` (admin) moves the server and its port's
 #     binding:host_id to compute2 (with or without binding-extended: Nova picks the flow);
 #   - `server delete` leaves no port with the server's device_id.
@@ -44,6 +47,15 @@ case "${1:-}" in
 esac
 scenario_start=$(date +%s%N)
 scripts/ovn-services.sh >/dev/null || { echo "nova: OVN could not be started"; exit 1; }
+need=()
+for tool in neutron-ovn-metadata-agent:neutron-ovn-metadata-agent haproxy:haproxy udhcpc:udhcpc ethtool:ethtool \
+    curl:curl; do
+  command -v "${tool%%:*}" >/dev/null || need+=("${tool##*:}")
+done
+if ((${#need[@]})); then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o DPkg::Lock::Timeout=600 "${need[@]}" >/dev/null \
+    || { echo "nova: cannot install ${need[*]}"; exit 1; }
+fi
 
 name=nova
 . scenario/lib.sh
@@ -90,6 +102,9 @@ remove_fake_chassis() {
 unplug() { ip netns del "$ns" 2>/dev/null; ovs-vsctl --if-exists del-port br-int "t-$ns"; }
 cleanup() {
   [ -n "$heartbeat" ] && kill "$heartbeat" 2>/dev/null
+  [ -n "${agent:-}" ] && { kill "$agent" 2>/dev/null; wait "$agent" 2>/dev/null; }
+  pkill -f "haproxy -f $state/agent/" 2>/dev/null
+  [ -n "${net1:-}" ] && ip netns del "ovnmeta-$net1" 2>/dev/null
   unplug
   if [ -n "${admin_token:-}" ]; then
     set_compute "$host2" enabled >/dev/null 2>&1
@@ -144,7 +159,8 @@ auth_lines=("[DEFAULT]" "auth_strategy = keystone" "notify_nova_on_port_status_c
   "notify_nova_on_port_data_changes = true" "send_events_interval = 1"
   "[keystone_authtoken]" "www_authenticate_uri = $keystone" "auth_url = $keystone" "auth_type = password"
   "username = neutron" "password = neutron" "project_name = service" "user_domain_name = Default"
-  "project_domain_name = Default" "${nova_section[@]}")
+  "project_domain_name = Default" "${nova_section[@]}"
+  "[ovn]" "ovn_metadata_enabled = true")
 mark
 if $peer; then
   what="neutron-server 21 (ML2/OVN)"
@@ -170,6 +186,25 @@ mark
 scripts/nova-services.sh --compute-hosts "$host1,$host2" --restart >"$state/nova-services.log" 2>&1 9>&- \
   || { tail -20 "$state/nova-services.log"; echo "nova: Nova setup failed"; exit 1; }
 figure "nova (re)start: $(since "$t0")"
+
+# --- neutron-ovn-metadata-agent on this chassis, proxying to Nova's metadata API ------------------------
+mkdir -p "$state/agent"
+cat > "$state/agent.ini" <<EOF
+[DEFAULT]
+state_path = $state/agent
+nova_metadata_host = 127.0.0.1
+nova_metadata_port = 8775
+metadata_proxy_shared_secret = ${NOVA_METADATA_SECRET:-neutrino-metadata-secret}
+metadata_workers = 1
+[agent]
+root_helper =
+[ovs]
+ovsdb_connection = unix:/var/run/openvswitch/db.sock
+[ovn]
+ovn_sb_connection = unix:/var/run/ovn/ovnsb_db.sock
+EOF
+neutron-ovn-metadata-agent --config-file "$state/agent.ini" --log-file "$state/agent.log" >/dev/null 2>&1 9>&- &
+agent=$!
 
 # --- API helpers: tokens by curl (the CLI only for the operations under test) -------------------------
 token() { # user password project
@@ -280,6 +315,29 @@ wait_eq "the plugged port becomes ACTIVE (was $status0)" ACTIVE p status
 event() { tail -c "+$log_from" "$nova_api_log" | grep -q "Creating event $1:$port1 for instance $server_id"; }
 expect "Nova receives network-vif-plugged for the port" 'tries=40 eventually event network-vif-plugged'
 figure "plug to network-vif-plugged: $(since "$t0")"
+
+# the VM asks for its metadata: DHCP (applying option 121, as a guest does), then 169.254.169.254
+# through the network's metadata port and neutron-ovn-metadata-agent to Nova's metadata API
+mark
+ip netns exec "$ns" ethtool -K eth0 tx off >/dev/null 2>&1; ethtool -K "t-$ns" tx off >/dev/null 2>&1
+cat > "$state/udhcpc.sh" <<'EOF'
+#!/bin/sh
+case "$1" in
+  bound|renew)
+    ip addr flush dev "$interface"; ip addr add "$ip/$mask" dev "$interface"
+    [ -n "$router" ] && ip route replace default via "${router%% *}" dev "$interface"
+    set -- $staticroutes
+    while [ $# -ge 2 ]; do ip route replace "$1" via "$2" dev "$interface"; shift 2; done ;;
+esac
+EOF
+chmod +x "$state/udhcpc.sh"
+mkdir -p "/etc/netns/$ns" && : >"/etc/netns/$ns/resolv.conf"
+ip netns exec "$ns" udhcpc -i eth0 -n -q -t 10 -T 1 -O staticroutes -s "$state/udhcpc.sh" >/dev/null 2>&1 9>&-
+meta() { ip netns exec "$ns" curl -s -m 2 http://169.254.169.254/openstack/latest/meta_data.json 2>/dev/null \
+  | "$py" -c 'import json,sys; print(json.load(sys.stdin).get("uuid", ""))' 2>/dev/null; }
+tries=60 wait_eq "the VM gets its metadata from Nova at 169.254.169.254 (the server's uuid)" "$server_id" meta
+figure "DHCP to metadata: $(since "$t0")"
+rm -rf "/etc/netns/$ns"
 mark
 unplug
 wait_eq "the unplugged port goes DOWN" DOWN p status

@@ -51,6 +51,10 @@ while (($#)); do
   esac
 done
 
+# one run at a time: concurrent runs raced to create the network service twice
+exec 8>/tmp/keystone-services.lock
+flock -w 900 8 || { echo "keystone-services: another run holds /tmp/keystone-services.lock" >&2; exit 1; }
+
 as_root() { if (( EUID == 0 )); then "$@"; else sudo "$@"; fi; }
 log() { echo "keystone-services: $*" >&2; }
 fail() { log "$*"; exit 1; }
@@ -109,7 +113,7 @@ if [[ "$KEYSTONE_DB" == mariadb ]]; then
   if ! as_root mysqladmin ping >/dev/null 2>&1; then
     as_root /etc/init.d/mariadb start >/dev/null 2>&1 || {
       as_root install -d -o mysql -g root /run/mysqld
-      as_root setsid nohup mysqld_safe >/dev/null 2>&1 < /dev/null &
+      as_root setsid nohup mysqld_safe >/dev/null 2>&1 < /dev/null 8>&- &
     }
     for _ in $(seq 60); do as_root mysqladmin ping >/dev/null 2>&1 && break; sleep 0.5; done
   fi
@@ -247,7 +251,7 @@ if ! ours_running; then
     --http11-socket "$KEYSTONE_HOST:$KEYSTONE_PORT" --wsgi-file /usr/bin/keystone-wsgi-public \
     --processes 1 --threads 16 --buffer-size 65535 --listen 100 \
     --uid keystone --gid keystone --chdir /var/lib/keystone \
-    --pidfile "$PIDFILE" --daemonize "$UWSGI_LOG" >/dev/null
+    --pidfile "$PIDFILE" --daemonize "$UWSGI_LOG" >/dev/null 8>&-
 fi
 for _ in $(seq 120); do keystone_up && break; sleep 0.5; done
 keystone_up || { tail -n 30 "$UWSGI_LOG" >&2 || true; fail "Keystone does not answer on $KEYSTONE_URL (log: $UWSGI_LOG)"; }
@@ -293,14 +297,21 @@ ensure_user neutron neutron service admin service
 ensure_user demo demo demo member
 ensure_user alt alt alt member
 
-if ! osc service list -f value -c Type | grep -qx network; then
+network_services() { osc service list -f value -c ID -c Type | awk '$2 == "network" {print $1}'; }
+services="$(network_services)"
+if [[ -z "$services" ]]; then
   osc service create --name neutron --description "OpenStack Networking (Neutrino)" network >/dev/null
+  services="$(network_services)"
 fi
-endpoints="$(osc endpoint list --service network -f value -c ID -c Interface -c URL)"
+# two runs that raced (before the lock above existed) each created one: keep the first; a service's
+# endpoints go with it
+service="$(head -n 1 <<<"$services")"
+for extra in $(tail -n +2 <<<"$services"); do osc service delete "$extra" >/dev/null; done
+endpoints="$(osc endpoint list --service "$service" -f value -c ID -c Interface -c URL)"
 for iface in public internal admin; do
   line="$(awk -v i="$iface" '$2 == i' <<<"$endpoints" | head -n 1)"
   if [[ -z "$line" ]]; then
-    osc endpoint create --region "$REGION" network "$iface" "$NEUTRINO_URL" >/dev/null
+    osc endpoint create --region "$REGION" "$service" "$iface" "$NEUTRINO_URL" >/dev/null
   elif [[ "$(awk '{print $3}' <<<"$line")" != "$NEUTRINO_URL" ]]; then
     osc endpoint set --url "$NEUTRINO_URL" "$(awk '{print $1}' <<<"$line")" >/dev/null
   fi

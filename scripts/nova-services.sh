@@ -9,7 +9,8 @@
 #   - Placement under uwsgi on 127.0.0.1:8778 (OS_PLACEMENT_CONFIG_DIR=/etc/placement),
 #   - Glance (glance-api, file store in /var/lib/glance/images) on 127.0.0.1:9292, with a public raw
 #     image `cirros` (1 MiB of zeros: the fake driver never reads it),
-#   - nova-api (127.0.0.1:8774), nova-conductor, nova-scheduler and two compute services from
+#   - nova-api (127.0.0.1:8774; its metadata API on 127.0.0.1:8775, shared secret $NOVA_METADATA_SECRET
+#     or neutrino-metadata-secret), nova-conductor, nova-scheduler and two compute services from
 #     python3-nova with compute_driver = fake.FakeLiveMigrateDriver and host names compute1 and
 #     compute2 (or --compute-hosts), cells cell0 and cell1, both hosts discovered, a flavor m1.nano,
 #   - Keystone users nova, placement, glance (password = name; roles admin and service in project
@@ -41,6 +42,8 @@ COMPUTE_HOSTS="${NOVA_COMPUTE_HOSTS:-compute1,compute2}"
 RUN_DIR=/run/nova-neutrino
 STAMP=/var/lib/nova/neutrino-setup.stamp
 NOVA_URL=http://127.0.0.1:8774/v2.1
+# the secret Nova's metadata API shares with neutron-ovn-metadata-agent
+METADATA_SECRET="${NOVA_METADATA_SECRET:-neutrino-metadata-secret}"
 PLACEMENT_URL=http://127.0.0.1:8778
 GLANCE_URL=http://127.0.0.1:9292
 DB_HOST=127.0.0.1
@@ -281,10 +284,14 @@ state_path = /var/lib/nova
 log_dir = /var/log/nova
 debug = false
 transport_url = rabbit://guest:guest@127.0.0.1:5672/
-enabled_apis = osapi_compute
+enabled_apis = osapi_compute,metadata
 osapi_compute_listen = 127.0.0.1
 osapi_compute_listen_port = 8774
 osapi_compute_workers = 1
+# the metadata API, behind neutron-ovn-metadata-agent (scenario/nova.sh)
+metadata_listen = 127.0.0.1
+metadata_listen_port = 8775
+metadata_workers = 1
 compute_driver = fake.FakeLiveMigrateDriver
 # the fake driver plugs nothing: do not wait for network-vif-plugged before ACTIVE
 vif_plugging_is_fatal = false
@@ -317,6 +324,8 @@ valid_interfaces = public
 # Neutron's service user; the endpoint is the catalog's network endpoint (Neutrino's URL)
 $(login neutron)
 valid_interfaces = public
+service_metadata_proxy = true
+metadata_proxy_shared_secret = $METADATA_SECRET
 
 [conductor]
 workers = 1
