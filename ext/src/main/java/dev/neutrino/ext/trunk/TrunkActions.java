@@ -50,8 +50,9 @@ final class TrunkActions {
             List<Map<String, Object>> added = rules.validateSubports(tx, given, parentId, true, true);
             if (!Boolean.TRUE.equals(trunk.get("admin_state_up"))) throw TrunkErrors.trunkDisabled(trunkId);
             if (Trunks.ERROR.equals(trunk.get("status"))) throw TrunkErrors.trunkInErrorState(trunkId);
+            List<Map<String, Object>> existing = SubPorts.of(dsl, trunkId);
             for (Map<String, Object> s : added) {
-                for (Map<String, Object> have : SubPorts.of(dsl, trunkId)) {
+                for (Map<String, Object> have : existing) {
                     if (have.get("segmentation_type").equals(s.get("segmentation_type"))
                             && have.get("segmentation_id").equals(s.get("segmentation_id"))) {
                         throw TrunkErrors.duplicateSubPort((String) s.get("segmentation_type"),
