@@ -36,6 +36,7 @@ from neutron_lib import constants  # noqa: E402
 import neutron.conf.policies as neutron_policies  # noqa: E402
 import neutron.extensions as neutron_extensions  # noqa: E402
 from neutron.api import extensions as neutron_api_ext  # noqa: E402
+import neutron.services.trunk.models  # noqa: E402,F401  (trunks: standard attributes)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, '..', 'src', 'main', 'resources', 'dev', 'neutrino',

@@ -40,6 +40,8 @@ import dev.neutrino.ext.securitygroup.SecurityGroupExtension;
 import dev.neutrino.ext.segment.SegmentExtension;
 import dev.neutrino.ext.servicetype.ServiceTypeExtension;
 import dev.neutrino.ext.subnetpool.SubnetPoolExtension;
+import dev.neutrino.ext.trunk.TrunkExtension;
+import dev.neutrino.ext.trunk.TrunkPlugin;
 import dev.neutrino.ml2.ExtensionDriver;
 import dev.neutrino.ml2.ExtensionManager;
 import dev.neutrino.ml2.MechanismManager;
@@ -64,7 +66,7 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
             PortSecurityExtension.ALL, NumaAffinityExtension.ALL, DeviceProfileExtension.ALL,
             SecurityGroupExtension.ALL, SubnetPoolExtension.ALL, SegmentExtension.ALL, RbacExtension.ALL,
             L3Extension.ALL, AutoAllocationExtension.ALL, IpAvailabilityExtension.ALL, ServiceTypeExtension.ALL,
-            PortBindingsExtension.ALL);
+            PortBindingsExtension.ALL, TrunkExtension.ALL);
 
     /** Every ML2 extension driver Neutrino has ({@code [ml2] extension_drivers} picks among them). */
     public static final List<ExtensionDriver> EXTENSION_DRIVERS = List.of(new PortSecurityExtensionDriver(),
@@ -106,6 +108,7 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
         IpAvailabilityPlugin.install(engine, db, rules);
         ServiceTypePlugin.install(engine, config, rules);
         PortBindingsPlugin.install(engine, db, mechanisms, rules);
+        TrunkPlugin.install(engine, db, mechanisms, rules);
         this.agents = new Agents(rules);
         engine.endpoint("agents", agents::handle);
 

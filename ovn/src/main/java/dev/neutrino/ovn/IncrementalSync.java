@@ -121,6 +121,14 @@ final class IncrementalSync {
             case "segment" -> {
                 if (cur.get("network_id") instanceof String n) out.add(new Scope(Kind.NETWORK, n));
             }
+            case "trunk" -> {
+                // a trunk is its subports' child Logical_Switch_Ports: those it has and those it had
+                for (Map<String, Object> view : List.of(cur, orig)) {
+                    for (Map<String, Object> s : Translator.maps(view.get("sub_ports"))) {
+                        if (s.get("port_id") instanceof String p) out.add(new Scope(Kind.PORT, p));
+                    }
+                }
+            }
             default -> { }
         }
         return out;

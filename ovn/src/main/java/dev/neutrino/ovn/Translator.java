@@ -156,7 +156,24 @@ public final class Translator {
         cols.put("options", options);
         cols.put("external_ids", ext);
         cols.put("dhcpv4_options", dhcpv4 == null ? List.of() : List.of(dhcpv4));
+        Object[] child = parentAndTag(port);
+        cols.put("parent_name", child == null ? List.of() : List.of(child[0]));
+        cols.put("tag", child == null ? List.of() : List.of(child[1]));
         return new NbRow("Logical_Switch_Port", (String) port.get("id"), cols);
+    }
+
+    /**
+     * ovn_client._get_port_options' parent_name and tag, from the port's binding:profile
+     * (validate_and_get_data_from_binding_profile): a trunk's subport, which the trunk driver gives
+     * the parent port's id and its segmentation id, is a child port of its parent's
+     * Logical_Switch_Port, its frames those with that VLAN tag on the parent's interface. Null unless
+     * the profile has both, the tag an integer 0-4095.
+     */
+    static Object[] parentAndTag(Map<String, Object> port) {
+        if (!(port.get("binding:profile") instanceof Map<?, ?> profile)) return null;
+        if (!(profile.get("parent_name") instanceof String parent) || parent.isEmpty()) return null;
+        if (!(profile.get("tag") instanceof Number tag) || tag.longValue() < 0 || tag.longValue() > 4095) return null;
+        return new Object[] {parent, tag.longValue()};
     }
 
     /**

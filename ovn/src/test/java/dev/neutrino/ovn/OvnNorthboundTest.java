@@ -687,6 +687,57 @@ class OvnNorthboundTest {
     }
 
     @Test
+    void aTrunksSubportsAreChildPortsOfItsParentThroughTheWritePathAndTheRepairPass() throws Exception {
+        app.mechanisms().register(new dev.neutrino.ml2.MechanismDriver() {
+            @Override public String name() { return "ovn"; } // the trunk driver is loaded with it
+            @Override public Binding bindPort(Map<String, Object> port) { return new Binding("ovs", Map.of()); }
+        });
+        sync.start();
+        waitFor(() -> sync.passes() >= 1);
+        long passes = sync.passes();
+        var net1 = post("/v2.0/networks", "network", Map.of("name", "one"));
+        var net2 = post("/v2.0/networks", "network", Map.of("name", "two"));
+        post("/v2.0/subnets", "subnet", Map.of("network_id", net2.get("id"), "cidr", "10.2.0.0/24", "ip_version", 4));
+        var parent = post("/v2.0/ports", "port", Map.of("network_id", net1.get("id"), "device_owner", "compute:nova",
+                "binding:host_id", "compute-1"));
+        var sub = post("/v2.0/ports", "port", Map.of("network_id", net2.get("id")));
+        String subId = (String) sub.get("id");
+        java.util.function.Supplier<Row> lsp = () -> replica().table("Logical_Switch_Port")
+                .findFirst(x -> x.getString("name").equals(subId)).orElseThrow();
+        var trunk = post("/v2.0/trunks", "trunk", Map.of("port_id", parent.get("id"), "sub_ports",
+                List.of(Map.of("port_id", subId, "segmentation_type", "vlan", "segmentation_id", 101))));
+        assertThat(trunk).containsEntry("status", "ACTIVE");
+        converged(sync);
+        assertThat(lsp.get().getOptionalString("parent_name")).contains((String) parent.get("id"));
+        assertThat(lsp.get().getOptionalInteger("tag")).contains(101L);
+        assertThat(lsp.get().getStringMap("external_ids")).containsEntry(NbNames.EXT_DEVICE_OWNER, "trunk:subport");
+
+        String trunkPath = "/v2.0/trunks/" + trunk.get("id");
+        put(trunkPath + "/remove_subports", Map.of("sub_ports", List.of(Map.of("port_id", subId))));
+        converged(sync);
+        assertThat(lsp.get().getOptionalString("parent_name")).isEmpty();
+        assertThat(lsp.get().getOptionalInteger("tag")).isEmpty();
+        put(trunkPath + "/add_subports", Map.of("sub_ports", List.of(Map.of("port_id", subId,
+                "segmentation_type", "vlan", "segmentation_id", 102))));
+        converged(sync);
+        assertThat(lsp.get().getOptionalInteger("tag")).contains(102L);
+        assertThat(sync.passes()).as("written by the write path, not a full pass").isEqualTo(passes);
+
+        // changed behind our back: the repair pass puts the child port back under its parent
+        nb.transact("OVN_Northbound", dev.neutrino.ovsdb.txn.Update.table("Logical_Switch_Port")
+                .where(Condition.uuidIs(lsp.get().uuid().orElseThrow())).set("tag", java.util.Set.of())
+                .set("parent_name", java.util.Set.of())).join();
+        assertThat(sync.compare().describe(10)).containsExactly("stale Logical_Switch_Port " + subId
+                + " [parent_name, tag]");
+        sync.syncOnce();
+        assertThat(lsp.get().getOptionalInteger("tag")).contains(102L);
+
+        delete(trunkPath);
+        converged(sync);
+        assertThat(lsp.get().getOptionalString("parent_name")).isEmpty();
+    }
+
+    @Test
     void theWritePathReadsOnlyWhatTheChangeTouches() throws Exception {
         var net = post("/v2.0/networks", "network", Map.of("name", "big"));
         post("/v2.0/subnets", "subnet", Map.of("network_id", net.get("id"), "cidr", "10.9.0.0/16", "ip_version", 4));

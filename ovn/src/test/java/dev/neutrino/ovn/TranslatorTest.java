@@ -88,6 +88,39 @@ class TranslatorTest {
     }
 
     @Test
+    void aTrunkSubportIsAChildPortOfItsParentWithItsTag() {
+        Map<String, Object> port = new HashMap<>();
+        port.put("id", "sub");
+        port.put("network_id", NET);
+        port.put("mac_address", "fa:16:3e:00:00:02");
+        port.put("fixed_ips", List.of());
+        port.put("port_security_enabled", true);
+        port.put("admin_state_up", true);
+        port.put("device_owner", "trunk:subport");
+        port.put("binding:profile", Map.of("parent_name", "parent", "tag", 101));
+        NbRow child = Translator.logicalSwitchPort(port, Map.of(), Map.of());
+        assertThat(child.columns()).containsEntry("parent_name", List.of("parent")).containsEntry("tag", List.of(101L));
+
+        // both keys or none, a tag OVN takes (ML2/OVN's binding profile validation)
+        for (Map<String, Object> profile : List.<Map<String, Object>>of(Map.of(), Map.of("parent_name", "parent"),
+                Map.of("tag", 5), Map.of("parent_name", "parent", "tag", 4096))) {
+            port.put("binding:profile", profile);
+            assertThat(Translator.logicalSwitchPort(port, Map.of(), Map.of()).columns())
+                    .containsEntry("parent_name", List.of()).containsEntry("tag", List.of());
+        }
+    }
+
+    @Test
+    void aTrunkChangeScopesTheSubportsItHasAndHad() {
+        var change = new dev.neutrino.ml2.CommittedChange(dev.neutrino.ml2.CommittedChange.Kind.UPDATE, "trunk", "t1",
+                Map.of("id", "t1", "sub_ports", List.of(Map.of("port_id", "a", "segmentation_id", 1))),
+                Map.of("id", "t1", "sub_ports", List.of(Map.of("port_id", "b", "segmentation_id", 2))));
+        assertThat(IncrementalSync.scopesOf(change)).containsExactlyInAnyOrder(
+                new IncrementalSync.Scope(IncrementalSync.Kind.PORT, "a"),
+                new IncrementalSync.Scope(IncrementalSync.Kind.PORT, "b"));
+    }
+
+    @Test
     void aMigratingPortIsRequestedOnBothChassisAndActivatedByRarp() {
         Map<String, Object> port = new HashMap<>();
         port.put("id", "p1");
