@@ -37,6 +37,10 @@ scenario/dataplane.sh
 # packets: a VM reaches 169.254.169.254 through neutron-ovn-metadata-agent and the network's metadata port
 scenario/metadata.sh
 
+# packets: a trunk's subport on VLAN 101 of its parent's NIC (a userspace OVS bridge): DHCP and ping on
+# the subport's network, stopped by removing the subport (~25 s)
+scenario/trunk.sh
+
 # packets: routing between two networks, SNAT and floating IPs (centralized and distributed) through
 # a router's gateway on a flat external network bridged to br-ex
 scenario/l3.sh

@@ -99,8 +99,16 @@ public final class Quotas {
             var lock = dsl.select(locks.PROJECT_ID).from(locks)
                     .where(locks.PROJECT_ID.eq(projectId).and(locks.RESOURCE.eq(resource))).forUpdate();
             if (lock.fetch().isEmpty()) { // the first create of this resource in this project
-                dsl.insertInto(locks).set(locks.PROJECT_ID, projectId).set(locks.RESOURCE, resource)
-                        .onDuplicateKeyIgnore().execute();
+                try {
+                    dsl.insertInto(locks).set(locks.PROJECT_ID, projectId).set(locks.RESOURCE, resource)
+                            .onDuplicateKeyIgnore().execute();
+                } catch (RuntimeException e) {
+                    // H2's MERGE can still collide with a concurrent first insert: the row is there now
+                    if (dev.neutrino.db.SqlErrors.isUniqueViolation(e)) {
+                        throw new dev.neutrino.db.Retryable("quota lock row of " + projectId + "/" + resource);
+                    }
+                    throw e;
+                }
                 lock.fetch();
             }
             // one round trip: the limit, what exists and what others have reserved

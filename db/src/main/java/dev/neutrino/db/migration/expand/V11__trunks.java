@@ -14,7 +14,7 @@ import org.jooq.impl.SQLDataType;
  * id is the key), and a trunk uses a segmentation (type, id) once: the unique key keeps it so across
  * concurrent requests and server processes. Both go with their port, subports with their trunk.
  */
-public class V9__trunks extends JooqMigration {
+public class V11__trunks extends JooqMigration {
     @Override
     protected void migrate(DSLContext dsl) {
         Ddl.table(dsl, "trunks").idAndProject().standard()
