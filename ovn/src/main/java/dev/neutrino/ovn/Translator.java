@@ -231,7 +231,8 @@ public final class Translator {
             switch (r.type()) {
                 case "bandwidth_limit" -> {
                     Map<String, Object> bw = bandwidth.get(r.direction());
-                    if (bw == null) continue;
+                    // OVN's schema takes rates from 1: a limit of 0 would fail the whole transaction
+                    if (bw == null || r.maxKbps() == null || r.maxKbps() < 1) continue;
                     bw.put("rate", r.maxKbps());
                     if (r.maxBurstKbps() != null && r.maxBurstKbps() != 0) bw.put("burst", r.maxBurstKbps());
                 }

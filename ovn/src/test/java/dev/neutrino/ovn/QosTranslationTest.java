@@ -27,7 +27,8 @@ class QosTranslationTest {
                     new Translator.QosRule("bandwidth_limit", "ingress", 20000L, 0L, null),
                     new Translator.QosRule("minimum_bandwidth", "egress", null, null, null)),
             "dscp-only", List.of(new Translator.QosRule("dscp_marking", null, null, null, 8)),
-            "empty", List.of());
+            "empty", List.of(),
+            "zero", List.of(new Translator.QosRule("bandwidth_limit", "egress", 0L, 0L, null)));
 
     @Test
     void egressIsFromLportWithRateBurstAndDscpIngressIsToLportWithoutAZeroBurst() {
@@ -56,6 +57,7 @@ class QosTranslationTest {
         assertThat(own).singleElement().satisfies(r -> assertThat(r.columns())
                 .containsEntry("action", Map.of("dscp", 8L)).containsEntry("bandwidth", Map.of()));
         assertThat(Translator.qos(port("compute:nova", "empty"), net, RULES)).as("a policy without rules").isEmpty();
+        assertThat(Translator.qos(port("compute:nova", "zero"), net, RULES)).as("OVN takes no rate 0").isEmpty();
         assertThat(Translator.qos(port("network:router_interface", "gold"), net, RULES)).isEmpty();
         assertThat(Translator.qos(port("network:dhcp", null), net, RULES)).isEmpty();
         assertThat(Translator.qos(port("", null), Map.of("id", NET), RULES)).isEmpty();

@@ -73,6 +73,11 @@ class QosApiTest {
                 .containsEntry("is_default", false).containsEntry("project_id", "project-a")
                 .containsEntry("tenant_id", "project-a").containsEntry("rules", List.of())
                 .containsKeys("tags", "revision_number", "created_at", "description");
+        assertThat(admin("PUT", "/v2.0/qos/policies/" + id + "/tags/red", null).status()).isIn(200, 201);
+        shown = admin("GET", "/v2.0/qos/policies/" + id, null);
+        assertThat(shown.get("policy")).containsEntry("tags", List.of("red"));
+        assertThat(h.call(ADMIN, "GET", "/v2.0/qos/policies", Map.of("tags", List.of("red")), null).list("policies"))
+                .extracting(p -> p.get("id")).containsExactly(id);
         long rev = ((Number) shown.get("policy").get("revision_number")).longValue();
 
         ApiHarness.Result bw = admin("POST", "/v2.0/qos/policies/" + id + "/bandwidth_limit_rules",
