@@ -116,6 +116,14 @@ public final class QosExtension {
             .attributes("policies", bool("is_default").post(false).put().validate(Validators.BOOLEAN).query())
             .build();
 
+    public static final ExtensionDef QOS_PORT_NETWORK_POLICY = ExtensionDef.builder("qos-port-network-policy",
+            "QoS port network policy ID",
+            "Adds a the QoS network ID to the port definition",
+            "2019-11-01T10:00:00-00:00")
+            .requires("qos")
+            .attributes("ports", string("qos_network_policy_id").computed())
+            .build();
+
     public static final ExtensionDef QOS_RULE_TYPE_DETAILS = ExtensionDef.builder("qos-rule-type-details",
             "Details of QoS rule types",
             "Expose details about QoS rule types supported by loaded backend drivers",
@@ -132,7 +140,7 @@ public final class QosExtension {
 
     /** Every extension of this package, in the order {@code GET /v2.0/extensions} would list them. */
     public static final List<ExtensionDef> ALL = List.of(QOS, QOS_BW_LIMIT_DIRECTION, QOS_BW_MINIMUM_INGRESS, QOS_DEFAULT,
-            QOS_RULE_TYPE_DETAILS, QOS_RULES_ALIAS);
+            QOS_PORT_NETWORK_POLICY, QOS_RULE_TYPE_DETAILS, QOS_RULES_ALIAS);
 
     /** The aliases the {@code qos} ML2 extension driver puts in the API. */
     public static final List<String> ALIASES = ALL.stream().map(ExtensionDef::alias).toList();

@@ -2,6 +2,7 @@ package dev.neutrino.ext.qos;
 
 import dev.neutrino.db.Database;
 import dev.neutrino.engine.Engine;
+import dev.neutrino.ext.core.Ports;
 import dev.neutrino.ext.qos.QosExtension.RuleType;
 import dev.neutrino.policy.Policy;
 
@@ -21,5 +22,8 @@ public final class QosPlugin {
             }
         }
         engine.endpoint("qos/rule-types", new RuleTypes(policy)::handle);
+        if (engine.hasExtension(QosExtension.QOS_PORT_NETWORK_POLICY.alias())) {
+            engine.service(Ports.DEF).addHooks(new QosPortHooks());
+        }
     }
 }

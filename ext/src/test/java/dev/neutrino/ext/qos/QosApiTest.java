@@ -57,7 +57,7 @@ class QosApiTest {
     void theFamilyIsAdvertisedOnlyWithTheQosExtensionDriver() {
         List<Map<String, Object>> ext = h.call(ADMIN, "GET", "/v2.0/extensions", null).list("extensions");
         assertThat(ext).extracting(e -> e.get("alias")).contains("qos", "qos-bw-limit-direction", "qos-default",
-                "qos-rule-type-details", "qos-rules-alias");
+                "qos-rule-type-details", "qos-rules-alias", "qos-port-network-policy");
         try (ApiHarness without = new ApiHarness()) {
             assertThat(without.call(ADMIN, "GET", "/v2.0/extensions", null).list("extensions"))
                     .extracting(e -> e.get("alias")).doesNotContain("qos", "qos-default");
@@ -166,7 +166,11 @@ class QosApiTest {
         ApiHarness.Result port = h.call(ALICE, "POST", "/v2.0/ports", body("port", "network_id", netId,
                 "qos_policy_id", shared));
         assertThat(port.status()).as("%s", port.body()).isEqualTo(201);
-        assertThat(port.get("port")).containsEntry("qos_policy_id", shared);
+        assertThat(port.get("port")).containsEntry("qos_policy_id", shared).containsEntry("qos_network_policy_id", pa);
+        assertThat(h.call(ALICE, "GET", "/v2.0/ports", null).list("ports")).singleElement()
+                .satisfies(p -> assertThat(p).containsEntry("qos_network_policy_id", pa));
+        assertThat(h.call(ALICE, "PUT", "/v2.0/ports/" + port.get("port").get("id"),
+                body("port", "qos_network_policy_id", pb)).status()).as("read-only").isEqualTo(400);
         String portId = (String) port.get("port").get("id");
         assertThat(h.call(ALICE, "GET", "/v2.0/qos/policies", null).list("policies"))
                 .extracting(p -> p.get("name")).containsExactlyInAnyOrder("a", "s");
