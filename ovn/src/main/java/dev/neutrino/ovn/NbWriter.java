@@ -123,6 +123,19 @@ final class NbWriter {
                         .until(Wait.Until.EQUAL)
                         .rows(Row.of(Map.of(EXTERNAL_IDS, encode(have.columns().get(EXTERNAL_IDS), named, uuidOf))))
                         .timeout(Duration.ZERO));
+            } else if (have != null && u.row().table().equals("QoS")) {
+                // a QoS row has no revision (nor has ML2/OVN's): it is guarded by the columns it
+                // changes still being what was read, so a racing server's newer write fails this one
+                Map<String, OvsdbValue> read = new LinkedHashMap<>();
+                for (String c : u.changed().keySet()) {
+                    Object old = have.columns().get(c);
+                    if (old != null) read.put(c, encode(old, named, uuidOf));
+                }
+                if (!read.isEmpty()) {
+                    ops.add(Wait.on(u.row().table()).where(Condition.uuidIs(uuid))
+                            .columns(read.keySet().toArray(String[]::new)).until(Wait.Until.EQUAL)
+                            .rows(Row.of(read)).timeout(Duration.ZERO));
+                }
             }
             Update up = Update.table(u.row().table()).where(Condition.uuidIs(uuid));
             for (var c : u.changed().entrySet()) up = up.set(c.getKey(), encode(c.getValue(), named, uuidOf));

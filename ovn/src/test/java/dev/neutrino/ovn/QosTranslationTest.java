@@ -76,4 +76,22 @@ class QosTranslationTest {
         assertThat(d.table("Logical_Switch").get(NbNames.ovnName(NET)).columns().get("qos_rules"))
                 .isEqualTo(List.of(new NbRow.Ref("QoS", PORT + "/from-lport"), new NbRow.Ref("QoS", PORT + "/to-lport")));
     }
+
+    @Test
+    void anUpdateOfAQosRowWaitsForTheColumnsItRead() {
+        NbRow want = Translator.qos(port("compute:nova", "dscp-only"), Map.of("id", NET), RULES).get(0);
+        Map<String, Object> old = new java.util.LinkedHashMap<>(want.columns());
+        old.put("action", Map.of("dscp", 26L));
+        Map<String, Map<String, NbRow>> actual = Map.of("QoS", Map.of(want.key(), new NbRow("QoS", want.key(), old)));
+        NbDiff diff = NbDiff.between(DesiredState.ofRows(Map.of("QoS", Map.of(want.key(), want))), actual);
+        java.util.UUID uuid = java.util.UUID.randomUUID();
+        NbWriter.Plan plan = NbWriter.plan(diff, actual, ref -> uuid, List.of());
+        assertThat(plan.ops()).hasSize(2);
+        assertThat(plan.ops().get(0)).isInstanceOfSatisfying(dev.neutrino.ovsdb.txn.Wait.class, w -> {
+            assertThat(w.table()).isEqualTo("QoS");
+            assertThat(w.columns()).containsExactly("action");
+            assertThat(w.rows().get(0).toString()).contains("26");
+        });
+        assertThat(plan.ops().get(1)).isInstanceOf(dev.neutrino.ovsdb.txn.Update.class);
+    }
 }
