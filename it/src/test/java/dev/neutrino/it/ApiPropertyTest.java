@@ -150,12 +150,16 @@ class ApiPropertyTest {
         CREATE.put("segments", obj("network_id", net, "network_type", "vlan", "physical_network", "physnet1"));
     }
 
-    /** Every table's rows, sorted, as CSV lines. */
+    /**
+     * Every table's rows, sorted, as CSV lines; but the server registry, whose heartbeat the server
+     * writes on its own every 10 s (no request's change).
+     */
     private static Map<String, List<String>> snapshot() {
         return db.tx(dsl -> {
             Map<String, List<String>> out = new TreeMap<>();
             for (String table : dsl.fetch("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = "
                     + "'PUBLIC'").getValues(0, String.class)) {
+                if (table.equals("neutrino_servers")) continue;
                 List<String> rows = new ArrayList<>();
                 for (Record r : dsl.fetch("SELECT * FROM \"" + table + "\"")) rows.add(r.formatCSV(false));
                 rows.sort(null);
