@@ -52,6 +52,7 @@ public final class NeutronApi {
             if (!req.method().equals("GET")) throw methodNotAllowed();
             return resources(req);
         }
+        seg = joinPrefix(seg);
         String collection = seg[1];
         return switch (collection) {
             case "extensions" -> extensions(req, seg);
@@ -61,6 +62,22 @@ public final class NeutronApi {
                 yield endpoint != null ? endpoint.handle(req, seg) : resource(req, seg);
             }
         };
+    }
+
+    /**
+     * A resource or endpoint under an API prefix ({@code qos/policies}, neutron-lib's API_PREFIX) is
+     * served at a path of two segments: they are joined into one, so what follows is routed as for
+     * {@code /v2.0/{collection}/...}.
+     */
+    private String[] joinPrefix(String[] seg) {
+        if (seg.length < 3) return seg;
+        String joined = seg[1] + "/" + seg[2];
+        if (app.serviceAt(joined) == null && app.endpoint(joined) == null) return seg;
+        String[] out = new String[seg.length - 1];
+        out[0] = seg[0];
+        out[1] = joined;
+        System.arraycopy(seg, 3, out, 2, seg.length - 3);
+        return out;
     }
 
     private static NeutronException notFound() {

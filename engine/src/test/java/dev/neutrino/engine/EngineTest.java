@@ -40,6 +40,13 @@ class EngineTest {
             RuleDefault.of("update_widget", "rule:admin_or_owner", "Update a widget", "PUT", "/widgets/{id}"),
             RuleDefault.of("delete_widget", "rule:admin_or_owner", "Delete a widget", "DELETE", "/widgets/{id}")))
             .build();
+    static final ResourceDef KITS = ResourceDef.builder("kit", "kits").path("shop/kits").project().build();
+    static final ExtensionDef KIT = ExtensionDef.builder("kit", "Kit", "Kits under a prefix.", "2026-01-01T00:00:00-00:00")
+            .resource(KITS)
+            .policy(RuleDefault.of("get_kit", "rule:admin_or_owner", "Get a kit", "GET", "/shop/kits/{id}"))
+            .policy(RuleDefault.of("create_kit", "rule:admin_or_owner", "Create a kit", "POST", "/shop/kits"))
+            .policy(RuleDefault.of("delete_kit", "rule:admin_or_owner", "Delete a kit", "DELETE", "/shop/kits/{id}"))
+            .build();
     static final ExtensionDef SHINY = ExtensionDef.builder("shiny", "Shiny", "Needs gadgets.", "2026-01-01T00:00:00-00:00")
             .requires("gadget")
             .build();
@@ -169,5 +176,24 @@ class EngineTest {
         assertThat(listed.get(0)).containsEntry("name", "Gadget").containsEntry("description", "Gadgets.")
                 .containsKeys("updated", "links");
         assertThat(Set.copyOf(listed.get(0).keySet())).hasSize(5);
+    }
+
+    @Test
+    void aPathUnderAPrefixIsRoutedAsOneSegment() {
+        Engine e = engine(List.of(KIT), a -> true);
+        Endpoint parts = (req, seg) -> ApiResponse.ok(Map.of("seg", List.of(seg)));
+        e.subEndpoint(KITS, "parts", parts);
+        e.endpoint("shop/kinds", (req, seg) -> ApiResponse.ok(Map.of("seg", List.of(seg))));
+        NeutronApi api = new NeutronApi(e);
+        ApiResponse sub = api.handle(new ApiRequest("GET", "/v2.0/shop/kits/k1/parts/p1", Map.of(), null, null,
+                RequestContext.admin(null), "http://test"));
+        assertThat(sub.body()).isEqualTo(Map.of("seg", List.of("v2.0", "shop/kits", "k1", "parts", "p1")));
+        ApiResponse top = api.handle(new ApiRequest("GET", "/v2.0/shop/kinds/x", Map.of(), null, null,
+                RequestContext.admin(null), "http://test"));
+        assertThat(top.body()).isEqualTo(Map.of("seg", List.of("v2.0", "shop/kinds", "x")));
+        assertThatThrownBy(() -> api.handle(new ApiRequest("GET", "/v2.0/shop", Map.of(), null, null,
+                RequestContext.admin(null), "http://test"))).hasMessageContaining("could not be found");
+        assertThatThrownBy(() -> api.handle(new ApiRequest("GET", "/v2.0/shop/other", Map.of(), null, null,
+                RequestContext.admin(null), "http://test"))).hasMessageContaining("could not be found");
     }
 }

@@ -35,6 +35,9 @@ import dev.neutrino.ext.portsecurity.PortSecurityExtension;
 import dev.neutrino.ext.portsecurity.PortSecurityExtensionDriver;
 import dev.neutrino.ext.portbindings.PortBindingsExtension;
 import dev.neutrino.ext.portbindings.PortBindingsPlugin;
+import dev.neutrino.ext.qos.QosExtension;
+import dev.neutrino.ext.qos.QosExtensionDriver;
+import dev.neutrino.ext.qos.QosPlugin;
 import dev.neutrino.ext.rbac.RbacExtension;
 import dev.neutrino.ext.securitygroup.SecurityGroupExtension;
 import dev.neutrino.ext.segment.SegmentExtension;
@@ -66,11 +69,11 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
             PortSecurityExtension.ALL, NumaAffinityExtension.ALL, DeviceProfileExtension.ALL,
             SecurityGroupExtension.ALL, SubnetPoolExtension.ALL, SegmentExtension.ALL, RbacExtension.ALL,
             L3Extension.ALL, AutoAllocationExtension.ALL, IpAvailabilityExtension.ALL, ServiceTypeExtension.ALL,
-            PortBindingsExtension.ALL, TrunkExtension.ALL);
+            PortBindingsExtension.ALL, TrunkExtension.ALL, QosExtension.ALL);
 
     /** Every ML2 extension driver Neutrino has ({@code [ml2] extension_drivers} picks among them). */
     public static final List<ExtensionDriver> EXTENSION_DRIVERS = List.of(new PortSecurityExtensionDriver(),
-            NumaAffinityExtension.DRIVER, DeviceProfileExtension.DRIVER);
+            NumaAffinityExtension.DRIVER, DeviceProfileExtension.DRIVER, new QosExtensionDriver());
 
     private final Engine engine;
     private final MechanismManager mechanisms = new MechanismManager();
@@ -91,7 +94,7 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
             throw new IllegalStateException("policy needs " + resource + ":" + field + " of " + id
                     + " but the target does not carry it");
         });
-        this.engine = new Engine(CoreExtensions.RESOURCES, EXTENSIONS, extensionDrivers::enabled, db,
+        this.engine = new Engine(CoreExtensions.RESOURCES, EXTENSIONS, alias -> enabled(alias, extensionDrivers), db,
                 new Quotas(config, db), checked);
         Policy rules = engine.policy(); // with the rules the extensions declare
         TypeDrivers types = new TypeDrivers(config);
@@ -109,6 +112,7 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
         ServiceTypePlugin.install(engine, config, rules);
         PortBindingsPlugin.install(engine, db, mechanisms, rules);
         TrunkPlugin.install(engine, db, mechanisms, rules);
+        QosPlugin.install(engine, db, rules);
         this.agents = new Agents(rules);
         engine.endpoint("agents", agents::handle);
 
@@ -119,6 +123,20 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
     /** The policy defaults the extensions declare (for rules Neutron Zed's defaults lack). */
     public static List<dev.neutrino.policy.RuleDefault> policyDefaults() {
         return EXTENSIONS.stream().flatMap(e -> e.policies().stream()).toList();
+    }
+
+    /**
+     * Whether an extension is in the API: unless an ML2 extension driver that provides it is not loaded,
+     * or it requires one that is not (the qos family goes with the {@code qos} driver).
+     */
+    private static boolean enabled(String alias, ExtensionManager drivers) {
+        if (!drivers.enabled(alias)) return false;
+        for (ExtensionDef e : EXTENSIONS) {
+            if (e.alias().equals(alias)) {
+                for (String required : e.requires()) if (!enabled(required, drivers)) return false;
+            }
+        }
+        return true;
     }
 
     @SafeVarargs

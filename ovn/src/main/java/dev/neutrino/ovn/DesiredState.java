@@ -22,7 +22,18 @@ public final class DesiredState {
                         List<Map<String, Object>> subnets, List<Map<String, Object>> ports,
                         List<Map<String, Object>> securityGroups, List<Map<String, Object>> routers,
                         List<Map<String, Object>> floatingIps, boolean distributedFloatingIps,
-                        boolean emitNeedToFrag, List<GatewayChassis.Chassis> chassis, String baseMac) {
+                        boolean emitNeedToFrag, List<GatewayChassis.Chassis> chassis, String baseMac,
+                        Map<String, List<Translator.QosRule>> qosRules) {
+        /** Without QoS rules (no policy has any, or the qos extension driver is not loaded). */
+        public Input(List<Map<String, Object>> networks, Map<String, List<Translator.Segment>> segments,
+                     List<Map<String, Object>> subnets, List<Map<String, Object>> ports,
+                     List<Map<String, Object>> securityGroups, List<Map<String, Object>> routers,
+                     List<Map<String, Object>> floatingIps, boolean distributedFloatingIps,
+                     boolean emitNeedToFrag, List<GatewayChassis.Chassis> chassis, String baseMac) {
+            this(networks, segments, subnets, ports, securityGroups, routers, floatingIps, distributedFloatingIps,
+                    emitNeedToFrag, chassis, baseMac, Map.of());
+        }
+
         public Input(List<Map<String, Object>> networks, Map<String, List<Translator.Segment>> segments,
                      List<Map<String, Object>> subnets, List<Map<String, Object>> ports,
                      List<Map<String, Object>> securityGroups, String baseMac) {
@@ -69,6 +80,7 @@ public final class DesiredState {
             switchPorts.put((String) n.get("id"), ports);
         }
         Map<String, List<Ref>> groupPorts = new HashMap<>();
+        Map<String, List<Ref>> switchQos = new HashMap<>();
         List<Ref> filtered = new ArrayList<>();
         for (Map<String, Object> p : in.ports()) {
             List<Ref> owner = switchPorts.get((String) p.get("network_id"));
@@ -76,6 +88,11 @@ public final class DesiredState {
             NbRow lsp = Translator.logicalSwitchPort(p, subnets, dhcp);
             s.put(lsp);
             owner.add(lsp.ref());
+            String networkId = (String) p.get("network_id");
+            for (NbRow q : Translator.qos(p, nets.get(networkId), in.qosRules())) {
+                s.put(q);
+                switchQos.computeIfAbsent(networkId, k -> new ArrayList<>()).add(q.ref());
+            }
             if (Translator.isFiltered(p)) {
                 filtered.add(lsp.ref());
                 for (String sg : Translator.strings(p.get("security_groups"))) {
@@ -87,6 +104,7 @@ public final class DesiredState {
             NbRow ls = Translator.logicalSwitch(n);
             Map<String, Object> cols = new LinkedHashMap<>(ls.columns());
             cols.put("ports", switchPorts.get((String) n.get("id")));
+            cols.put("qos_rules", switchQos.getOrDefault((String) n.get("id"), List.of()));
             s.put(new NbRow(ls.table(), ls.key(), cols));
         }
         for (Map<String, Object> sg : in.securityGroups()) {

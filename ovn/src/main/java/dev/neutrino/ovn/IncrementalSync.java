@@ -2,7 +2,9 @@ package dev.neutrino.ovn;
 
 import static dev.neutrino.schema.Tables.FLOATINGIPS;
 import static dev.neutrino.schema.Tables.IPALLOCATIONS;
+import static dev.neutrino.schema.Tables.NETWORKS;
 import static dev.neutrino.schema.Tables.NETWORK_SEGMENTS;
+import static dev.neutrino.schema.Tables.PORTS;
 import static dev.neutrino.schema.Tables.PORT_SECURITY_GROUPS;
 
 import dev.neutrino.db.Database;
@@ -45,7 +47,11 @@ import org.jooq.Record;
  * change is harmless and two servers working on the same resource compute the same rows.
  */
 final class IncrementalSync {
-    enum Kind { NETWORK, SUBNET, PORT, SECURITY_GROUP, ROUTER, FLOATINGIP }
+    enum Kind { NETWORK, SUBNET, PORT, SECURITY_GROUP, ROUTER, FLOATINGIP,
+        /** The ports a QoS policy applies to: its own and those of the networks that have it. */
+        QOS_POLICY,
+        /** Every port of a network whose QoS policy changed. */
+        NETWORK_QOS }
 
     /** A resource whose northbound rows must be brought in line with the database. */
     record Scope(Kind kind, String id) {}
@@ -65,6 +71,7 @@ final class IncrementalSync {
     private final TableReplica.Index portGroups;
     private final TableReplica.Index routers;
     private final TableReplica.Index dhcpOptions;
+    private final TableReplica.Index qos;
 
     /** What the translation depends on besides the resources. */
     record Settings(boolean distributedFloatingIps, boolean emitNeedToFrag, List<GatewayChassis.Chassis> chassis) {}
@@ -80,6 +87,7 @@ final class IncrementalSync {
         this.portGroups = replica.index("Port_Group", r -> r.getString("name"));
         this.routers = replica.index("Logical_Router", r -> r.getString("name"));
         this.dhcpOptions = replica.index("DHCP_Options", r -> r.getStringMap("external_ids").get(NbNames.EXT_SUBNET_ID));
+        this.qos = replica.index("QoS", NbState::qosKey);
     }
 
     // ------------------------------------------------------------------ changes to scopes
@@ -92,6 +100,11 @@ final class IncrementalSync {
         switch (c.resource()) {
             case "network" -> {
                 out.add(new Scope(Kind.NETWORK, c.id()));
+                // its ports without a policy of their own follow its QoS policy
+                if (c.kind() == CommittedChange.Kind.UPDATE
+                        && !Objects.equals(cur.get("qos_policy_id"), orig.get("qos_policy_id"))) {
+                    out.add(new Scope(Kind.NETWORK_QOS, c.id()));
+                }
                 // a deleted network takes its subnets along without their own events
                 if (c.kind() == CommittedChange.Kind.DELETE) {
                     for (String s : Translator.strings(cur.get("subnets"))) out.add(new Scope(Kind.SUBNET, s));
@@ -129,6 +142,8 @@ final class IncrementalSync {
                     }
                 }
             }
+            // a QoS policy: a rule change is a revision bump of its policy (a touch)
+            case "policy" -> out.add(new Scope(Kind.QOS_POLICY, c.id()));
             default -> { }
         }
         return out;
@@ -161,7 +176,8 @@ final class IncrementalSync {
             UUID uuid = row.uuid().orElseThrow();
             uuids.put(new Ref(table, key), uuid);
             // a switch's or a port group's ports are handled one member at a time: not read whole
-            Set<String> skip = table.equals("Logical_Switch") || table.equals("Port_Group") ? Set.of("ports") : Set.of();
+            Set<String> skip = table.equals("Logical_Switch") ? Set.of("ports", "qos_rules")
+                    : table.equals("Port_Group") ? Set.of("ports") : Set.of();
             actual.computeIfAbsent(table, k -> new TreeMap<>())
                     .put(key, NbState.convert(replica, table, key, row, refOf, skip));
         }
@@ -212,6 +228,8 @@ final class IncrementalSync {
                 case SECURITY_GROUP -> securityGroup(w, s.id());
                 case ROUTER -> router(w, s.id());
                 case FLOATINGIP -> floatingIp(w, s.id());
+                case QOS_POLICY -> qosPolicy(w, s.id());
+                case NETWORK_QOS -> networkQos(w, s.id());
             }
         }
         DesiredState wanted = DesiredState.ofRows(w.desired);
@@ -357,6 +375,7 @@ final class IncrementalSync {
             if (lsp.isEmpty()) return;
             // out of its switch and its groups: OVSDB collects the unreferenced row
             if (oldSwitch != null) w.member(new Ref("Logical_Switch", oldSwitch), "ports", lspRef, false);
+            if (oldSwitch != null) portQos(w, id, oldSwitch, List.of());
             for (String sg : oldGroups) w.member(new Ref("Port_Group", NbNames.portGroup(sg)), "ports", lspRef, false);
             w.member(new Ref("Port_Group", NbNames.DROP_PORT_GROUP), "ports", lspRef, false);
             return;
@@ -396,6 +415,11 @@ final class IncrementalSync {
         NbRow want = Translator.logicalSwitchPort(port, subnets, dhcp);
         w.want(want);
         String switchName = NbNames.ovnName(networkId);
+        String policy = Translator.effectiveQosPolicy(port, net);
+        Map<String, List<Translator.QosRule>> rules = policy == null ? Map.of()
+                : db.tx(dsl -> QosRuleReader.byPolicy(dsl, List.of(policy)));
+        portQos(w, id, switchName, Translator.qos(port, net, rules));
+        if (oldSwitch != null && !oldSwitch.equals(switchName)) portQos(w, id, oldSwitch, List.of());
         Optional<Row> ls = switches.first(switchName);
         if (ls.isEmpty()) w.push(Kind.NETWORK, networkId);
         if (ls.isEmpty() || lsp.isEmpty() || !contains(ls.get(), "ports", lsp.get())) {
@@ -426,6 +450,53 @@ final class IncrementalSync {
         } else if (drop.isPresent() && lsp.isPresent() && contains(drop.get(), "ports", lsp.get())) {
             w.member(dropRef, "ports", lspRef, false);
         }
+    }
+
+    // ------------------------------------------------------------------ QoS
+
+    /**
+     * A port's QoS rows on switch {@code switchName}: the wanted ones (in place when they exist, else
+     * inserted into the switch's qos_rules by a mutate of that one element) and the others out of it.
+     */
+    private void portQos(Work w, String portId, String switchName, List<NbRow> wanted) {
+        Ref lsRef = new Ref("Logical_Switch", switchName);
+        Set<String> keep = new HashSet<>();
+        for (NbRow q : wanted) {
+            keep.add(q.key());
+            w.want(q);
+            Optional<Row> row = qos.first(q.key());
+            row.ifPresent(r -> w.have("QoS", q.key(), r, x -> null));
+            Optional<Row> ls = switches.first(switchName);
+            if (row.isEmpty() || ls.isEmpty() || !contains(ls.get(), "qos_rules", row.get())) {
+                w.member(lsRef, "qos_rules", q.ref(), true);
+            }
+        }
+        for (String direction : List.of("from-lport", "to-lport")) {
+            String key = NbNames.qosKey(portId, direction);
+            if (keep.contains(key)) continue;
+            qos.first(key).ifPresent(r -> {
+                w.uuids.put(new Ref("QoS", key), r.uuid().orElseThrow());
+                w.member(lsRef, "qos_rules", new Ref("QoS", key), false);
+            });
+        }
+    }
+
+    /** The ports a QoS policy applies to: those that name it, and those on networks that name it. */
+    private void qosPolicy(Work w, String policyId) {
+        List<String> ports = db.tx(dsl -> dsl.select(PORTS.ID).from(PORTS)
+                .where(PORTS.QOS_POLICY_ID.eq(policyId)
+                        .or(PORTS.NETWORK_ID.in(dsl.select(NETWORKS.ID).from(NETWORKS)
+                                .where(NETWORKS.QOS_POLICY_ID.eq(policyId)))))
+                .fetch(PORTS.ID));
+        w.prefetch("ports", ports);
+        for (String p : ports) w.push(Kind.PORT, p);
+    }
+
+    private void networkQos(Work w, String networkId) {
+        List<String> ports = db.tx(dsl -> dsl.select(PORTS.ID).from(PORTS).where(PORTS.NETWORK_ID.eq(networkId))
+                .fetch(PORTS.ID));
+        w.prefetch("ports", ports);
+        for (String p : ports) w.push(Kind.PORT, p);
     }
 
     private static boolean contains(Row parent, String column, Row child) {

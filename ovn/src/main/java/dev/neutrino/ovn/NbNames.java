@@ -21,6 +21,13 @@ public final class NbNames {
     public static final String EXT_MTU = "neutron:mtu";
     public static final String EXT_AZ_HINTS = "neutron:availability_zone_hints";
     public static final String EXT_SUBNET_ID = "subnet_id";
+    /** ML2/OVN's OVN_PORT_EXT_ID_KEY: the port a QoS row is for. */
+    public static final String EXT_PORT_ID = "neutron:port_id";
+
+    /** The key of a port's QoS row in one OVN direction (from-lport, to-lport): not a name OVN has. */
+    public static String qosKey(String portId, String direction) {
+        return portId + "/" + direction;
+    }
 
     /** neutron-&lt;id&gt;: logical switches and routers. */
     public static String ovnName(String id) {

@@ -25,7 +25,7 @@ import java.util.UUID;
 final class NbState {
     static final List<String> TABLES = List.of("Logical_Switch", "Logical_Switch_Port", "Port_Group", "ACL",
             "DHCP_Options", "Logical_Router", "Logical_Router_Port", "NAT", "Logical_Router_Static_Route",
-            "Gateway_Chassis");
+            "Gateway_Chassis", "QoS");
 
     final Map<String, Map<String, NbRow>> rows = new HashMap<>();
     final Map<Ref, UUID> uuids = new HashMap<>();
@@ -54,6 +54,18 @@ final class NbState {
                 lsps.row(u).ifPresent(p -> {
                     ports.add(p);
                     s.key(p, "Logical_Switch_Port", p.getString("name"));
+                });
+            }
+        }
+        List<Row> qos = new ArrayList<>();
+        TableReplica qosTable = replica.table("QoS");
+        for (Row ls : switches) {
+            for (UUID u : ls.getUuidSet("qos_rules")) {
+                qosTable.row(u).ifPresent(q -> {
+                    String key = qosKey(q);
+                    if (key == null) return; // not a port's (a floating IP's, or not ours): left alone
+                    qos.add(q);
+                    s.key(q, "QoS", key);
                 });
             }
         }
@@ -119,6 +131,7 @@ final class NbState {
         for (Row r : gcs) s.add(replica, "Gateway_Chassis", r);
         for (Row r : switches) s.add(replica, "Logical_Switch", r);
         for (Row r : ports) s.add(replica, "Logical_Switch_Port", r);
+        for (Row r : qos) s.add(replica, "QoS", r);
         for (Row r : groups) s.add(replica, "Port_Group", r);
         for (Row r : acls) s.add(replica, "ACL", r);
         return s;
@@ -128,6 +141,12 @@ final class NbState {
     static String aclKey(String portGroup, Row acl) {
         String rule = acl.getStringMap("external_ids").get(NbNames.EXT_SG_RULE_ID);
         return rule != null ? rule : portGroup + "/" + acl.getString("direction");
+    }
+
+    /** The key of a port's QoS row ({@link NbNames#qosKey}), or null for a QoS row that is no port's. */
+    static String qosKey(Row qos) {
+        String port = qos.getStringMap("external_ids").get(NbNames.EXT_PORT_ID);
+        return port == null ? null : NbNames.qosKey(port, qos.getString("direction"));
     }
 
     /** The key of a router's NAT row, as {@link Translator#floatingIp} and {@link Translator#snat} key them. */

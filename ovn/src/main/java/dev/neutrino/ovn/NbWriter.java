@@ -92,9 +92,9 @@ final class NbWriter {
         }
         List<Operation> ops = new ArrayList<>();
         for (NbDiff.Insert i : diff.inserts()) {
-            Condition key = keyCondition(i.row());
-            if (key != null) {
-                ops.add(Wait.on(i.row().table()).where(key).columns(EXTERNAL_IDS).until(Wait.Until.EQUAL)
+            List<Condition> key = keyConditions(i.row());
+            if (!key.isEmpty()) {
+                ops.add(Wait.on(i.row().table()).where(key.toArray(Condition[]::new)).columns(EXTERNAL_IDS).until(Wait.Until.EQUAL)
                         .rows(new Row[0]).timeout(Duration.ZERO)); // no such row yet
             }
             Map<String, Object> columns = new LinkedHashMap<>(i.row().columns());
@@ -123,6 +123,19 @@ final class NbWriter {
                         .until(Wait.Until.EQUAL)
                         .rows(Row.of(Map.of(EXTERNAL_IDS, encode(have.columns().get(EXTERNAL_IDS), named, uuidOf))))
                         .timeout(Duration.ZERO));
+            } else if (have != null && u.row().table().equals("QoS")) {
+                // a QoS row has no revision (nor has ML2/OVN's): it is guarded by the columns it
+                // changes still being what was read, so a racing server's newer write fails this one
+                Map<String, OvsdbValue> read = new LinkedHashMap<>();
+                for (String c : u.changed().keySet()) {
+                    Object old = have.columns().get(c);
+                    if (old != null) read.put(c, encode(old, named, uuidOf));
+                }
+                if (!read.isEmpty()) {
+                    ops.add(Wait.on(u.row().table()).where(Condition.uuidIs(uuid))
+                            .columns(read.keySet().toArray(String[]::new)).until(Wait.Until.EQUAL)
+                            .rows(Row.of(read)).timeout(Duration.ZERO));
+                }
             }
             Update up = Update.table(u.row().table()).where(Condition.uuidIs(uuid));
             for (var c : u.changed().entrySet()) up = up.set(c.getKey(), encode(c.getValue(), named, uuidOf));
@@ -138,15 +151,18 @@ final class NbWriter {
 
     /**
      * What identifies a row of this kind across servers, for the insert guard: its name, or the
-     * Neutron id it carries in external_ids; null for rows that only exist as a member of one parent
-     * whose whole set is written (a second copy there is unreferenced and collected by OVSDB).
+     * Neutron id it carries in external_ids (a QoS row: its port and direction); none for rows that
+     * only exist as a member of one parent whose whole set is written (a second copy there is
+     * unreferenced and collected by OVSDB).
      */
-    static Condition keyCondition(NbRow row) {
+    static List<Condition> keyConditions(NbRow row) {
         return switch (row.table()) {
             case "Logical_Switch", "Logical_Router", "Port_Group", "Logical_Switch_Port", "Logical_Router_Port",
-                 "Gateway_Chassis" -> Condition.equal("name", row.key());
-            case "DHCP_Options" -> Condition.includes(EXTERNAL_IDS, Map.of(NbNames.EXT_SUBNET_ID, row.key()));
-            default -> null;
+                 "Gateway_Chassis" -> List.of(Condition.equal("name", row.key()));
+            case "DHCP_Options" -> List.of(Condition.includes(EXTERNAL_IDS, Map.of(NbNames.EXT_SUBNET_ID, row.key())));
+            case "QoS" -> List.of(Condition.includes(EXTERNAL_IDS, row.columns().get(EXTERNAL_IDS)),
+                    Condition.equal("direction", row.columns().get("direction")));
+            default -> List.of();
         };
     }
 
@@ -169,8 +185,13 @@ final class NbWriter {
             return OvsdbSet.of(atoms.toArray(Atom[]::new));
         }
         if (value instanceof Map<?, ?> map) {
-            Map<String, String> m = new TreeMap<>();
-            for (var e : map.entrySet()) m.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
+            // integer-valued maps (a QoS row's bandwidth and action) hold Longs and keep them; the
+            // string maps (external_ids, options) may be given other values and are written as text
+            Map<String, Object> m = new TreeMap<>();
+            for (var e : map.entrySet()) {
+                Object v = e.getValue();
+                m.put(String.valueOf(e.getKey()), v instanceof Long l ? (Object) l : String.valueOf(v));
+            }
             return OvsdbMap.ofJava(m);
         }
         return atom(value, named, uuidOf);

@@ -469,8 +469,9 @@ public final class OvnNorthbound implements AutoCloseable {
             copy.put("floating_port_id", floatingPorts.get((String) f.get("id")));
             withPorts.add(copy);
         }
+        Map<String, List<Translator.QosRule>> qosRules = db.tx(dsl -> QosRuleReader.byPolicy(dsl, null));
         return DesiredState.of(new DesiredState.Input(networks, segments, subnets, ports, groups, routers, withPorts,
-                distributedFloatingIps, emitNeedToFrag, chassis.get(), baseMac));
+                distributedFloatingIps, emitNeedToFrag, chassis.get(), baseMac, qosRules));
     }
 
     private void apply(NbDiff diff, NbState actual) {

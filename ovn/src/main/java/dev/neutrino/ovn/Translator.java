@@ -208,6 +208,72 @@ public final class Translator {
         return Boolean.TRUE.equals(port.get("port_security_enabled")) && !owner.startsWith("network:");
     }
 
+    // ------------------------------------------------------------------ QoS
+
+    /** ML2/OVN's OVN_QOS_DEFAULT_RULE_PRIORITY. */
+    static final long QOS_PRIORITY = 2002;
+
+    /** A QoS rule as the qos_rules table holds it (the parameters of other types null). */
+    public record QosRule(String type, String direction, Long maxKbps, Long maxBurstKbps, Integer dscpMark) {}
+
+    /**
+     * ML2/OVN's port_effective_qos_policy_id: the port's own policy, else its network's; none for a
+     * network device (device_owner network:*, router ports and DHCP among them).
+     */
+    public static String effectiveQosPolicy(Map<String, Object> port, Map<String, Object> network) {
+        if (str(port.get("device_owner")).startsWith("network:")) return null;
+        if (port.get("qos_policy_id") instanceof String own) return own;
+        return network != null && network.get("qos_policy_id") instanceof String net ? net : null;
+    }
+
+    /**
+     * The QoS rows OVNClientQosExtension writes for a port on its network's switch: one per direction
+     * with rules, egress as from-lport ({@code inport == "<port>"}), ingress as to-lport
+     * ({@code outport == "<port>"}), priority 2002; a bandwidth limit as bandwidth rate (and burst when
+     * not 0), DSCP marking (egress only) as action dscp. Minimum bandwidth rules are no QoS row
+     * (ML2/OVN puts them in the port's options as qos_min_rate; not done here).
+     */
+    public static List<NbRow> qos(Map<String, Object> port, Map<String, Object> network,
+                                  Map<String, List<QosRule>> rulesByPolicy) {
+        String policy = effectiveQosPolicy(port, network);
+        if (policy == null) return List.of();
+        String id = (String) port.get("id");
+        Map<String, Map<String, Object>> bandwidth = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> action = new LinkedHashMap<>();
+        for (String d : List.of("egress", "ingress")) {
+            bandwidth.put(d, new TreeMap<>());
+            action.put(d, new TreeMap<>());
+        }
+        for (QosRule r : rulesByPolicy.getOrDefault(policy, List.of())) {
+            switch (r.type()) {
+                case "bandwidth_limit" -> {
+                    Map<String, Object> bw = bandwidth.get(r.direction());
+                    // OVN's schema takes rates from 1: a limit of 0 would fail the whole transaction
+                    if (bw == null || r.maxKbps() == null || r.maxKbps() < 1) continue;
+                    bw.put("rate", r.maxKbps());
+                    if (r.maxBurstKbps() != null && r.maxBurstKbps() != 0) bw.put("burst", r.maxBurstKbps());
+                }
+                case "dscp_marking" -> action.get("egress").put("dscp", (long) r.dscpMark());
+                default -> { }
+            }
+        }
+        List<NbRow> out = new ArrayList<>();
+        for (String d : List.of("egress", "ingress")) {
+            if (bandwidth.get(d).isEmpty() && action.get(d).isEmpty()) continue;
+            boolean egress = d.equals("egress");
+            String direction = egress ? "from-lport" : "to-lport";
+            Map<String, Object> cols = new LinkedHashMap<>();
+            cols.put("priority", QOS_PRIORITY);
+            cols.put("direction", direction);
+            cols.put("match", (egress ? "inport" : "outport") + " == \"" + id + "\"");
+            cols.put("action", action.get(d));
+            cols.put("bandwidth", bandwidth.get(d));
+            cols.put("external_ids", new TreeMap<>(Map.of(NbNames.EXT_PORT_ID, id)));
+            out.add(new NbRow("QoS", NbNames.qosKey(id, direction), cols));
+        }
+        return out;
+    }
+
     // ------------------------------------------------------------------ security groups
 
     /** The port group of a security group; ports and ACLs are filled by {@link DesiredState}. */

@@ -1,0 +1,62 @@
+package dev.neutrino.ext.qos;
+
+import static dev.neutrino.schema.Tables.QOS_POLICIES;
+
+import dev.neutrino.common.NeutronException;
+import dev.neutrino.engine.Tx;
+import dev.neutrino.ml2.ExtensionDriver;
+import java.util.Map;
+
+/**
+ * neutron/plugins/ml2/extensions/qos.py with neutron/core_extensions/qos.py: {@code qos_policy_id} of
+ * networks and ports. The policy must exist and be the caller's or shared (else QosPolicyNotFound);
+ * a network created without one gets its project's default policy (qos-default).
+ */
+public final class QosExtensionDriver implements ExtensionDriver {
+    public static final String NAME = "qos";
+    public static final String ATTRIBUTE = "qos_policy_id";
+
+    @Override public String name() { return NAME; }
+    @Override public String extensionAlias() { return QosExtension.QOS.alias(); }
+
+    @Override
+    public void processCreateNetwork(Tx tx, Map<String, Object> data) {
+        Object id = data.get(ATTRIBUTE);
+        if (id != null) {
+            check(tx, id);
+        } else if (data.get("project_id") instanceof String project) {
+            String dflt = tx.dsl().select(QOS_POLICIES.ID).from(QOS_POLICIES)
+                    .where(QOS_POLICIES.PROJECT_ID.eq(project).and(QOS_POLICIES.IS_DEFAULT.isTrue()))
+                    .fetchOne(QOS_POLICIES.ID);
+            if (dflt != null) data.put(ATTRIBUTE, dflt);
+        }
+    }
+
+    @Override
+    public void processUpdateNetwork(Tx tx, Map<String, Object> current, Map<String, Object> changes) {
+        if (changes.get(ATTRIBUTE) != null) check(tx, changes.get(ATTRIBUTE));
+    }
+
+    @Override
+    public void processCreatePort(Tx tx, Map<String, Object> data, Map<String, Object> network) {
+        if (data.get(ATTRIBUTE) != null) check(tx, data.get(ATTRIBUTE));
+    }
+
+    @Override
+    public void processUpdatePort(Tx tx, Map<String, Object> current, Map<String, Object> changes) {
+        if (changes.get(ATTRIBUTE) != null) check(tx, changes.get(ATTRIBUTE));
+    }
+
+    /** QosPolicy.get_policy_obj: the policy as the caller may see it (admin: any), else 404. */
+    private static void check(Tx tx, Object id) {
+        var c = QOS_POLICIES.ID.eq((String) id);
+        if (!tx.ctx().isAdmin()) {
+            c = c.and(QOS_POLICIES.PROJECT_ID.eq(tx.ctx().projectId()).or(QOS_POLICIES.SHARED.isTrue()));
+        }
+        if (!tx.dsl().fetchExists(QOS_POLICIES, c)) throw policyNotFound((String) id);
+    }
+
+    static NeutronException policyNotFound(String id) {
+        return new NeutronException(404, "QosPolicyNotFound", "QoS policy " + id + " could not be found.");
+    }
+}
