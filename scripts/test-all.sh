@@ -41,6 +41,9 @@ scenario/metadata.sh
 # the subport's network, stopped by removing the subport (~25 s)
 scenario/trunk.sh
 
+# packets: a QoS bandwidth limit of 10 Mbit/s measured with iperf3, DSCP marking seen by tcpdump (~40 s)
+scenario/qos.sh
+
 # packets: routing between two networks, SNAT and floating IPs (centralized and distributed) through
 # a router's gateway on a flat external network bridged to br-ex
 scenario/l3.sh
