@@ -60,3 +60,44 @@ stop_server() { # [signal]
 sync_report() {
   bin/neutrino ovn-db-sync --config-file "$state/neutron.conf" --mode log 2>/dev/null | grep -E '^found: '
 }
+
+# DHCP in namespace NS as a guest does it, routes of option 121 included (Debian's udhcpc script
+# ignores them): address, default route, classless static routes (the metadata route)
+dhcp_with_routes() { # ns
+  cat > "$state/udhcpc.sh" <<'EOF'
+#!/bin/sh
+case "$1" in
+  bound|renew)
+    ip addr flush dev "$interface"; ip addr add "$ip/$mask" dev "$interface"
+    [ -n "$router" ] && ip route replace default via "${router%% *}" dev "$interface"
+    set -- $staticroutes
+    while [ $# -ge 2 ]; do ip route replace "$1" via "$2" dev "$interface"; shift 2; done ;;
+esac
+EOF
+  chmod +x "$state/udhcpc.sh"
+  # the namespace's own resolv.conf, so that nothing can write the host's (see host_resolv_kept)
+  mkdir -p "/etc/netns/$1" && [ -f "/etc/netns/$1/resolv.conf" ] || : >"/etc/netns/$1/resolv.conf"
+  ip netns exec "$1" udhcpc -i eth0 -n -q -t 10 -T 1 -O staticroutes -s "$state/udhcpc.sh" >/dev/null 2>&1 9>&-
+}
+
+# Debian's neutron-ovn-metadata-agent on this chassis (root: privsep without sudo), proxying to the
+# metadata API on 127.0.0.1:PORT with SECRET; its pid in $agent, its log in $state/agent.log
+start_metadata_agent() { # port secret
+  mkdir -p "$state/agent"
+  cat > "$state/agent.ini" <<EOF
+[DEFAULT]
+state_path = $state/agent
+nova_metadata_host = 127.0.0.1
+nova_metadata_port = $1
+metadata_proxy_shared_secret = $2
+metadata_workers = 1
+[agent]
+root_helper =
+[ovs]
+ovsdb_connection = unix:/var/run/openvswitch/db.sock
+[ovn]
+ovn_sb_connection = unix:/var/run/ovn/ovnsb_db.sock
+EOF
+  neutron-ovn-metadata-agent --config-file "$state/agent.ini" --log-file "$state/agent.log" >/dev/null 2>&1 9>&- &
+  agent=$!
+}

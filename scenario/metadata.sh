@@ -86,23 +86,7 @@ nova=$!
 start_server "ovn_metadata_enabled = true"
 
 # the agent as packaged, with its own state and configuration (root: privsep without sudo)
-mkdir -p "$state/agent"
-cat > "$state/agent.ini" <<EOF
-[DEFAULT]
-state_path = $state/agent
-nova_metadata_host = 127.0.0.1
-nova_metadata_port = $nova_port
-metadata_proxy_shared_secret = $secret
-metadata_workers = 1
-[agent]
-root_helper =
-[ovs]
-ovsdb_connection = unix:/var/run/openvswitch/db.sock
-[ovn]
-ovn_sb_connection = unix:/var/run/ovn/ovnsb_db.sock
-EOF
-neutron-ovn-metadata-agent --config-file "$state/agent.ini" --log-file "$state/agent.log" >/dev/null 2>&1 &
-agent=$!
+start_metadata_agent "$nova_port" "$secret"
 
 # this machine's chassis (the one whose br-int the VM is plugged into), by its system-id
 host="$(ovn-sbctl --bare --columns=hostname find Chassis "name=$(ovs-vsctl get open . external-ids:system-id | tr -d '"')")"
@@ -139,19 +123,7 @@ ip link set "t-$vm" up
 for _ in $(seq 1 60); do
   [ "$(api GET "ports/$vm_id" | jq_ 'd["port"]["status"]')" = ACTIVE ] && break; sleep 0.5
 done
-# a DHCP client script that applies option 121 as a guest's does (Debian's udhcpc script ignores it)
-cat > "$state/udhcpc.sh" <<'EOF'
-#!/bin/sh
-case "$1" in
-  bound|renew)
-    ip addr flush dev "$interface"; ip addr add "$ip/$mask" dev "$interface"
-    [ -n "$router" ] && ip route replace default via "${router%% *}" dev "$interface"
-    set -- $staticroutes
-    while [ $# -ge 2 ]; do ip route replace "$1" via "$2" dev "$interface"; shift 2; done ;;
-esac
-EOF
-chmod +x "$state/udhcpc.sh"
-ip netns exec "$vm" udhcpc -i eth0 -n -q -t 10 -T 1 -O staticroutes -s "$state/udhcpc.sh" >/dev/null 2>&1
+dhcp_with_routes "$vm"
 expect "the VM's lease routes 169.254.169.254 through the metadata port" \
   'ip -n "$vm" route show 169.254.169.254 | grep -q "via $md_ip"'
 [ -n "${METADATA_HOLD:-}" ] && { echo "holding: vm=$vm net=$net md=$md_id ($md_ip)"; sleep "$METADATA_HOLD"; }

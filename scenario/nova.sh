@@ -188,23 +188,7 @@ scripts/nova-services.sh --compute-hosts "$host1,$host2" --restart >"$state/nova
 figure "nova (re)start: $(since "$t0")"
 
 # --- neutron-ovn-metadata-agent on this chassis, proxying to Nova's metadata API ------------------------
-mkdir -p "$state/agent"
-cat > "$state/agent.ini" <<EOF
-[DEFAULT]
-state_path = $state/agent
-nova_metadata_host = 127.0.0.1
-nova_metadata_port = 8775
-metadata_proxy_shared_secret = ${NOVA_METADATA_SECRET:-neutrino-metadata-secret}
-metadata_workers = 1
-[agent]
-root_helper =
-[ovs]
-ovsdb_connection = unix:/var/run/openvswitch/db.sock
-[ovn]
-ovn_sb_connection = unix:/var/run/ovn/ovnsb_db.sock
-EOF
-neutron-ovn-metadata-agent --config-file "$state/agent.ini" --log-file "$state/agent.log" >/dev/null 2>&1 9>&- &
-agent=$!
+start_metadata_agent 8775 "${NOVA_METADATA_SECRET:-neutrino-metadata-secret}"
 
 # --- API helpers: tokens by curl (the CLI only for the operations under test) -------------------------
 token() { # user password project
@@ -320,19 +304,7 @@ figure "plug to network-vif-plugged: $(since "$t0")"
 # through the network's metadata port and neutron-ovn-metadata-agent to Nova's metadata API
 mark
 ip netns exec "$ns" ethtool -K eth0 tx off >/dev/null 2>&1; ethtool -K "t-$ns" tx off >/dev/null 2>&1
-cat > "$state/udhcpc.sh" <<'EOF'
-#!/bin/sh
-case "$1" in
-  bound|renew)
-    ip addr flush dev "$interface"; ip addr add "$ip/$mask" dev "$interface"
-    [ -n "$router" ] && ip route replace default via "${router%% *}" dev "$interface"
-    set -- $staticroutes
-    while [ $# -ge 2 ]; do ip route replace "$1" via "$2" dev "$interface"; shift 2; done ;;
-esac
-EOF
-chmod +x "$state/udhcpc.sh"
-mkdir -p "/etc/netns/$ns" && : >"/etc/netns/$ns/resolv.conf"
-ip netns exec "$ns" udhcpc -i eth0 -n -q -t 10 -T 1 -O staticroutes -s "$state/udhcpc.sh" >/dev/null 2>&1 9>&-
+dhcp_with_routes "$ns"
 meta() { ip netns exec "$ns" curl -s -m 2 http://169.254.169.254/openstack/latest/meta_data.json 2>/dev/null \
   | "$py" -c 'import json,sys; print(json.load(sys.stdin).get("uuid", ""))' 2>/dev/null; }
 tries=60 wait_eq "the VM gets its metadata from Nova at 169.254.169.254 (the server's uuid)" "$server_id" meta
