@@ -112,17 +112,8 @@ public final class KeystoneClient implements AutoCloseable {
 
     /** Authenticates the configured service user now (normally done lazily). */
     public IssuedToken authenticateService() {
-        ObjectNode body = Json.MAPPER.createObjectNode();
-        ObjectNode auth = body.putObject("auth");
-        ObjectNode identity = auth.putObject("identity");
-        identity.putArray("methods").add("password");
-        ObjectNode user = identity.putObject("password").putObject("user");
-        user.put("name", config.username());
-        user.put("password", config.password());
-        user.set("domain", domain(config.userDomainId(), config.userDomainName()));
-        ObjectNode project = auth.putObject("scope").putObject("project");
-        project.put("name", config.projectName());
-        project.set("domain", domain(config.projectDomainId(), config.projectDomainName()));
+        ObjectNode body = scopedPasswordBody(config.username(), config.password(), config.userDomainId(),
+                config.userDomainName(), config.projectName(), config.projectDomainId(), config.projectDomainName());
         serviceAuthentications.incrementAndGet();
         IssuedToken token = issue(body);
         Instant now = clock.instant();
@@ -296,6 +287,27 @@ public final class KeystoneClient implements AutoCloseable {
     private static String describe(Throwable e) {
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : " (" + m + ")");
+    }
+
+    /**
+     * The body of a project-scoped password authentication ({@code POST /v3/auth/tokens}); each
+     * domain by id, or by name when the id is blank ({@code Default} when both are).
+     */
+    static ObjectNode scopedPasswordBody(String username, String password, String userDomainId,
+                                         String userDomainName, String projectName, String projectDomainId,
+                                         String projectDomainName) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        ObjectNode auth = body.putObject("auth");
+        ObjectNode identity = auth.putObject("identity");
+        identity.putArray("methods").add("password");
+        ObjectNode user = identity.putObject("password").putObject("user");
+        user.put("name", username);
+        user.put("password", password);
+        user.set("domain", domain(userDomainId, userDomainName));
+        ObjectNode project = auth.putObject("scope").putObject("project");
+        project.put("name", projectName);
+        project.set("domain", domain(projectDomainId, projectDomainName));
+        return body;
     }
 
     private static JsonNode domain(String id, String name) {

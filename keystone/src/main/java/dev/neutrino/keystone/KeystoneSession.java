@@ -125,17 +125,9 @@ public final class KeystoneSession implements AutoCloseable {
     }
 
     private Token authenticate() {
-        ObjectNode body = Json.MAPPER.createObjectNode();
-        ObjectNode auth = body.putObject("auth");
-        ObjectNode identity = auth.putObject("identity");
-        identity.putArray("methods").add("password");
-        ObjectNode user = identity.putObject("password").putObject("user");
-        user.put("name", credentials.username());
-        user.put("password", credentials.password());
-        user.set("domain", domain(credentials.userDomainId(), credentials.userDomainName()));
-        ObjectNode project = auth.putObject("scope").putObject("project");
-        project.put("name", credentials.projectName());
-        project.set("domain", domain(credentials.projectDomainId(), credentials.projectDomainName()));
+        ObjectNode body = KeystoneClient.scopedPasswordBody(credentials.username(), credentials.password(),
+                credentials.userDomainId(), credentials.userDomainName(), credentials.projectName(),
+                credentials.projectDomainId(), credentials.projectDomainName());
         HttpRequest request = HttpRequest.newBuilder(URI.create(credentials.authUrl() + "/auth/tokens"))
                 .timeout(timeout)
                 .header("Accept", "application/json")
@@ -174,13 +166,6 @@ public final class KeystoneSession implements AutoCloseable {
             renewAt = expires.minus(margin);
         }
         return new Token(id, tokenBody.path("catalog"), renewAt);
-    }
-
-    private static JsonNode domain(String id, String name) {
-        ObjectNode d = Json.MAPPER.createObjectNode();
-        if (id != null && !id.isBlank()) d.put("id", id);
-        else d.put("name", name == null || name.isBlank() ? "Default" : name);
-        return d;
     }
 
     @Override
