@@ -4,6 +4,11 @@
 # shellcheck shell=bash
 . scripts/lib/checks.sh
 
+# one scenario at a time on this machine's OVN (they share its NB, SB and br-int): a second one, from
+# another worktree or a helper's run, waits here instead of tearing the first one's rows down
+exec 9>/tmp/neutrino-ovn-scenario.lock
+flock 9
+
 # the system's python (quick to start; a pyenv shim forks a few shells first)
 py="$(command -v /usr/bin/python3 || command -v python3)"
 state="$(mktemp -d)"
