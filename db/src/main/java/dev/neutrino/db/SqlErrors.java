@@ -54,6 +54,16 @@ public final class SqlErrors {
         return false;
     }
 
+    /** A statement named a column the table does not have (one a contract migration dropped). */
+    public static boolean isUndefinedColumn(Throwable t) {
+        for (SQLException e = sqlCause(t); e != null; e = e.getNextException()) {
+            String state = e.getSQLState();
+            if ("42703".equals(state) || "42S22".equals(state) || e.getErrorCode() == 1054
+                    || e.getErrorCode() == 42122) return true;
+        }
+        return false;
+    }
+
     public static boolean isForeignKeyViolation(Throwable t) {
         SQLException e = sqlCause(t);
         if (e == null) return false;
