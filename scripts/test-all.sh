@@ -56,6 +56,11 @@ scenario/crash-converge.sh
 # database with every row at its latest revision (~2 minutes)
 scenario/ovn-cluster.sh
 
+# a rolling upgrade from the release tag v0.2.0 to this tree on one PostgreSQL database with OVN, clients
+# running throughout: expand with old servers up, new servers beside them, old ones drained and stopped,
+# contract (a column renamed by add-copy-drop); no client error, nothing lost or doubled, OVN equal (~2.5 min)
+scenario/rolling-upgrade.sh
+
 # the database restarted under 8 clients creating ports (PostgreSQL, then MariaDB, each the
 # scenario's own server): only 201/503, nothing acknowledged lost or doubled (~2 minutes)
 scenario/db-restart.sh
