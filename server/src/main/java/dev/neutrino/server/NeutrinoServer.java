@@ -149,16 +149,19 @@ public final class NeutrinoServer implements AutoCloseable {
                         + "alone");
             }
             if (mechanisms.contains("ovn")) {
-                nb = OvsdbClient.connect(OvsdbClientOptions.of(nbConnection).withLeaderOnly("OVN_Northbound"));
+                // both checked (ssl: certificates included) before connecting to either
+                String sbConnection = config.get(OvnOptions.SB_CONNECTION);
+                OvsdbClientOptions nbOptions = OvnOptions.northbound(config);
+                OvsdbClientOptions sbOptions = sbConnection.isBlank() ? null : OvnOptions.southbound(config);
+                nb = OvsdbClient.connect(nbOptions);
                 ovn = new OvnNorthbound(app, db, nb, config.get(CoreOptions.BASE_MAC),
                         Duration.ofSeconds(config.get(OvnOptions.SYNC_INTERVAL)))
                         .distributedFloatingIps(config.get(OvnOptions.DISTRIBUTED_FIP))
                         .emitNeedToFrag(config.get(OvnOptions.EMIT_NEED_TO_FRAG))
                         // one repair worker across servers: whoever holds this northbound lock
                         .repairLock(nb.lock(OvnNorthbound.REPAIR_LOCK));
-                String sbConnection = config.get(OvnOptions.SB_CONNECTION);
-                if (!sbConnection.isBlank()) {
-                    sb = OvsdbClient.connect(OvsdbClientOptions.of(sbConnection).withLeaderOnly("OVN_Southbound"));
+                if (sbOptions != null) {
+                    sb = OvsdbClient.connect(sbOptions);
                     GatewayChassis chassis = new GatewayChassis(sb, ovn::requestSync);
                     ovn.chassis(chassis);
                     app.agents().source(new OvnAgents(chassis, sb));
@@ -168,7 +171,7 @@ public final class NeutrinoServer implements AutoCloseable {
                     ovn.metadata(metadata);
                 }
                 ovn.start();
-                LOG.info("OVN northbound at {}", nbConnection);
+                LOG.info("OVN northbound at {}{}", nbConnection, nbOptions.tls().map(t -> " over " + t).orElse(""));
             }
             for (String name : mechanisms) {
                 app.mechanisms().register(switch (name) {
