@@ -8,7 +8,8 @@
 # created over https appears in the private northbound (read with ovn-nbctl over ssl:) and leaves
 # it when deleted; Neutrino's southbound connection is ssl: too; ovsdb-server refuses a client whose
 # certificate another CA signed, and a client that trusts another CA refuses ovsdb-server (and its
-# log says why). Prints every check and "tls: N passed, M failed" (about 15 s once built).
+# log says why); behind haproxy terminating TLS, a plain-HTTP server with enable_proxy_headers_parsing
+# links to https:// and the proxy's address. Prints every check and "tls: N passed, M failed" (about 15 s once built).
 set -uo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$root"
@@ -24,8 +25,11 @@ done
 
 dir="$(mktemp -d)"
 server=
+haproxy=
+proxied=
 cleanup() {
   [ -n "$server" ] && { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; }
+  local p; for p in $haproxy $proxied; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
   local db
   for db in nb sb; do [ -s "$dir/$db.pid" ] && kill "$(cat "$dir/$db.pid")" 2>/dev/null; done
   [ -n "${TLS_KEEP:-}" ] && echo "$name: files kept in $dir" || rm -rf "$dir"
@@ -139,6 +143,40 @@ expect "the northbound's log shows why: the stranger's certificate failed verifi
 expect "the northbound's log shows why: the other client did not know its CA" \
   'grep -q "SSL_accept: .*unknown ca" "$dir/nb.log"'
 expect "the server still runs" 'kill -0 "$server" 2>/dev/null'
+
+# ---- behind a proxy: haproxy terminates TLS in front of a second, plain-HTTP Neutrino (API only, its
+# own state) with [oslo_middleware] enable_proxy_headers_parsing; its links must say https:// and the
+# proxy's address
+if command -v haproxy >/dev/null; then
+  pport=$(free_port)
+  hport=$(free_port)
+  printf '[DEFAULT]\nbind_port = %s\nstate_path = %s\npagination_max_limit = 1\n' "$pport" "$dir/proxied" \
+    > "$dir/proxied.conf"
+  printf '[oslo_middleware]\nenable_proxy_headers_parsing = true\n' >> "$dir/proxied.conf"
+  bin/neutrino server --config-file "$dir/proxied.conf" >> "$dir/proxied.log" 2>&1 &
+  proxied=$!
+  cat "$dir/api-cert.pem" "$dir/api-privkey.pem" > "$dir/haproxy.pem"
+  printf '%s\n' defaults '  mode http' '  timeout connect 5s' '  timeout client 30s' '  timeout server 30s' \
+    'frontend neutron' "  bind 127.0.0.1:$hport ssl crt $dir/haproxy.pem" \
+    '  http-request set-header X-Forwarded-Proto https' '  default_backend neutrino' \
+    'backend neutrino' "  server n1 127.0.0.1:$pport" > "$dir/haproxy.cfg"
+  haproxy -f "$dir/haproxy.cfg" -db >> "$dir/haproxy.log" 2>&1 &
+  haproxy=$!
+  wait_for_url "http://127.0.0.1:$pport/" 600 || { fail "the proxied server did not answer"; tail -20 "$dir/proxied.log"; }
+  front="https://127.0.0.1:$hport"
+  for n in a b; do
+    curl -s --cacert "$ca" -X POST "$front/v2.0/networks" -d "{\"network\":{\"name\":\"$n\"}}" >/dev/null
+  done
+  href=$(curl -s --cacert "$ca" "$front/" | "$py" -c 'import json,sys; print(json.load(sys.stdin)["versions"][0]["links"][0]["href"])' 2>/dev/null)
+  expect "through haproxy, the version document links to $front/v2.0/ (got $href)" '[ "$href" = "$front/v2.0/" ]'
+  next=$(curl -s --cacert "$ca" "$front/v2.0/networks" | "$py" -c 'import json,sys; print(json.load(sys.stdin)["networks_links"][0]["href"])' 2>/dev/null)
+  expect "through haproxy, pagination's next link is $front/v2.0/networks?... (got $next)" '[[ "$next" == "$front/v2.0/networks?"* ]]'
+  direct=$(curl -s "http://127.0.0.1:$pport/" | "$py" -c 'import json,sys; print(json.load(sys.stdin)["versions"][0]["links"][0]["href"])' 2>/dev/null)
+  expect "asked directly, the same server links to http://127.0.0.1:$pport/v2.0/ (got $direct)" '[ "$direct" = "http://127.0.0.1:$pport/v2.0/" ]'
+  kill "$haproxy" "$proxied" 2>/dev/null; wait "$haproxy" "$proxied" 2>/dev/null; haproxy= proxied=
+else
+  echo "$name: haproxy is not installed: the proxy checks are skipped (apt-get install haproxy)"
+fi
 
 echo "$name: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
