@@ -60,8 +60,8 @@ scenario/ovn-cluster.sh
 # scenario's own server): only 201/503, nothing acknowledged lost or doubled (~2 minutes)
 scenario/db-restart.sh
 
-# TLS: the API over https ([ssl] cert_file/key_file) and ssl: remotes to the scenario's own NB and SB
-# ovsdb-servers with ovs-pki certificates; strangers' certificates refused (~15 s)
+# TLS: the API over https ([ssl] cert_file/key_file) and behind haproxy, ssl: remotes to the scenario's
+# own NB and SB ovsdb-servers with ovs-pki certificates; strangers' certificates refused (~20 s)
 scenario/tls.sh
 
 # a real Nova (two fake-driver computes, Debian Zed) on Neutrino behind Keystone: boot, binding and OVN
