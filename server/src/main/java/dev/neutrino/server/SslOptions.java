@@ -81,11 +81,9 @@ public final class SslOptions {
             throw new ConfigException("[DEFAULT] use_ssl is true: [ssl] cert_file and key_file must both be set "
                     + "(PEM files)");
         }
-        for (var file : List.of(List.of("cert_file", cert), List.of("key_file", key), List.of("ca_file", ca))) {
-            if (!file.get(1).isEmpty() && !Files.exists(Path.of(file.get(1)))) {
-                throw new ConfigException("[ssl] " + file.get(0) + ": unable to find " + file.get(1));
-            }
-        }
+        requireExists("cert_file", cert);
+        requireExists("key_file", key);
+        requireExists("ca_file", ca);
         SSLContext context;
         try {
             context = Pem.sslContext(Path.of(cert), Path.of(key), ca.isEmpty() ? null : Path.of(ca));
@@ -102,6 +100,13 @@ public final class SslOptions {
             factory.setExcludeCipherSuites(); // only what the operator listed, nothing else taken away
         }
         return Optional.of(factory);
+    }
+
+    /** As oslo.service's is_enabled: a file named must be there ("Unable to find cert_file : …"). */
+    private static void requireExists(String option, String file) {
+        if (!file.isEmpty() && !Files.exists(Path.of(file))) {
+            throw new ConfigException("[ssl] " + option + ": unable to find " + file);
+        }
     }
 
     private static String file(Config config, Option<String> current, Option<String> deprecated) {
