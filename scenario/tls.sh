@@ -9,7 +9,8 @@
 # it when deleted; Neutrino's southbound connection is ssl: too; ovsdb-server refuses a client whose
 # certificate another CA signed, and a client that trusts another CA refuses ovsdb-server (and its
 # log says why); behind haproxy terminating TLS, a plain-HTTP server with enable_proxy_headers_parsing
-# links to https:// and the proxy's address. Prints every check and "tls: N passed, M failed" (about 20 s once built).
+# links to https:// and the proxy's address. Prints every check and "tls: N passed, M failed" (about
+# 20 s once built).
 set -uo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$root"
