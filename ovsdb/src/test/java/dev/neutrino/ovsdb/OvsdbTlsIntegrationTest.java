@@ -95,6 +95,23 @@ class OvsdbTlsIntegrationTest {
     }
 
     @Test
+    void leaderOnlyWorksOverTlsWithAClusteredDatabase() throws Exception {
+        OvsPki.Credentials member = pki.issue("member");
+        try (OvsdbServerProcess clustered = OvsdbServerProcess.create(dir.resolve("cluster"), true)
+                .startWithSsl(member.privateKey(), member.certificate(), pki.switchCa())) {
+            OvsdbTls tls = OvsdbTls.of(client.privateKey(), client.certificate(), pki.switchCa());
+            String remote = "ssl:127.0.0.1:" + clustered.sslPort();
+            try (OvsdbClient c = OvsdbClient.connect(OvsdbClientOptions.of(remote).withLeaderOnly(NB).withTls(tls))) {
+                // the leader check reads _Server over the same TLS connection
+                assertThat(c.connectedRemote()).contains(Remote.parse(remote));
+                TransactionResult result = c.transact(NB, Insert.into("Logical_Switch").uuidName("ls")
+                        .set("name", "raft-over-tls")).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                assertThat(result.uuidOf("ls")).isNotNull();
+            }
+        }
+    }
+
+    @Test
     void refusesAServerWhoseCertificateAnotherCaSigned() {
         // trusting only the other PKI's CA: ovsdb-server's certificate does not chain to it
         OvsdbTls tls = OvsdbTls.of(client.privateKey(), client.certificate(), otherPki.switchCa());
