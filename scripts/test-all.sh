@@ -65,6 +65,10 @@ scenario/rolling-upgrade.sh
 # scenario's own server): only 201/503, nothing acknowledged lost or doubled (~2 minutes)
 scenario/db-restart.sh
 
+# TLS: the API over https ([ssl] cert_file/key_file) and behind haproxy, ssl: remotes to the scenario's
+# own NB and SB ovsdb-servers with ovs-pki certificates; strangers' certificates refused (~20 s)
+scenario/tls.sh
+
 # a real Nova (two fake-driver computes, Debian Zed) on Neutrino behind Keystone: boot, binding and OVN
 # row, add/remove port, live migration with binding-extended, vif-plugged/unplugged events, delete
 # (~2 minutes after installs)

@@ -67,10 +67,9 @@ public final class OvsdbClient implements AutoCloseable {
     private OvsdbClient(OvsdbClientOptions options) {
         this.options = options;
         this.name = "ovsdb-client-" + CLIENTS.incrementAndGet();
-        boolean usable = options.remotes().remotes().stream().anyMatch(r -> !(r instanceof Remote.Ssl));
-        if (!usable) {
-            throw new OvsdbConnectionException("ssl: remotes are not supported yet and no other remote was given: "
-                    + options.remotes());
+        if (options.tls().isEmpty() && options.remotes().remotes().stream().anyMatch(r -> r instanceof Remote.Ssl)) {
+            throw new OvsdbConnectionException("ssl: remotes need TLS settings (a CA certificate, and a client private "
+                    + "key and certificate): " + options.remotes());
         }
         this.supervisor = Thread.ofVirtual().name(name + " supervisor").unstarted(this::supervise);
     }
@@ -281,7 +280,7 @@ public final class OvsdbClient implements AutoCloseable {
             next = (next + 1) % remotes.size();
             OvsdbConnection connection = null;
             try {
-                connection = OvsdbConnection.open(remote, options.connectTimeout());
+                connection = OvsdbConnection.open(remote, options.connectTimeout(), options.tls());
                 setUp(connection, remote);
                 failedAttempts = 0;
                 failedRounds = 0;

@@ -1,5 +1,6 @@
 package dev.neutrino.ovsdb;
 
+import dev.neutrino.ovsdb.remote.OvsdbTls;
 import dev.neutrino.ovsdb.remote.RemoteList;
 import java.time.Duration;
 import java.util.Objects;
@@ -20,9 +21,10 @@ import java.util.Optional;
  *                   is not its leader (or is cut off from its cluster) is skipped, and the connection is
  *                   dropped when the server loses leadership. Standalone databases always qualify.
  * @param awaitConnection how long a request made while disconnected waits for a connection
+ * @param tls the certificates for {@code ssl:} remotes (required when there is one)
  */
 public record OvsdbClientOptions(RemoteList remotes, Duration connectTimeout, Backoff backoff, Duration probeInterval,
-                                 Optional<String> leaderOnly, Duration awaitConnection) {
+                                 Optional<String> leaderOnly, Duration awaitConnection, Optional<OvsdbTls> tls) {
 
     public OvsdbClientOptions {
         Objects.requireNonNull(remotes, "remotes");
@@ -31,6 +33,7 @@ public record OvsdbClientOptions(RemoteList remotes, Duration connectTimeout, Ba
         Objects.requireNonNull(probeInterval, "probeInterval");
         Objects.requireNonNull(leaderOnly, "leaderOnly");
         Objects.requireNonNull(awaitConnection, "awaitConnection");
+        Objects.requireNonNull(tls, "tls");
     }
 
     /**
@@ -41,29 +44,35 @@ public record OvsdbClientOptions(RemoteList remotes, Duration connectTimeout, Ba
     public static OvsdbClientOptions of(String connection) {
         return new OvsdbClientOptions(RemoteList.parse(connection), Duration.ofSeconds(5),
                 new Backoff(Duration.ofMillis(250), Duration.ofSeconds(8)), Duration.ofSeconds(5), Optional.empty(),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), Optional.empty());
     }
 
     public OvsdbClientOptions withConnectTimeout(Duration value) {
-        return new OvsdbClientOptions(remotes, value, backoff, probeInterval, leaderOnly, awaitConnection);
+        return new OvsdbClientOptions(remotes, value, backoff, probeInterval, leaderOnly, awaitConnection, tls);
     }
 
     public OvsdbClientOptions withBackoff(Duration initial, Duration max) {
         return new OvsdbClientOptions(remotes, connectTimeout, new Backoff(initial, max), probeInterval, leaderOnly,
-                awaitConnection);
+                awaitConnection, tls);
     }
 
     public OvsdbClientOptions withProbeInterval(Duration value) {
-        return new OvsdbClientOptions(remotes, connectTimeout, backoff, value, leaderOnly, awaitConnection);
+        return new OvsdbClientOptions(remotes, connectTimeout, backoff, value, leaderOnly, awaitConnection, tls);
     }
 
     /** Connect only to the leader of {@code database} (for clustered databases). */
     public OvsdbClientOptions withLeaderOnly(String database) {
         return new OvsdbClientOptions(remotes, connectTimeout, backoff, probeInterval, Optional.of(database),
-                awaitConnection);
+                awaitConnection, tls);
     }
 
     public OvsdbClientOptions withAwaitConnection(Duration value) {
-        return new OvsdbClientOptions(remotes, connectTimeout, backoff, probeInterval, leaderOnly, value);
+        return new OvsdbClientOptions(remotes, connectTimeout, backoff, probeInterval, leaderOnly, value, tls);
+    }
+
+    /** The certificates for {@code ssl:} remotes. */
+    public OvsdbClientOptions withTls(OvsdbTls value) {
+        return new OvsdbClientOptions(remotes, connectTimeout, backoff, probeInterval, leaderOnly, awaitConnection,
+                Optional.of(value));
     }
 }

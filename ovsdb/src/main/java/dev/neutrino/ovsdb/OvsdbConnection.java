@@ -13,6 +13,7 @@ import dev.neutrino.ovsdb.monitor.MonitorRequest;
 import dev.neutrino.ovsdb.monitor.MonitorRequestEncoder;
 import dev.neutrino.ovsdb.monitor.TableUpdatesParser;
 import dev.neutrino.ovsdb.remote.Remote;
+import dev.neutrino.ovsdb.remote.OvsdbTls;
 import dev.neutrino.ovsdb.remote.SocketTransport;
 import dev.neutrino.ovsdb.remote.Transport;
 import dev.neutrino.ovsdb.schema.DatabaseSchema;
@@ -69,9 +70,18 @@ public final class OvsdbConnection implements AutoCloseable {
         this.rpc = JsonRpcConnection.start(transport, MAPPER, this::onNotification);
     }
 
-    /** Connects to one remote. @throws OvsdbConnectionException when it cannot */
+    /** Connects to one unix: or tcp: remote. @throws OvsdbConnectionException when it cannot */
     public static OvsdbConnection open(Remote remote, Duration connectTimeout) {
-        return new OvsdbConnection(SocketTransport.connect(remote, connectTimeout));
+        return open(remote, connectTimeout, Optional.empty());
+    }
+
+    /**
+     * Connects to one remote, an {@code ssl:} one with {@code tls}'s certificates.
+     *
+     * @throws OvsdbConnectionException when it cannot
+     */
+    public static OvsdbConnection open(Remote remote, Duration connectTimeout, Optional<OvsdbTls> tls) {
+        return new OvsdbConnection(SocketTransport.connect(remote, connectTimeout, tls));
     }
 
     /** Runs the protocol over an already connected transport. */

@@ -67,6 +67,6 @@ class OvsdbClientProbeTest {
                     .isInstanceOf(OvsdbConnectionException.class).hasMessageContaining("not connected to any of");
         }
         assertThatThrownBy(() -> OvsdbClient.connect(OvsdbClientOptions.of("ssl:127.0.0.1:6641")))
-                .isInstanceOf(OvsdbConnectionException.class).hasMessageContaining("ssl: remotes are not supported yet");
+                .isInstanceOf(OvsdbConnectionException.class).hasMessageContaining("ssl: remotes need TLS settings");
     }
 }

@@ -22,14 +22,18 @@ public final class OvsdbServerProcess implements AutoCloseable {
     private final Path dbFile;
     private final Path socket;
     private final int tcpPort;
+    private final int sslPort;
+    private List<String> ssl = List.of();
     private Process process;
 
     private OvsdbServerProcess(Path dir) throws IOException {
         this.dir = dir;
         this.dbFile = dir.resolve("db.db");
         this.socket = dir.resolve("db.sock");
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             ServerSocket probe2 = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             this.tcpPort = probe.getLocalPort(); // free now; the server listens on it too
+            this.sslPort = probe2.getLocalPort(); // used only when started with TLS
         }
     }
 
@@ -102,6 +106,11 @@ public final class OvsdbServerProcess implements AutoCloseable {
         return tcpPort;
     }
 
+    /** The TLS port (pssl:) on 127.0.0.1, when started by {@link #startWithSsl}. */
+    public int sslPort() {
+        return sslPort;
+    }
+
     public String remote() {
         return "unix:" + socket;
     }
@@ -110,16 +119,30 @@ public final class OvsdbServerProcess implements AutoCloseable {
         return dbFile;
     }
 
+    /**
+     * Starts the server with a TLS remote too ({@code --remote=pssl:}{@link #sslPort()}{@code :127.0.0.1}),
+     * presenting {@code certificate} and accepting clients whose certificate {@code caCert} signed (as
+     * ovsdb-server does, it requires one); a later {@link #start} after {@link #kill} keeps it.
+     */
+    public OvsdbServerProcess startWithSsl(Path privateKey, Path certificate, Path caCert)
+            throws IOException, InterruptedException {
+        ssl = List.of("--remote=pssl:" + sslPort + ":127.0.0.1", "--private-key=" + privateKey,
+                "--certificate=" + certificate, "--ca-cert=" + caCert);
+        return start();
+    }
+
     /** Starts the server and waits until it accepts connections. */
     public OvsdbServerProcess start() throws IOException, InterruptedException {
         Files.deleteIfExists(socket);
-        ProcessBuilder builder = new ProcessBuilder(program("ovsdb-server"),
+        List<String> command = new ArrayList<>(List.of(program("ovsdb-server"),
                 "--remote=punix:" + socket,
                 "--remote=ptcp:" + tcpPort + ":127.0.0.1",
                 "--unixctl=" + dir.resolve("ovsdb-server.ctl"),
                 "--log-file=" + dir.resolve("ovsdb-server.log"),
-                "-vconsole:off", "-vfile:info",
-                dbFile.toString())
+                "-vconsole:off", "-vfile:info"));
+        command.addAll(ssl);
+        command.add(dbFile.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("ovsdb-server.out").toFile()));
         builder.environment().put("OVS_RUNDIR", dir.toString());
@@ -138,7 +161,27 @@ public final class OvsdbServerProcess implements AutoCloseable {
             }
             Thread.sleep(20);
         }
+        while (!ssl.isEmpty() && !listening(sslPort)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("ovsdb-server does not listen on pssl:" + sslPort);
+            }
+            Thread.sleep(20);
+        }
         return this;
+    }
+
+    private static boolean listening(int port) {
+        try (java.net.Socket probe = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The server's log so far (TLS failures are logged there, by stream_ssl). */
+    public String log() throws IOException {
+        Path log = dir.resolve("ovsdb-server.log");
+        return Files.exists(log) ? Files.readString(log) : "";
     }
 
     /** Kills the server at once (SIGKILL), as a crash would. */

@@ -10,12 +10,12 @@ import java.util.stream.Stream;
 
 /**
  * Every neutron.conf option Neutrino reads: each module's own ({@link NeutrinoOptions} gathers db,
- * engine, ml2 and ext), OVN's, Keystone's, the Nova notifier's and the server's. Options not in this list are warned
+ * engine, ml2 and ext), OVN's, Keystone's, the Nova notifier's and the server's (its {@code [ssl]} ones in {@link SslOptions}). Options not in this list are warned
  * about and ignored.
  */
 public final class AllOptions {
     private AllOptions() {}
 
     public static final List<Option<?>> ALL = Stream.of(NeutrinoOptions.ALL, OvnOptions.ALL,
-            KeystoneAuthConfig.OPTIONS, NovaOptions.ALL, ServerOptions.ALL).flatMap(List::stream).toList();
+            KeystoneAuthConfig.OPTIONS, NovaOptions.ALL, ServerOptions.ALL, SslOptions.ALL).flatMap(List::stream).toList();
 }

@@ -155,10 +155,9 @@ public final class Main implements Callable<Integer> {
             if (nbConnection.isBlank()) throw new ConfigException("[ovn] ovn_nb_connection is not set");
             String sbConnection = c.get(OvnOptions.SB_CONNECTION);
             try (Database db = NeutrinoServer.openDatabase(c);
-                 var nb = dev.neutrino.ovsdb.OvsdbClient.connect(dev.neutrino.ovsdb.OvsdbClientOptions.of(nbConnection)
-                         .withLeaderOnly("OVN_Northbound"));
+                 var nb = dev.neutrino.ovsdb.OvsdbClient.connect(OvnOptions.northbound(c));
                  var sb = sbConnection.isBlank() ? null : dev.neutrino.ovsdb.OvsdbClient.connect(
-                         dev.neutrino.ovsdb.OvsdbClientOptions.of(sbConnection).withLeaderOnly("OVN_Southbound"));
+                         OvnOptions.southbound(c));
                  var sync = new dev.neutrino.ovn.OvnNorthbound(new dev.neutrino.ext.Neutrino(c, db,
                          NeutrinoServer.loadPolicy(c)), db, nb, c.get(CoreOptions.BASE_MAC), java.time.Duration.ofHours(1))
                          .distributedFloatingIps(c.get(OvnOptions.DISTRIBUTED_FIP))

@@ -40,13 +40,19 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,6 +133,8 @@ public final class NeutrinoServer implements AutoCloseable {
             throw new ConfigException("[DEFAULT] core_plugin: only ml2 is supported, not '"
                     + config.get(ServerOptions.CORE_PLUGIN) + "'");
         }
+        // the certificate files first: a server that cannot serve HTTPS as configured touches nothing
+        Optional<SslContextFactory.Server> tls = SslOptions.contextFactory(config);
         Database db = openDatabase(config);
         ServerRegistry registry = null;
         try {
@@ -149,16 +157,19 @@ public final class NeutrinoServer implements AutoCloseable {
                         + "alone");
             }
             if (mechanisms.contains("ovn")) {
-                nb = OvsdbClient.connect(OvsdbClientOptions.of(nbConnection).withLeaderOnly("OVN_Northbound"));
+                // both checked (ssl: certificates included) before connecting to either
+                String sbConnection = config.get(OvnOptions.SB_CONNECTION);
+                OvsdbClientOptions nbOptions = OvnOptions.northbound(config);
+                OvsdbClientOptions sbOptions = sbConnection.isBlank() ? null : OvnOptions.southbound(config);
+                nb = OvsdbClient.connect(nbOptions);
                 ovn = new OvnNorthbound(app, db, nb, config.get(CoreOptions.BASE_MAC),
                         Duration.ofSeconds(config.get(OvnOptions.SYNC_INTERVAL)))
                         .distributedFloatingIps(config.get(OvnOptions.DISTRIBUTED_FIP))
                         .emitNeedToFrag(config.get(OvnOptions.EMIT_NEED_TO_FRAG))
                         // one repair worker across servers: whoever holds this northbound lock
                         .repairLock(nb.lock(OvnNorthbound.REPAIR_LOCK));
-                String sbConnection = config.get(OvnOptions.SB_CONNECTION);
-                if (!sbConnection.isBlank()) {
-                    sb = OvsdbClient.connect(OvsdbClientOptions.of(sbConnection).withLeaderOnly("OVN_Southbound"));
+                if (sbOptions != null) {
+                    sb = OvsdbClient.connect(sbOptions);
                     GatewayChassis chassis = new GatewayChassis(sb, ovn::requestSync);
                     ovn.chassis(chassis);
                     app.agents().source(new OvnAgents(chassis, sb));
@@ -168,7 +179,7 @@ public final class NeutrinoServer implements AutoCloseable {
                     ovn.metadata(metadata);
                 }
                 ovn.start();
-                LOG.info("OVN northbound at {}", nbConnection);
+                LOG.info("OVN northbound at {}{}", nbConnection, nbOptions.tls().map(t -> " over " + t).orElse(""));
             }
             for (String name : mechanisms) {
                 app.mechanisms().register(switch (name) {
@@ -218,7 +229,20 @@ public final class NeutrinoServer implements AutoCloseable {
             RequestLimits limits = ServerOptions.requestLimits(config);
             HttpConfiguration http = new HttpConfiguration();
             http.setRequestHeaderSize(limits.requestHeaderSize());
-            ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+            ServerConnector connector;
+            if (tls.isPresent()) {
+                // no SNI host check: eventlet has none, and a certificate often names no host clients use
+                http.addCustomizer(new SecureRequestCustomizer(false));
+                connector = new ServerConnector(jetty, new SslConnectionFactory(tls.get(), HttpVersion.HTTP_1_1.asString()),
+                        new HttpConnectionFactory(http));
+            } else {
+                connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+            }
+            if (config.get(ServerOptions.ENABLE_PROXY_HEADERS_PARSING)) {
+                // oslo.middleware's http_proxy_to_wsgi: links (pagination, versions) carry the scheme and
+                // host the client used at the proxy
+                http.addCustomizer(new ForwardedRequestCustomizer());
+            }
             connector.setHost(config.get(ServerOptions.BIND_HOST));
             connector.setPort(config.get(ServerOptions.BIND_PORT));
             jetty.addConnector(connector);
@@ -240,8 +264,10 @@ public final class NeutrinoServer implements AutoCloseable {
             });
             jetty.setStopTimeout(5000);
             jetty.start();
-            LOG.info("Neutrino listening on http://{}:{} (database {})", config.get(ServerOptions.BIND_HOST),
-                    connector.getLocalPort(), db.url().display());
+            LOG.info("Neutrino listening on {}://{}:{}{} (database {})", tls.isPresent() ? "https" : "http",
+                    config.get(ServerOptions.BIND_HOST), connector.getLocalPort(),
+                    tls.isPresent() && tls.get().getNeedClientAuth() ? ", client certificates required" : "",
+                    db.url().display());
             return new NeutrinoServer(jetty, db, nb, sb, ovn, nova, registry);
         } catch (Exception | Error e) {
             if (registry != null) registry.close();

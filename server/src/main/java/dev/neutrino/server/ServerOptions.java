@@ -42,6 +42,9 @@ public final class ServerOptions {
     public static final Option<Integer> MAX_REQUEST_BODY_SIZE_DEPRECATED = Option.integer("DEFAULT",
             "max_request_body_size", 114688, 0, Integer.MAX_VALUE - 1,
             "Deprecated: [oslo_middleware] max_request_body_size.");
+    public static final Option<Boolean> ENABLE_PROXY_HEADERS_PARSING = Option.bool("oslo_middleware",
+            "enable_proxy_headers_parsing", false, "Whether the application is behind a proxy or not: take the "
+                    + "scheme, host and client address from Forwarded / X-Forwarded-Proto, -Host, -Port, -For.");
     public static final Option<Integer> MAX_HEADER_LINE = Option.integer("DEFAULT", "max_header_line", 16384, 1,
             Integer.MAX_VALUE / 2, "Maximum line size of message headers to be accepted (longer is 400).");
 
@@ -57,7 +60,7 @@ public final class ServerOptions {
 
     public static final List<Option<?>> ALL = List.of(BIND_HOST, BIND_PORT, STATE_PATH, AUTH_STRATEGY, CORE_PLUGIN,
             SERVICE_PLUGINS, API_WORKERS, RPC_WORKERS, TRANSPORT_URL, DEBUG, LOG_DIR, MAX_REQUEST_BODY_SIZE,
-            MAX_REQUEST_BODY_SIZE_DEPRECATED, MAX_HEADER_LINE, POLICY_FILE, ENFORCE_SCOPE, ENFORCE_NEW_DEFAULTS, HOST);
+            MAX_REQUEST_BODY_SIZE_DEPRECATED, ENABLE_PROXY_HEADERS_PARSING, MAX_HEADER_LINE, POLICY_FILE, ENFORCE_SCOPE, ENFORCE_NEW_DEFAULTS, HOST);
 
     private static String localHostName() {
         try {

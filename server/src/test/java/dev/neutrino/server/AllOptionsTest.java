@@ -71,14 +71,14 @@ class AllOptionsTest {
     void everyModulesOptionsAreInTheServersList() {
         for (List<Option<?>> module : List.of(DatabaseOptions.ALL, EngineOptions.ALL, Ml2Options.ALL,
                 CoreOptions.ALL, ServiceTypeOptions.ALL, OvnOptions.ALL, KeystoneAuthConfig.OPTIONS,
-                dev.neutrino.nova.NovaOptions.ALL, ServerOptions.ALL)) {
+                dev.neutrino.nova.NovaOptions.ALL, ServerOptions.ALL, SslOptions.ALL)) {
             assertThat(AllOptions.ALL).containsAll(module);
         }
         assertThat(AllOptions.ALL).containsAll(NeutrinoOptions.ALL);
         assertThat(AllOptions.ALL).hasSize(DatabaseOptions.ALL.size() + EngineOptions.ALL.size()
                 + Ml2Options.ALL.size() + CoreOptions.ALL.size() + ServiceTypeOptions.ALL.size()
                 + OvnOptions.ALL.size() + KeystoneAuthConfig.OPTIONS.size() + dev.neutrino.nova.NovaOptions.ALL.size()
-                + ServerOptions.ALL.size());
+                + ServerOptions.ALL.size() + SslOptions.ALL.size());
     }
 
     @Test

@@ -70,7 +70,7 @@ public sealed interface Remote permits Remote.Unix, Remote.Tcp, Remote.Ssl {
         }
     }
 
-    /** A TLS connection: parsed, but connecting is not supported yet. */
+    /** A TLS connection (certificates from {@link OvsdbTls}). */
     record Ssl(String host, int port) implements Remote {
         public Ssl {
             HostPort.check(host, port);

@@ -13,10 +13,12 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link Transport} over a blocking {@link SocketChannel}: unix domain socket or TCP. Its streams
+ * A {@link Transport} over a blocking {@link SocketChannel}: unix domain socket or TCP ({@link #connect}
+ * hands {@code ssl:} remotes to {@link TlsTransport}). Its streams
  * read and write the channel directly, so a reader blocked in {@code read} never holds up a writer.
  */
 public final class SocketTransport implements Transport {
@@ -31,17 +33,23 @@ public final class SocketTransport implements Transport {
     }
 
     /**
-     * Connects to {@code remote} within {@code timeout}.
+     * Connects to {@code remote} within {@code timeout}: over a unix socket, TCP, or for an
+     * {@code ssl:} remote TLS with {@code tls}'s certificates ({@link TlsTransport}).
      *
-     * @throws OvsdbConnectionException when it cannot, or for an ssl: remote (not supported yet)
+     * @throws OvsdbConnectionException when it cannot, or for an ssl: remote without {@code tls}
      */
-    public static SocketTransport connect(Remote remote, Duration timeout) {
+    public static Transport connect(Remote remote, Duration timeout, Optional<OvsdbTls> tls) {
         return switch (remote) {
             case Remote.Unix unix -> connectUnix(unix);
             case Remote.Tcp tcp -> connectTcp(tcp, timeout);
-            case Remote.Ssl ssl -> throw new OvsdbConnectionException(
-                    "ssl: remotes are not supported yet (" + ssl + "); use tcp: or unix:");
+            case Remote.Ssl ssl -> TlsTransport.connect(ssl, timeout, tls.orElseThrow(() -> new OvsdbConnectionException(
+                    ssl + " needs TLS settings (a CA certificate, and a client private key and certificate)")));
         };
+    }
+
+    /** {@link #connect(Remote, Duration, Optional)} without TLS settings (unix: and tcp: remotes). */
+    public static Transport connect(Remote remote, Duration timeout) {
+        return connect(remote, timeout, Optional.empty());
     }
 
     private static SocketTransport connectUnix(Remote.Unix remote) {

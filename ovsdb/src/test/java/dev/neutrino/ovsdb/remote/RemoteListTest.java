@@ -51,10 +51,10 @@ class RemoteListTest {
     }
 
     @Test
-    void sslIsParsedButNotSupportedYet() {
+    void sslNeedsTlsSettings() {
         assertThatThrownBy(() -> SocketTransport.connect(Remote.parse("ssl:127.0.0.1:6641"), Duration.ofSeconds(1)))
                 .isInstanceOf(OvsdbConnectionException.class)
-                .hasMessageContaining("ssl: remotes are not supported yet");
+                .hasMessageContaining("ssl:127.0.0.1:6641 needs TLS settings");
     }
 
     @Test
