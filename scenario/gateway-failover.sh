@@ -9,7 +9,12 @@
 # SNAT, every 0.2 s; the active gateway chassis (the one the chassisredirect port is bound to) loses its
 # ovn-controller and ovs-vswitchd (kill -9): the other claims the port, the outage is measured from the
 # ping logs and printed ("gateway-failover: outage N s"). Restarted, the first chassis takes the
-# gateway back (OVN preempts to the higher priority), with its own blip measured too.
+# gateway back (OVN preempts to the higher priority), with its own blip measured too. Losing only its
+# ovn-controller moves nothing: ovs-vswitchd keeps forwarding and answering BFD (checked first).
+# Finally the first chassis leaves on purpose (ovn-controller's exit deletes its Chassis row): Neutrino
+# reschedules the gateway on the second alone, and adds the first back at the lowest priority when it
+# registers again, so the gateway stays where it is (ML2/OVN's rescheduling).
+# GWF_DEBUG=1 prints each chassis' BFD, tunnel routes and neighbours once BFD is up.
 # Prints "gateway-failover: N passed, M failed"; exits non-zero on any failure.
 set -uo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -209,7 +214,7 @@ bfd_up() { # gw: BFD on its tunnels is up towards the other two chassis
   [ "$(ovs-appctl -t "$state/$1/ovs-vswitchd.ctl" bfd/show 2>/dev/null | grep -c 'Local Session State: up')" -ge 2 ]
 }
 expect "BFD is up on both gateway chassis' tunnels" 'eventually 60 bfd_up gwf-gw1 && eventually 60 bfd_up gwf-gw2'
-if [ -n "${GWF_DEBUG:-}" ]; then
+if [ -n "${GWF_DEBUG:-}" ] || [ "$failed" -gt 0 ]; then  # the tunnels as each chassis sees them
   for gw in "${gws[@]}"; do
     echo "--- $gw"; ovs-appctl -t "$state/$gw/ovs-vswitchd.ctl" bfd/show
     ovs-appctl -t "$state/$gw/ovs-vswitchd.ctl" ovs/route/show | grep -v 127.0; ovs-appctl -t "$state/$gw/ovs-vswitchd.ctl" tnl/neigh/show
@@ -244,9 +249,19 @@ seq = [before[-1]] + after
 print("%.1f" % max(b - a for a, b in zip(seq, seq[1:])))
 EOF
 }
+# first its ovn-controller alone: the flows it installed stay in ovs-vswitchd, which also runs BFD,
+# so nothing notices; the gateway stays and forwards (OVN's "headless" chassis)
+headless_at=$(date +%s.%N)
+kill -9 "$(pid_of "$first" ovn-controller)"
+echo "  killed ovn-controller of $first"
+sleep 6
+gap=$(outage "$state/ping-fip.log" "$headless_at")
+expect "without its ovn-controller, $first keeps the gateway: still bound there, BFD up" 'bound_is "$first" && bfd_up "$second"'
+expect "and it still forwards (longest gap between answers $gap s)" '[ "$gap" != none ] && awk "BEGIN{exit !($gap < 1)}"'
+# then its ovs-vswitchd: the datapath and BFD are gone
 killed_at=$(date +%s.%N)
-kill -9 "$(pid_of "$first" ovn-controller)" "$(pid_of "$first" ovs-vswitchd)"
-echo "  killed ovn-controller and ovs-vswitchd of $first"
+kill -9 "$(pid_of "$first" ovs-vswitchd)"
+echo "  killed ovs-vswitchd of $first"
 expect "the chassisredirect port moves to $second" 'eventually 60 bound_is "$second"'
 moved_at=$(date +%s.%N)
 echo "  (bound to $second $(awk "BEGIN{printf \"%.1f\", $moved_at - $killed_at}") s after the kill)"
@@ -279,6 +294,31 @@ fip_back=$(outage "$state/ping-fip.log" "$back_at"); snat_back=$(outage "$state/
 echo "gateway-failover: preemption back to $first: longest gap $fip_back s (floating IP), $snat_back s (SNAT)"
 expect "the external host pings floating IP $fipip" 'eventually 20 pings gwf-host "$fipip"'
 expect "the VM pings the external host" 'eventually 20 pings gwf-vm "$extnet.1"'
+
+# --- 5. the first chassis leaves on purpose (its Chassis row deleted): Neutrino reschedules ----------
+# ovn-controller's "exit" deletes its Chassis row, as a maintenance would; Neutrino drops the chassis
+# from the gateway (ML2/OVN reschedules on Chassis deletion) and, when it registers again, adds it at
+# the lowest priority (ML2/OVN keeps the chassis that host the gateway first): the gateway stays
+left_at=$(date +%s.%N)
+ovs-appctl -t "$state/$first/ovn-controller.$(pid_of "$first" ovn-controller).ctl" exit >/dev/null 2>&1
+rows_are() { [ "$(gcs)" = "$1" ]; }
+expect "$first's Chassis row deleted: the gateway is rescheduled on $second alone" \
+  'eventually 60 rows_are "$second:1"'
+expect "the chassisredirect port moves to $second" 'eventually 60 bound_is "$second"'
+killed_at=$left_at
+expect "floating IP and SNAT traffic flow through $second" \
+  'eventually 60 answers_after "$state/ping-fip.log" && eventually 60 answers_after "$state/ping-snat.log"'
+fip_left=$(outage "$state/ping-fip.log" "$left_at"); snat_left=$(outage "$state/ping-snat.log" "$left_at")
+echo "gateway-failover: chassis $first deleted: longest gap $fip_left s (floating IP), $snat_left s (SNAT)"
+start_controller "$first"
+echo "  restarted ovn-controller of $first"
+registered_again() { ovn-sbctl --bare --columns=name find Chassis name="$first" | grep -qx "$first"; }
+expect "$first registers again" 'eventually 60 registered_again'
+expect "$first comes back at the lowest priority, after $second (no flap back)" \
+  'eventually 60 rows_are "$second:2 $first:1"'
+sleep 5
+expect "the chassisredirect port stays on $second" 'bound_is "$second"'
+expect "traffic flows through $second" 'pings gwf-host "$fipip" && pings gwf-vm "$extnet.1"'
 for p in "${pingers[@]}"; do kill "$p" 2>/dev/null; done; pingers=()
 host_resolv_kept
 
