@@ -48,6 +48,10 @@ scenario/qos.sh
 # a router's gateway on a flat external network bridged to br-ex
 scenario/l3.sh
 
+# packets: a router gateway on two gateway chassis in namespaces (own OVS and ovn-controller); the active one
+# killed, BFD moves SNAT and floating IP traffic to the other (outage printed), which hands it back (~40 s)
+scenario/gateway-failover.sh
+
 # OVN converges to the database after the server is killed in the middle of a burst
 scenario/crash-converge.sh
 

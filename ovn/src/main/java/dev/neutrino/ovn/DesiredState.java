@@ -50,6 +50,14 @@ public final class DesiredState {
     }
 
     public static DesiredState of(Input in) {
+        return of(in, Map.of());
+    }
+
+    /**
+     * @param scheduled where gateway ports are scheduled now (router port name → chassis, highest
+     *     priority first; {@link GatewayChassis#scheduled}): those chassis keep their places
+     */
+    public static DesiredState of(Input in, Map<String, List<String>> scheduled) {
         DesiredState s = new DesiredState();
         Map<String, Map<String, Object>> subnets = new HashMap<>();
         Map<String, Map<String, Object>> nets = new HashMap<>();
@@ -118,12 +126,13 @@ public final class DesiredState {
             s.put(Translator.portGroup(sg, groupPorts.getOrDefault((String) sg.get("id"), List.of()), acls));
         }
         for (NbRow r : Translator.dropPortGroup(filtered)) s.put(r);
-        s.routers(in, subnets, nets);
+        s.routers(in, subnets, nets, scheduled);
         return s;
     }
 
     /** Routers: their ports (interfaces and gateway), SNAT, floating IPs and routes. */
-    private void routers(Input in, Map<String, Map<String, Object>> subnets, Map<String, Map<String, Object>> nets) {
+    private void routers(Input in, Map<String, Map<String, Object>> subnets, Map<String, Map<String, Object>> nets,
+                         Map<String, List<String>> scheduled) {
         Map<String, Map<String, Object>> portsById = new HashMap<>();
         Map<String, List<Map<String, Object>>> routerPorts = new HashMap<>();
         for (Map<String, Object> p : in.ports()) {
@@ -162,10 +171,11 @@ public final class DesiredState {
                     // the gateway port is scheduled on the gateway chassis that reach its physical
                     // network (L3 HA by priority, the first one highest)
                     Map<String, Object> extNet = nets.getOrDefault((String) p.get("network_id"), Map.of());
+                    String lrpName = NbNames.routerPort((String) p.get("id"));
                     List<String> candidates = GatewayChassis.schedule(in.chassis(),
                             (String) extNet.get("provider:physical_network"),
                             Translator.strings(router.get("availability_zone_hints")),
-                            NbNames.routerPort((String) p.get("id")));
+                            lrpName, scheduled.getOrDefault(lrpName, List.of()));
                     List<Ref> gcs = new ArrayList<>();
                     long priority = candidates.size();
                     for (String chassis : candidates) {

@@ -3,13 +3,16 @@ package dev.neutrino.ovn;
 import dev.neutrino.ovsdb.Monitor;
 import dev.neutrino.ovsdb.OvsdbClient;
 import dev.neutrino.ovsdb.monitor.MonitorRequest;
+import dev.neutrino.ovsdb.monitor.Replica;
 import dev.neutrino.ovsdb.monitor.RowListener;
 import dev.neutrino.ovsdb.value.Row;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -110,17 +113,33 @@ public final class GatewayChassis implements Supplier<List<GatewayChassis.Chassi
     }
 
     /**
+     * Where one new gateway port goes, highest priority first, at most {@link #MAX_GATEWAY_CHASSIS}
+     * (nothing scheduled yet: {@link #schedule(List, String, List, String, List)} with no current chassis).
+     */
+    public static List<String> schedule(List<Chassis> chassis, String physnet, List<String> zoneHints,
+                                        String gatewayPort) {
+        return schedule(chassis, physnet, zoneHints, gatewayPort, List.of());
+    }
+
+    /**
      * Where one gateway port goes, highest priority first, at most {@link #MAX_GATEWAY_CHASSIS}.
      * The candidates are ML2/OVN's (get_candidates_for_scheduling): the gateway chassis bridged to
      * the gateway network's physical network; else any chassis bridged to it; else (no physical
      * network, or nobody bridged to it) every gateway chassis; then only those in one of the
-     * router's availability zone hints, if it has any. They are ordered by rendezvous hashing of the
-     * port and chassis names: ML2/OVN spreads routers by the chassis' current load, which a full
-     * recomputation cannot see; the hash spreads them too, gives every pass the same answer, and a
-     * chassis coming or going moves only the routers it wins or held.
+     * router's availability zone hints, if it has any.
+     *
+     * <p>As ML2/OVN's schedule_unhosted_gateways, the chassis the port is scheduled on now
+     * ({@code current}, highest priority first) keep their places as long as they are still
+     * candidates: a chassis that went away (or lost the physical network, the gateway flag or the
+     * zone) drops out and the others move up; a chassis that comes (or comes back) is added after
+     * them, at the lowest priority. So the primary never moves because a chassis appeared, and a
+     * gateway does not flap back when a deleted chassis registers again. New places are filled in
+     * rendezvous-hash order of the port and chassis names: ML2/OVN fills them by the chassis'
+     * current load, which a full recomputation cannot see; the hash spreads routers too and gives
+     * every pass the same answer.
      */
     public static List<String> schedule(List<Chassis> chassis, String physnet, List<String> zoneHints,
-                                        String gatewayPort) {
+                                        String gatewayPort, List<String> current) {
         List<Chassis> gatewayBridged = new ArrayList<>();
         List<Chassis> bridged = new ArrayList<>();
         List<Chassis> gateways = new ArrayList<>();
@@ -129,13 +148,47 @@ public final class GatewayChassis implements Supplier<List<GatewayChassis.Chassi
             if (physnet != null && c.physnets().contains(physnet)) (c.gateway() ? gatewayBridged : bridged).add(c);
         }
         List<Chassis> found = !gatewayBridged.isEmpty() ? gatewayBridged : !bridged.isEmpty() ? bridged : gateways;
-        List<String> out = new ArrayList<>();
+        List<String> candidates = new ArrayList<>();
         for (Chassis c : found) {
-            if (zoneHints.isEmpty() || zoneHints.stream().anyMatch(c.zones()::contains)) out.add(c.name());
+            if (zoneHints.isEmpty() || zoneHints.stream().anyMatch(c.zones()::contains)) candidates.add(c.name());
         }
-        out.sort(java.util.Comparator.comparingLong((String c) -> weight(gatewayPort, c)).reversed()
+        candidates.sort(java.util.Comparator.comparingLong((String c) -> weight(gatewayPort, c)).reversed()
                 .thenComparing(java.util.Comparator.naturalOrder()));
-        return out.size() > MAX_GATEWAY_CHASSIS ? List.copyOf(out.subList(0, MAX_GATEWAY_CHASSIS)) : out;
+        List<String> out = new ArrayList<>();
+        for (String c : current) {
+            if (candidates.contains(c) && !out.contains(c) && out.size() < MAX_GATEWAY_CHASSIS) out.add(c);
+        }
+        for (String c : candidates) {
+            if (!out.contains(c) && out.size() < MAX_GATEWAY_CHASSIS) out.add(c);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Where the gateway ports among {@code routerPorts} (Logical_Router_Port rows of the northbound
+     * replica) are scheduled now: each port's name to its Gateway_Chassis' chassis, highest
+     * priority first (ML2/OVN's get_gateway_chassis_binding). Ports without any are left out.
+     */
+    static Map<String, List<String>> scheduled(Replica replica, Collection<UUID> routerPorts) {
+        Map<String, List<String>> out = new java.util.HashMap<>();
+        for (UUID u : routerPorts) replica.row("Logical_Router_Port", u).ifPresent(lrp -> scheduled(replica, lrp, out));
+        return out;
+    }
+
+    /** {@link #scheduled(Replica, Collection)} of every router port of the replica. */
+    static Map<String, List<String>> scheduled(Replica replica) {
+        Map<String, List<String>> out = new java.util.HashMap<>();
+        for (Row lrp : replica.table("Logical_Router_Port").rows()) scheduled(replica, lrp, out);
+        return out;
+    }
+
+    private static void scheduled(Replica replica, Row lrp, Map<String, List<String>> out) {
+        List<Row> gcs = new ArrayList<>();
+        for (UUID g : lrp.getUuidSet("gateway_chassis")) replica.row("Gateway_Chassis", g).ifPresent(gcs::add);
+        if (gcs.isEmpty()) return;
+        gcs.sort(java.util.Comparator.comparingLong((Row g) -> g.getInteger("priority")).reversed()
+                .thenComparing(g -> g.getString("chassis_name")));
+        out.put(lrp.getString("name"), gcs.stream().map(g -> g.getString("chassis_name")).toList());
     }
 
     /** The rendezvous weight of a chassis for a port: the first 8 bytes of SHA-256(port / chassis). */

@@ -597,7 +597,9 @@ final class IncrementalSync {
                 : plugin.read("subnets", Map.of("id", List.copyOf(subnetIds)));
         Settings s = settings.get();
         DesiredState d = DesiredState.of(new DesiredState.Input(nets, Map.of(), subnets, allPorts, List.of(),
-                List.of(router), withPorts, s.distributedFloatingIps(), s.emitNeedToFrag(), s.chassis(), baseMac));
+                List.of(router), withPorts, s.distributedFloatingIps(), s.emitNeedToFrag(), s.chassis(), baseMac),
+                routers.first(name)
+                        .map(lr -> GatewayChassis.scheduled(replica, lr.getUuidSet("ports"))).orElse(Map.of()));
         for (String table : ROUTER_TABLES) for (NbRow row : d.table(table).values()) w.want(row);
     }
 

@@ -402,7 +402,7 @@ public final class OvnNorthbound implements AutoCloseable {
      */
     public NbDiff syncOnce() {
         NbState actual = NbState.read(monitor().replica());
-        DesiredState desired = desired();
+        DesiredState desired = desired(monitor().replica());
         NbDiff diff = NbDiff.between(desired, actual.rows);
         if (!diff.isEmpty()) apply(diff, actual);
         lastFound = Set.of();
@@ -421,7 +421,7 @@ public final class OvnNorthbound implements AutoCloseable {
      */
     public NbDiff repairConfirmed() {
         NbState actual = NbState.read(monitor().replica());
-        NbDiff found = NbDiff.between(desired(), actual.rows);
+        NbDiff found = NbDiff.between(desired(monitor().replica()), actual.rows);
         Set<String> keys = found.keys();
         NbDiff confirmed = found.retain(lastFound);
         lastFound = keys;
@@ -432,10 +432,11 @@ public final class OvnNorthbound implements AutoCloseable {
     /** Compares without changing anything ({@code ovn-db-sync --mode log}). */
     public NbDiff compare() {
         NbState actual = NbState.read(monitor().replica());
-        return NbDiff.between(desired(), actual.rows);
+        return NbDiff.between(desired(monitor().replica()), actual.rows);
     }
 
-    DesiredState desired() {
+    /** @param replica the northbound as read for this pass: where gateway ports are scheduled now */
+    DesiredState desired(Replica replica) {
         List<Map<String, Object>> networks = plugin.readAll("networks");
         List<Map<String, Object>> subnets = plugin.readAll("subnets");
         List<Map<String, Object>> ports = plugin.readAll("ports");
@@ -471,7 +472,8 @@ public final class OvnNorthbound implements AutoCloseable {
         }
         Map<String, List<Translator.QosRule>> qosRules = db.tx(dsl -> QosRuleReader.byPolicy(dsl, null));
         return DesiredState.of(new DesiredState.Input(networks, segments, subnets, ports, groups, routers, withPorts,
-                distributedFloatingIps, emitNeedToFrag, chassis.get(), baseMac, qosRules));
+                distributedFloatingIps, emitNeedToFrag, chassis.get(), baseMac, qosRules),
+                GatewayChassis.scheduled(replica));
     }
 
     private void apply(NbDiff diff, NbState actual) {

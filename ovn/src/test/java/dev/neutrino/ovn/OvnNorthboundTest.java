@@ -292,6 +292,81 @@ class OvnNorthboundTest {
                 .containsExactlyInAnyOrder("neutron_pg_drop", NbNames.portGroup(sg));
     }
 
+    /** The gateway port's Gateway_Chassis as "chassis:priority", highest priority first. */
+    static List<String> gateways(Replica r, String lrpName) {
+        Row lrp = r.table("Logical_Router_Port").findFirst(x -> x.getString("name").equals(lrpName)).orElseThrow();
+        List<Row> gcs = new java.util.ArrayList<>();
+        for (var g : lrp.getUuidSet("gateway_chassis")) gcs.add(r.table("Gateway_Chassis").row(g).orElseThrow());
+        gcs.sort(java.util.Comparator.comparingLong((Row g) -> g.getInteger("priority")).reversed());
+        for (Row g : gcs) {
+            assertThat(g.getString("name")).as("named as ML2/OVN names it")
+                    .isEqualTo(lrpName + "_" + g.getString("chassis_name"));
+        }
+        return gcs.stream().map(g -> g.getString("chassis_name") + ":" + g.getInteger("priority")).toList();
+    }
+
+    @Test
+    void gatewaysKeepTheirPrimaryWhenChassisComeAndGoAsMl2OvnReschedules() throws Exception {
+        var a = GatewayChassis.Chassis.gateway("gw-a", "physnet1");
+        var b = GatewayChassis.Chassis.gateway("gw-b", "physnet1");
+        var chassis = new java.util.concurrent.atomic.AtomicReference<>(List.of(a, b));
+        sync.chassis(chassis::get);
+        var ext = post("/v2.0/networks", "network", Map.of("name", "public", "router:external", true,
+                "provider:network_type", "flat", "provider:physical_network", "physnet1"));
+        post("/v2.0/subnets", "subnet", Map.of("network_id", ext.get("id"), "cidr", "172.24.4.0/24", "ip_version", 4));
+        var router = post("/v2.0/routers", "router", Map.of("name", "r1", "external_gateway_info",
+                Map.of("network_id", ext.get("id"))));
+        String gwPort = (String) app.read("ports", Map.of("device_id", List.of((String) router.get("id")),
+                "device_owner", List.of("network:router_gateway"))).get(0).get("id");
+        String lrp = NbNames.routerPort(gwPort);
+        sync.syncOnce();
+        List<String> first = gateways(replica(), lrp);
+        assertThat(first).as("both gateway chassis, priorities 2 and 1").hasSize(2)
+                .containsAnyOf("gw-a:2", "gw-b:2").containsAnyOf("gw-a:1", "gw-b:1");
+        String primary = first.get(0).split(":")[0];
+        String secondary = first.get(1).split(":")[0];
+
+        // a chassis comes that the hash alone would put first: it is added last, the primary stays
+        String newcomer = null;
+        for (int i = 0; newcomer == null; i++) {
+            String n = "gw-new-" + i;
+            if (GatewayChassis.weight(lrp, n) > GatewayChassis.weight(lrp, primary)
+                    && GatewayChassis.weight(lrp, n) > GatewayChassis.weight(lrp, secondary)) newcomer = n;
+        }
+        assertThat(GatewayChassis.schedule(List.of(a, b, GatewayChassis.Chassis.gateway(newcomer, "physnet1")),
+                "physnet1", List.of(), lrp).get(0)).as("the hash alone would move the gateway").isEqualTo(newcomer);
+        chassis.set(List.of(a, b, GatewayChassis.Chassis.gateway(newcomer, "physnet1")));
+        sync.syncOnce();
+        assertThat(gateways(replica(), lrp)).as("the newcomer at the lowest priority")
+                .containsExactly(primary + ":3", secondary + ":2", newcomer + ":1");
+
+        // the primary's chassis deleted: its row goes, the others move up in their order
+        chassis.set(List.of(secondary.equals("gw-a") ? a : b, GatewayChassis.Chassis.gateway(newcomer, "physnet1")));
+        sync.syncOnce();
+        assertThat(gateways(replica(), lrp)).containsExactly(secondary + ":2", newcomer + ":1");
+
+        // back again: at the end, no flap back (ML2/OVN keeps the chassis that host the gateway first)
+        chassis.set(List.of(a, b, GatewayChassis.Chassis.gateway(newcomer, "physnet1")));
+        sync.syncOnce();
+        List<String> back = gateways(replica(), lrp);
+        assertThat(back).containsExactly(secondary + ":3", newcomer + ":2", primary + ":1");
+        assertThat(sync.syncOnce().isEmpty()).as("a second pass changes nothing").isTrue();
+
+        // the write path of a router change (not a full pass) keeps that order too: its write
+        // carries the router's Gateway_Chassis, computed again
+        sync.start();
+        assertThat(within(Duration.ofSeconds(10), () -> sync.passes() >= 1)).as("the first pass").isTrue();
+        long writes = sync.writes();
+        long passes = sync.passes();
+        put("/v2.0/routers/" + router.get("id"), Map.of("router", Map.of("name", "r1-renamed")));
+        assertThat(within(Duration.ofSeconds(10), () -> sync.writes() > writes)).as("the change written").isTrue();
+        assertThat(sync.passes()).as("by the write path, no full pass between").isEqualTo(passes);
+        Replica r = replica();
+        assertThat(r.table("Logical_Router").findFirst(lr -> "r1-renamed".equals(
+                lr.getStringMap("external_ids").get("neutron:router_name")))).isPresent();
+        assertThat(gateways(r, lrp)).as("after an incremental write").isEqualTo(back);
+    }
+
     @Test
     void theLoopFollowsCommittedChanges() throws Exception {
         sync.start();

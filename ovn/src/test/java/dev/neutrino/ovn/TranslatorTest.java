@@ -210,6 +210,28 @@ class TranslatorTest {
     }
 
     @Test
+    void scheduledChassisKeepTheirPlacesAsMl2OvnReschedules() {
+        List<GatewayChassis.Chassis> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) all.add(GatewayChassis.Chassis.gateway("gw" + i, "public"));
+        List<String> fresh = GatewayChassis.schedule(all, "public", List.of(), "lrp-1");
+        // what the port has now comes first, in its order; the others after it, up to five
+        assertThat(GatewayChassis.schedule(all, "public", List.of(), "lrp-1", List.of("gw6", "gw5")))
+                .hasSize(5).startsWith("gw6", "gw5");
+        assertThat(GatewayChassis.schedule(all, "public", List.of(), "lrp-1", List.of("gw6", "gw5")).subList(2, 5))
+                .isEqualTo(fresh.stream().filter(c -> !c.equals("gw6") && !c.equals("gw5")).limit(3).toList());
+        // a chassis gone, or no longer a candidate (physical network, zone), drops out; the rest move up
+        var other = GatewayChassis.Chassis.gateway("gw1", "elsewhere");
+        assertThat(GatewayChassis.schedule(List.of(all.get(0), other, all.get(2)), "public", List.of(), "lrp-1",
+                List.of("gw1", "gw9", "gw2", "gw0"))).containsExactly("gw2", "gw0");
+        // five already: a newcomer waits, whatever its hash
+        List<String> five = List.of("gw0", "gw1", "gw2", "gw3", "gw4");
+        assertThat(GatewayChassis.schedule(all, "public", List.of(), "lrp-1", five)).isEqualTo(five);
+        // a chassis listed twice counts once
+        assertThat(GatewayChassis.schedule(all.subList(0, 2), "public", List.of(), "lrp-1", List.of("gw1", "gw1")))
+                .containsExactly("gw1", "gw0");
+    }
+
+    @Test
     void gatewayCandidatesFollowMl2OvnScheduling() {
         var a = GatewayChassis.Chassis.gateway("a", "public");
         var b = GatewayChassis.Chassis.gateway("b");
