@@ -38,10 +38,11 @@ jq_() { "$py" -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1
 # OVN applied: the northbound rows match the API, and every chassis has caught up with them
 settle() { sleep 1; ovn-nbctl --timeout=30 --wait=hv sync; }
 
-start_server() { # [ovn option lines...] -> $server answering on $port (the script exits otherwise)
+start_server() { # [ovn option lines...] -> $server answering on $port (the script exits otherwise); the
+  # machine's OVN unless $ovn_nb / $ovn_sb name other remotes
   { printf '[DEFAULT]\nbind_port = %s\nstate_path = %s\n' "$port" "$state"
-    printf '[ovn]\novn_nb_connection = unix:/var/run/ovn/ovnnb_db.sock\n'
-    printf 'ovn_sb_connection = unix:/var/run/ovn/ovnsb_db.sock\n'
+    printf '[ovn]\novn_nb_connection = %s\n' "${ovn_nb:-unix:/var/run/ovn/ovnnb_db.sock}"
+    printf 'ovn_sb_connection = %s\n' "${ovn_sb:-unix:/var/run/ovn/ovnsb_db.sock}"
     local line; for line in "$@"; do printf '%s\n' "$line"; done; } > "$state/neutron.conf"
   bin/neutrino server --config-file "$state/neutron.conf" >> "$state/server.log" 2>&1 &
   server=$!

@@ -55,6 +55,10 @@ scenario/gateway-failover.sh
 # OVN converges to the database after the server is killed in the middle of a burst
 scenario/crash-converge.sh
 
+# the OVN northbound down for 20 s under two clients (our own NB/SB/northd and a sandboxed chassis): the API
+# answers 2xx without waiting, OVN catches up when it is back, every plugged port ends ACTIVE (~1 minute)
+scenario/nb-outage.sh
+
 # three Neutrino servers on one database against three-member Raft clusters for NB and SB: a burst
 # over all three while the NB leader and the repair lock's holder are killed; OVN ends equal to the
 # database with every row at its latest revision (~2 minutes)
