@@ -7,7 +7,9 @@
 #                                  [--ovn NB_REMOTE,SB_REMOTE]
 #   bench/neutrino-server.sh stop  [--dir DIR] [--drop-db mariadb|postgresql] [--database NAME]
 #
-# JVM options: BENCH_NEUTRINO_JAVA_OPTS (default: none, the launcher's defaults). Prints "PID URL"
+# JVM options: BENCH_NEUTRINO_JAVA_OPTS (default: none, the launcher's defaults). Quotas: BENCH_QUOTA
+# for every resource (default -1, unlimited: no reservation; a limit such as 1000000 makes each create
+# reserve, which is what exact quotas cost). Prints "PID URL"
 # (PID: the java process). DIR/neutrino.exit says how the server ended.
 set -euo pipefail
 # shellcheck source=lib.sh
@@ -21,6 +23,7 @@ dir="${TMPDIR:-/tmp}/neutrino-bench/neutrino"
 database=neutrino_bench_neutrino
 drop=""
 ovn=""
+quota="${BENCH_QUOTA:--1}"
 while (($#)); do
   case "$1" in
     --db) db="$2"; shift 2 ;;
@@ -67,14 +70,14 @@ transport_url = fake:/
 connection = $(db_url "$db" "$database")
 
 [quotas]
-default_quota = -1
-quota_network = -1
-quota_subnet = -1
-quota_port = -1
-quota_router = -1
-quota_floatingip = -1
-quota_security_group = -1
-quota_security_group_rule = -1
+default_quota = $quota
+quota_network = $quota
+quota_subnet = $quota
+quota_port = $quota
+quota_router = $quota
+quota_floatingip = $quota
+quota_security_group = $quota
+quota_security_group_rule = $quota
 CONF
 
 if [[ -n "$ovn" ]]; then
