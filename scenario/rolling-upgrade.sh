@@ -24,6 +24,9 @@ root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$root"
 name=rolling-upgrade
 from_tag=v0.2.0
+# The release's commit, named here because a clone does not always carry tags (CI's clean clone does
+# not): the tag is used when present and must then name this same commit.
+from_commit=8cf8914f6bb94309ca6502b2f3d6989014d4905a
 scripts/db-services.sh >/dev/null || { echo "$name: PostgreSQL could not be started"; exit 1; }
 . scenario/lib.sh   # ok/fail/expect, $py, $state (our temporary directory); takes the OVN scenario lock
 dir="$state"
@@ -46,8 +49,10 @@ cleanup() {
 trap cleanup EXIT
 
 # --- the release to upgrade from: the tag's tree, built once and kept ---------------------------------
-commit=$(git rev-parse --verify -q "$from_tag^{commit}") \
-  || { echo "$name: no tag $from_tag in this clone (git fetch --tags)"; exit 1; }
+commit=$(git rev-parse --verify -q "$from_tag^{commit}") || commit=$from_commit
+[ "$commit" = "$from_commit" ] || { echo "$name: tag $from_tag is $commit, not the release commit $from_commit"; exit 1; }
+git cat-file -e "$commit^{commit}" 2>/dev/null \
+  || { echo "$name: the release commit $commit of $from_tag is not in this clone (a shallow clone? git fetch --unshallow)"; exit 1; }
 old="${NEUTRINO_RELEASE_CACHE:-/var/tmp/neutrino-releases}/$from_tag-${commit:0:12}"
 if [ ! -s "$old/server/target/neutrino-server.jar" ]; then
   echo "$name: building $from_tag into $old"
@@ -204,6 +209,10 @@ sleep 4
 echo "registry (host=version column): $(registry)"
 expect "with old servers alive the new ones fill the old column too (gate off)" \
   '[[ "$(registry)" == *"new-c=$new_release"* && "$(registry)" == *"new-d=$new_release"* ]]'
+bin/neutrino db status --config-file "$new_conf" > "$dir/status-mixed.out" 2>&1
+grep '^contract' "$dir/status-mixed.out"
+expect "db status says the contract waits for old-a and old-b" \
+  'grep -q "^contract 1 pending, waiting for 2 server(s) of an older release to stop: old-a (0.2.0), old-b (0.2.0)" "$dir/status-mixed.out"'
 curl -s "http://127.0.0.1:${sport[new-c]}/" > "$dir/root.json"
 expect "GET / of a new server shows its build" 'grep -q "neutrino $new_release" "$dir/root.json"'
 
@@ -219,6 +228,10 @@ gate_from=$(date +%s.%N)
 eventually 50 gate_on; gate_took=$(calc "$(date +%s.%N) - $gate_from")
 echo "registry (host=version column): $(registry)"
 expect "the gate turned on by itself once no old server was left: the old column emptied (${gate_took} s)" gate_on
+
+bin/neutrino db status --config-file "$new_conf" > "$dir/status-ready.out" 2>&1
+grep '^contract' "$dir/status-ready.out"
+expect "db status says the contract is ready" 'grep -q "^contract 1 pending, ready" "$dir/status-ready.out"'
 
 # --- 5. contract with the clients running --------------------------------------------------------------
 bin/neutrino db upgrade --contract --config-file "$new_conf" > "$dir/contract.out" 2>&1; code=$?

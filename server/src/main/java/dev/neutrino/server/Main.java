@@ -137,6 +137,21 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * What {@code db status} says of pending contract migrations: whether {@code db upgrade --contract}
+     * would run now or wait for older servers to leave; null when none is pending.
+     */
+    static String contractReadiness(Database db, Schema schema, java.time.Clock clock) {
+        int pending = schema.status(Schema.Phase.CONTRACT).pending();
+        if (pending == 0) return null;
+        List<ServerRegistry.Entry> old = ServerRegistry.olderThan(db, clock, Release.CURRENT);
+        return old.isEmpty()
+                ? "contract " + pending + " pending, ready: no server of a release older than " + Release.CURRENT
+                        + " runs ('db upgrade --contract')"
+                : "contract " + pending + " pending, waiting for " + old.size() + " server(s) of an older release to "
+                        + "stop: " + String.join(", ", old.stream().map(e -> e.host() + " (" + e.release() + ")").toList());
+    }
+
     @Command(name = "ovn-db-sync", description = "Compare OVN's northbound database with Neutrino's database; "
             + "in repair mode, make OVN match (missing rows created, stale ones updated, orphans deleted).")
     static final class OvnDbSync implements Callable<Integer> {
@@ -232,6 +247,8 @@ public final class Main implements Callable<Integer> {
                     for (ServerRegistry.Entry e : ServerRegistry.list(db, java.time.Clock.systemUTC())) {
                         System.out.println("server   " + e.describe(java.time.Clock.systemUTC()));
                     }
+                    String contract = contractReadiness(db, schema, java.time.Clock.systemUTC());
+                    if (contract != null) System.out.println(contract);
                 }
                 return 0;
             }

@@ -89,6 +89,8 @@ class ServerRegistryTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (ServerRegistry old = new ServerRegistry(db, "old-host", "0.0.1", clock).register()) {
+            assertThat(Main.contractReadiness(db, schema, clock)).isEqualTo(
+                    "contract 2 pending, waiting for 1 server(s) of an older release to stop: old-host (0.0.1)");
             int code = Main.upgradeSchema(db, schema, true, true, clock, new PrintStream(out, true),
                     new PrintStream(err, true));
             assertThat(code).isEqualTo(3);
@@ -98,9 +100,11 @@ class ServerRegistryTest {
             assertThat(Main.upgradeSchema(db, schema, true, false, clock, new PrintStream(out, true),
                     new PrintStream(err, true))).as("expand alone is fine").isZero();
         }
+        assertThat(Main.contractReadiness(db, schema, clock)).startsWith("contract 2 pending, ready: no server");
         int code = Main.upgradeSchema(db, schema, false, true, clock, new PrintStream(out, true),
                 new PrintStream(err, true));
         assertThat(code).isZero();
+        assertThat(Main.contractReadiness(db, schema, clock)).as("nothing pending").isNull();
         assertThat(schema.status(Schema.Phase.CONTRACT).pending()).isZero();
         int rows = db.tx(dsl -> dsl.fetchCount(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name("contract_probe"))));
         assertThat(rows).as("the contract migration made its (empty) table").isZero();
