@@ -67,6 +67,10 @@ public final class OvnNorthbound implements AutoCloseable {
     private final java.util.concurrent.atomic.LongAdder awaitNanos = new java.util.concurrent.atomic.LongAdder();
     private final Set<IncrementalSync.Scope> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile IncrementalSync incremental;
+    /** Set by {@link #close}: the loop writes what is pending, then ends. */
+    private volatile boolean closing;
+    /** How long {@link #close} waits for the changes still pending to reach OVN. */
+    static final Duration FLUSH_ON_CLOSE = Duration.ofSeconds(10);
 
     /**
      * @param plugin the core plugin's API (reads for a full pass, port status writes)
@@ -215,6 +219,12 @@ public final class OvnNorthbound implements AutoCloseable {
                 wake.tryAcquire(Math.max(0, nextTick - System.nanoTime()), TimeUnit.NANOSECONDS);
                 wake.drainPermits();
                 if (!running) return;
+                if (closing) {
+                    // stopping: the changes this server committed are written before it goes (a
+                    // change left here would wait for another server's repair pass)
+                    if (!pending.isEmpty()) writeChanges();
+                    return;
+                }
                 if (!pending.isEmpty()) writeChanges();
                 boolean requested = dirty.getAndSet(false);
                 boolean due = System.nanoTime() - nextTick >= 0;
@@ -489,17 +499,31 @@ public final class OvnNorthbound implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops following changes. Call it once no more changes come (the API has stopped): the changes
+     * already committed are written to OVN first, waiting up to {@link #FLUSH_ON_CLOSE} (OVN
+     * unreachable: what is left goes to the repair pass of a server that runs on).
+     */
     @Override
     public void close() {
+        closing = true;
+        wake.release();
+        join(loop, FLUSH_ON_CLOSE);
+        int left = pending.size();
+        if (left > 0) LOG.warn("stopping with {} changed resources not written to OVN; the repair pass will write them",
+                left);
         running = false;
         statusWorker.shutdown();
         wake.release();
-        if (loop != null) {
-            try {
-                loop.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        join(loop, Duration.ofSeconds(2));
+    }
+
+    private static void join(Thread t, Duration limit) {
+        if (t == null) return;
+        try {
+            t.join(limit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

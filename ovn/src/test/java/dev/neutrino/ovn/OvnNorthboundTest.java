@@ -379,6 +379,28 @@ class OvnNorthboundTest {
     }
 
 
+    @Test
+    void changesCommittedJustBeforeTheStopStillReachOvn() throws Exception {
+        sync.start();
+        Object first = post("/v2.0/networks", "network", Map.of("name", "first")).get("id");
+        Replica r = replica();
+        assertThat(r.awaitUntil(x -> x.table("Logical_Switch").findFirst(ls -> ls.getString("name")
+                .equals("neutron-" + first)).isPresent(), Duration.ofSeconds(10))).isTrue();
+        // the northbound freezes: the write path waits on one transaction while more changes are committed
+        server.pause();
+        List<Object> ids = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) ids.add(post("/v2.0/networks", "network", Map.of("name", "late-" + i)).get("id"));
+            Thread.sleep(200);
+        } finally {
+            server.resume();
+        }
+        sync.close(); // what a stopping server does once its API has stopped
+        assertThat(ids).allSatisfy(id -> assertThat(r.awaitUntil(x -> x.table("Logical_Switch").findFirst(ls -> ls
+                .getString("name").equals("neutron-" + id)).isPresent(), Duration.ofSeconds(2)))
+                .as("switch of network %s", id).isTrue());
+    }
+
     @SuppressWarnings("unchecked")
     String status(Object portId) {
         ApiResponse r = api.handle(new ApiRequest("GET", "/v2.0/ports/" + portId, Map.of(), null, null, admin, "http://t"));

@@ -184,6 +184,22 @@ public final class OvsdbServerProcess implements AutoCloseable {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
+    /** Freezes the server (SIGSTOP): connections stay open, nothing is answered until {@link #resume}. */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** Lets a {@link #pause}d server go on (SIGCONT). */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        if (process == null) throw new IllegalStateException("not running");
+        int code = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (code != 0) throw new IllegalStateException("kill -" + name + " exited with " + code);
+    }
+
     /** Kills the server at once (SIGKILL), as a crash would. */
     public void kill() throws InterruptedException {
         if (process != null) {
