@@ -25,6 +25,9 @@ public final class QosExtension {
     public static final String EGRESS = "egress";
     public static final String INGRESS = "ingress";
     public static final List<String> DIRECTIONS = List.of(EGRESS, INGRESS);
+    /** neutron_lib.constants.VALID_DIRECTIONS_AND_ANY: a minimum packet rate may hold for both directions. */
+    public static final String ANY = "any";
+    public static final List<String> DIRECTIONS_AND_ANY = List.of(EGRESS, INGRESS, ANY);
     /** neutron_lib.constants.VALID_DSCP_MARKS. */
     public static final List<Integer> VALID_DSCP_MARKS = List.of(0, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30,
             32, 34, 36, 38, 40, 46, 48, 56);
@@ -40,22 +43,44 @@ public final class QosExtension {
             .add(list("rules").computed())
             .build();
 
-    /** The rule types, each a sub-resource below a policy, as ML2/OVN supports them. */
+    /**
+     * The rule types (neutron_lib.services.qos.constants.VALID_RULE_TYPES, in that order), each a
+     * sub-resource below a policy: the extension that brings it, the extension that brings its alias
+     * resource (none for packet rate limits) and whether ML2/OVN's QoS driver supports it
+     * (neutron/services/qos/drivers/ovn/driver.py SUPPORTED_RULES: not the packet rate types).
+     */
     public enum RuleType {
-        BANDWIDTH_LIMIT("bandwidth_limit", ResourceDef.builder("bandwidth_limit_rule", "bandwidth_limit_rules")
+        BANDWIDTH_LIMIT("bandwidth_limit", "qos", "qos-rules-alias", true,
+                ResourceDef.builder("bandwidth_limit_rule", "bandwidth_limit_rules")
                 .project()
                 .add(integer("max_kbps").required().put().validate(Validators.range(0, DB_INTEGER_MAX_VALUE)).query())
                 .add(integer("max_burst_kbps").post(0).put().validate(Validators.range(0, DB_INTEGER_MAX_VALUE)).query())
                 .add(string("direction").post(EGRESS).put().validate(Validators.values(DIRECTIONS)).query())
                 .build()),
-        DSCP_MARKING("dscp_marking", ResourceDef.builder("dscp_marking_rule", "dscp_marking_rules")
+        DSCP_MARKING("dscp_marking", "qos", "qos-rules-alias", true,
+                ResourceDef.builder("dscp_marking_rule", "dscp_marking_rules")
                 .project()
                 .add(integer("dscp_mark").required().put().validate(Validators.values(VALID_DSCP_MARKS)).query())
                 .build()),
-        MINIMUM_BANDWIDTH("minimum_bandwidth", ResourceDef.builder("minimum_bandwidth_rule", "minimum_bandwidth_rules")
+        MINIMUM_BANDWIDTH("minimum_bandwidth", "qos", "qos-rules-alias", true,
+                ResourceDef.builder("minimum_bandwidth_rule", "minimum_bandwidth_rules")
                 .project()
                 .add(integer("min_kbps").required().put().validate(Validators.range(0, DB_INTEGER_MAX_VALUE)).query())
                 .add(string("direction").post(EGRESS).put().validate(Validators.values(DIRECTIONS)).query())
+                .build()),
+        /** qos_pps_rule.py (max_kpps has no default: required). */
+        PACKET_RATE_LIMIT("packet_rate_limit", "qos-pps", null, false,
+                ResourceDef.builder("packet_rate_limit_rule", "packet_rate_limit_rules")
+                .project()
+                .add(integer("max_kpps").required().put().validate(Validators.range(0, DB_INTEGER_MAX_VALUE)).query())
+                .add(integer("max_burst_kpps").post(0).put().validate(Validators.range(0, DB_INTEGER_MAX_VALUE)).query())
+                .add(string("direction").post(EGRESS).put().validate(Validators.values(DIRECTIONS)).query())
+                .build()),
+        MINIMUM_PACKET_RATE("minimum_packet_rate", "qos-pps-minimum", "qos-pps-minimum-rule-alias", false,
+                ResourceDef.builder("minimum_packet_rate_rule", "minimum_packet_rate_rules")
+                .project()
+                .add(integer("min_kpps").required().put().validate(Validators.range(0, DB_INTEGER_MAX_VALUE)).query())
+                .add(string("direction").post(EGRESS).put().validate(Validators.values(DIRECTIONS_AND_ANY)).query())
                 .build());
 
         /** The rule's {@code type} ({@code bandwidth_limit}). */
@@ -63,8 +88,18 @@ public final class QosExtension {
         /** The sub-resource: what a body may give, its URL segment ({@code collection()}) and key ({@code singular()}). */
         public final ResourceDef def;
 
-        RuleType(String type, ResourceDef def) {
+        /** The extension that brings the sub-resource ({@code qos-pps}). */
+        public final String extension;
+        /** The extension that brings {@code /v2.0/qos/alias-...-rules/{id}}, or null. */
+        public final String aliasExtension;
+        /** Whether the loaded QoS driver (ML2/OVN's) supports the type. */
+        public final boolean supportedByOvn;
+
+        RuleType(String type, String extension, String aliasExtension, boolean supportedByOvn, ResourceDef def) {
             this.type = type;
+            this.extension = extension;
+            this.aliasExtension = aliasExtension;
+            this.supportedByOvn = supportedByOvn;
             this.def = def;
         }
 
@@ -138,9 +173,41 @@ public final class QosExtension {
             .requires("qos")
             .build();
 
+    public static final ExtensionDef QOS_RULE_TYPE_FILTER = ExtensionDef.builder("qos-rule-type-filter",
+            "Allow to filter the list of QoS rule types",
+            "Allows to filter the QoS rule type list adding two new flags. \"all_rules\" prints all implemented QoS "
+                    + "rule types.\"all_supported\" prints all supported QoS rule types by the loaded mechanism "
+                    + "drivers",
+            "2022-02-02T10:00:00-00:00")
+            .requires("qos")
+            .build();
+
+    public static final ExtensionDef QOS_PPS = ExtensionDef.builder("qos-pps",
+            "QoS Rule Type Packet per Second Extension",
+            "Add QoS Rule Type Packet per Second",
+            "2021-05-12T10:00:00-00:00")
+            .requires("qos")
+            .build();
+
+    public static final ExtensionDef QOS_PPS_MINIMUM = ExtensionDef.builder("qos-pps-minimum",
+            "QoS minimum packet rate rule",
+            "Allow to configure QoS minimum packet rate rule.",
+            "2021-07-14T10:00:00-00:00")
+            .requires("qos")
+            .build();
+
+    public static final ExtensionDef QOS_PPS_MINIMUM_RULE_ALIAS = ExtensionDef.builder("qos-pps-minimum-rule-alias",
+            "QoS minimum packet rate rule alias",
+            "API to enable GET, PUT and DELETE operations on QoS minimum packet rate rule without specifying "
+                    + "policy ID",
+            "2021-10-22T10:00:00-00:00")
+            .requires("qos", "qos-pps-minimum")
+            .build();
+
     /** Every extension of this package, in the order {@code GET /v2.0/extensions} would list them. */
     public static final List<ExtensionDef> ALL = List.of(QOS, QOS_BW_LIMIT_DIRECTION, QOS_BW_MINIMUM_INGRESS, QOS_DEFAULT,
-            QOS_PORT_NETWORK_POLICY, QOS_RULE_TYPE_DETAILS, QOS_RULES_ALIAS);
+            QOS_PORT_NETWORK_POLICY, QOS_RULE_TYPE_DETAILS, QOS_RULES_ALIAS, QOS_RULE_TYPE_FILTER, QOS_PPS, QOS_PPS_MINIMUM,
+            QOS_PPS_MINIMUM_RULE_ALIAS);
 
     /** The aliases the {@code qos} ML2 extension driver puts in the API. */
     public static final List<String> ALIASES = ALL.stream().map(ExtensionDef::alias).toList();

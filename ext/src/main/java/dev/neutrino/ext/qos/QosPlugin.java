@@ -6,7 +6,10 @@ import dev.neutrino.ext.core.Ports;
 import dev.neutrino.ext.qos.QosExtension.RuleType;
 import dev.neutrino.policy.Policy;
 
-/** Attaches QoS's behaviour: the policies' hooks, the rules below each policy, the rule types, the rule aliases. */
+/**
+ * Attaches QoS's behaviour: the policies' hooks, the rules below each policy (each type with its
+ * extension), the rule types, the rule aliases.
+ */
 public final class QosPlugin {
     private QosPlugin() {}
 
@@ -16,12 +19,14 @@ public final class QosPlugin {
         policies.addHooks(new QosPolicyHooks());
         var rules = new QosRules(db, policies, policy, engine::fireCommitted);
         for (RuleType t : RuleType.values()) {
+            if (!engine.hasExtension(t.extension)) continue;
             engine.subEndpoint(QosExtension.POLICY, t.def.collection(), (req, seg) -> rules.handle(t, req, seg));
-            if (engine.hasExtension(QosExtension.QOS_RULES_ALIAS.alias())) {
+            if (t.aliasExtension != null && engine.hasExtension(t.aliasExtension)) {
                 engine.endpoint(t.aliasPath(), (req, seg) -> rules.handleAlias(t, req, seg));
             }
         }
-        engine.endpoint("qos/rule-types", new RuleTypes(policy)::handle);
+        engine.endpoint("qos/rule-types",
+                new RuleTypes(policy, engine.hasExtension(QosExtension.QOS_RULE_TYPE_FILTER.alias()))::handle);
         if (engine.hasExtension(QosExtension.QOS_PORT_NETWORK_POLICY.alias())) {
             engine.service(Ports.DEF).addHooks(new QosPortHooks());
         }

@@ -75,6 +75,9 @@ final class QosRuleStore {
                 .set(QOS_RULES.MAX_BURST_KBPS, asLong(p.get("max_burst_kbps")))
                 .set(QOS_RULES.MIN_KBPS, asLong(p.get("min_kbps")))
                 .set(QOS_RULES.DSCP_MARK, p.get("dscp_mark") == null ? null : ((Number) p.get("dscp_mark")).intValue())
+                .set(QOS_RULES.MAX_KPPS, asLong(p.get("max_kpps")))
+                .set(QOS_RULES.MAX_BURST_KPPS, asLong(p.get("max_burst_kpps")))
+                .set(QOS_RULES.MIN_KPPS, asLong(p.get("min_kpps")))
                 .execute();
     }
 
@@ -86,6 +89,9 @@ final class QosRuleStore {
                 .set(QOS_RULES.MAX_BURST_KBPS, asLong(p.get("max_burst_kbps")))
                 .set(QOS_RULES.MIN_KBPS, asLong(p.get("min_kbps")))
                 .set(QOS_RULES.DSCP_MARK, p.get("dscp_mark") == null ? null : ((Number) p.get("dscp_mark")).intValue())
+                .set(QOS_RULES.MAX_KPPS, asLong(p.get("max_kpps")))
+                .set(QOS_RULES.MAX_BURST_KPPS, asLong(p.get("max_burst_kpps")))
+                .set(QOS_RULES.MIN_KPPS, asLong(p.get("min_kpps")))
                 .where(QOS_RULES.ID.eq(r.id()))
                 .execute();
     }
@@ -110,6 +116,15 @@ final class QosRuleStore {
             case DSCP_MARKING -> p.put("dscp_mark", r.get(QOS_RULES.DSCP_MARK));
             case MINIMUM_BANDWIDTH -> {
                 p.put("min_kbps", r.get(QOS_RULES.MIN_KBPS).intValue());
+                p.put("direction", r.get(QOS_RULES.DIRECTION));
+            }
+            case PACKET_RATE_LIMIT -> {
+                p.put("max_kpps", r.get(QOS_RULES.MAX_KPPS).intValue());
+                p.put("max_burst_kpps", r.get(QOS_RULES.MAX_BURST_KPPS).intValue());
+                p.put("direction", r.get(QOS_RULES.DIRECTION));
+            }
+            case MINIMUM_PACKET_RATE -> {
+                p.put("min_kpps", r.get(QOS_RULES.MIN_KPPS).intValue());
                 p.put("direction", r.get(QOS_RULES.DIRECTION));
             }
         }

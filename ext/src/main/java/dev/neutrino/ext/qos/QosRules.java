@@ -154,8 +154,10 @@ final class QosRules {
             Map<String, Object> parameters = new LinkedHashMap<>();
             for (String p : type.parameters()) parameters.put(p, data.get(p));
             Rule rule = new Rule(UUID.randomUUID().toString(), policyId, type, parameters);
-            checkConflicts(QosRuleStore.ofPolicy(dsl, policyId), rule);
+            List<Rule> existing = QosRuleStore.ofPolicy(dsl, policyId);
+            checkConflicts(existing, rule);
             QosRuleStore.insert(dsl, rule);
+            OvnQosSupport.checkPolicyInUse(dsl, policyId, QosRuleStore.ofPolicy(dsl, policyId));
             policies.bumpRevision(tx, policyId);
             return rule.view();
         });
@@ -181,6 +183,7 @@ final class QosRules {
             Rule updated = new Rule(r.id(), policyId, type, parameters);
             checkConflicts(QosRuleStore.ofPolicy(dsl, policyId), updated);
             QosRuleStore.update(dsl, updated);
+            OvnQosSupport.checkPolicyInUse(dsl, policyId, QosRuleStore.ofPolicy(dsl, policyId));
             policies.bumpRevision(tx, policyId);
             return updated.view();
         });
@@ -202,18 +205,12 @@ final class QosRules {
     }
 
     /**
-     * check_rules_conflict (a second rule of the same type and direction: QoSRulesConflict) and
-     * check_bandwidth_rule_conflict (a minimum above a limit: QoSRuleParameterConflict).
+     * qos_policy_validator.py in Zed's order: check_bandwidth_rule_conflict (a minimum above a limit:
+     * QoSRuleParameterConflict), check_min_pps_rule_conflict (a minimum packet rate for "any" beside one
+     * with a direction, or the reverse: QoSRuleParameterConflict), check_rules_conflict (a second rule of
+     * the same type and direction: QoSRulesConflict).
      */
     static void checkConflicts(List<Rule> existing, Rule rule) {
-        for (Rule r : existing) {
-            if (r.id().equals(rule.id())) continue;
-            if (r.type() == rule.type() && Objects.equals(r.direction(), rule.direction())) {
-                throw NeutronException.conflict("QoSRulesConflict", "Rule " + rule.type().type
-                        + " conflicts with rule " + r.id() + " which already exists in QoS Policy " + rule.policyId()
-                        + ".");
-            }
-        }
         Map<String, Object> data = rule.parameters();
         for (Rule r : existing) {
             if (r.id().equals(rule.id())) continue;
@@ -224,6 +221,22 @@ final class QosRules {
             if (r.type() == RuleType.BANDWIDTH_LIMIT && data.containsKey("min_kbps")
                     && num(r.parameters().get("max_kbps")) < num(data.get("min_kbps"))) {
                 throw parameterConflict(data.get("min_kbps"), rule.policyId(), r, r.parameters().get("max_kbps"));
+            }
+        }
+        if (rule.type() == RuleType.MINIMUM_PACKET_RATE && rule.direction() != null) {
+            boolean any = QosExtension.ANY.equals(rule.direction());
+            for (Rule r : existing) {
+                if (r.id().equals(rule.id()) || r.type() != RuleType.MINIMUM_PACKET_RATE) continue;
+                boolean otherAny = QosExtension.ANY.equals(r.direction());
+                if (any != otherAny) throw parameterConflict(rule.direction(), rule.policyId(), r, r.direction());
+            }
+        }
+        for (Rule r : existing) {
+            if (r.id().equals(rule.id())) continue;
+            if (r.type() == rule.type() && Objects.equals(r.direction(), rule.direction())) {
+                throw NeutronException.conflict("QoSRulesConflict", "Rule " + rule.type().type
+                        + " conflicts with rule " + r.id() + " which already exists in QoS Policy " + rule.policyId()
+                        + ".");
             }
         }
     }
