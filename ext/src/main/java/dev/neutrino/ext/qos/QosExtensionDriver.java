@@ -10,10 +10,10 @@ import java.util.Objects;
 
 /**
  * neutron/plugins/ml2/extensions/qos.py with neutron/core_extensions/qos.py: {@code qos_policy_id} of
- * networks and ports. The policy must exist and be the caller's or shared (else QosPolicyNotFound);
- * a network created without one gets its project's default policy (qos-default). The QoS plugin's
- * checks that the loaded driver takes the policy (qos_plugin.py _validate_*_callback) come with it
- * ({@link OvnQosSupport}).
+ * networks and ports. The policy must exist and be the caller's or shared with the caller's project
+ * (a wildcard or a project's RBAC entry; else QosPolicyNotFound); a network created without one gets
+ * its project's default policy (qos-default). The QoS plugin's checks that the loaded driver takes
+ * the policy (qos_plugin.py _validate_*_callback) come with it ({@link OvnQosSupport}).
  */
 public final class QosExtensionDriver implements ExtensionDriver {
     public static final String NAME = "qos";
@@ -72,9 +72,7 @@ public final class QosExtensionDriver implements ExtensionDriver {
     /** QosPolicy.get_policy_obj: the policy as the caller may see it (admin: any), else 404. */
     private static void check(Tx tx, Object id) {
         var c = QOS_POLICIES.ID.eq((String) id);
-        if (!tx.ctx().isAdmin()) {
-            c = c.and(QOS_POLICIES.PROJECT_ID.eq(tx.ctx().projectId()).or(QOS_POLICIES.SHARED.isTrue()));
-        }
+        if (!tx.ctx().isAdmin()) c = c.and(QosPolicyHooks.visible(tx.ctx().projectId()));
         if (!tx.dsl().fetchExists(QOS_POLICIES, c)) throw policyNotFound((String) id);
     }
 

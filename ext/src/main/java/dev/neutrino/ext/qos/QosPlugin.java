@@ -4,11 +4,12 @@ import dev.neutrino.db.Database;
 import dev.neutrino.engine.Engine;
 import dev.neutrino.ext.core.Ports;
 import dev.neutrino.ext.qos.QosExtension.RuleType;
+import dev.neutrino.ext.rbac.RbacPolicies;
 import dev.neutrino.policy.Policy;
 
 /**
  * Attaches QoS's behaviour: the policies' hooks, the rules below each policy (each type with its
- * extension), the rule types, the rule aliases.
+ * extension), the rule types, the rule aliases, the checks of RBAC entries of QoS policies.
  */
 public final class QosPlugin {
     private QosPlugin() {}
@@ -27,6 +28,7 @@ public final class QosPlugin {
         }
         engine.endpoint("qos/rule-types",
                 new RuleTypes(policy, engine.hasExtension(QosExtension.QOS_RULE_TYPE_FILTER.alias()))::handle);
+        engine.service(RbacPolicies.DEF).addHooks(new QosRbacHooks());
         if (engine.hasExtension(QosExtension.QOS_PORT_NETWORK_POLICY.alias())) {
             engine.service(Ports.DEF).addHooks(new QosPortHooks());
         }

@@ -3,19 +3,24 @@ package dev.neutrino.ext.qos;
 import static dev.neutrino.schema.Tables.NETWORKS;
 import static dev.neutrino.schema.Tables.PORTS;
 import static dev.neutrino.schema.Tables.QOS_POLICIES;
+import static dev.neutrino.schema.Tables.RBAC_POLICIES;
 
 import dev.neutrino.common.NeutronException;
 import dev.neutrino.engine.ResourceHooks;
 import dev.neutrino.engine.Tx;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jooq.Condition;
 
 /**
- * QoS policies as neutron/services/qos/qos_plugin.py keeps them: visible to their project and, when
- * shared, to all; one default per project (qos-default); not deleted while a network or a port uses
- * it (QosPolicyInUse); shown with their rules.
+ * QoS policies as neutron/services/qos/qos_plugin.py keeps them: visible to their project and to the
+ * projects an RBAC entry shares them with ({@code shared} is the wildcard entry, {@link QosPolicyRbac});
+ * one default per project (qos-default); not deleted while a network or a port uses it
+ * (QosPolicyInUse), their RBAC entries deleted with them; shown with their rules and, as
+ * QosPolicy.to_dict, {@code shared} when shared with everyone or with the caller's project.
  */
 final class QosPolicyHooks implements ResourceHooks {
     @Override
@@ -26,10 +31,30 @@ final class QosPolicyHooks implements ResourceHooks {
     }
 
     @Override
+    public void afterCreate(Tx tx, Map<String, Object> policy) {
+        if (Boolean.TRUE.equals(policy.get("shared"))) {
+            QosPolicyRbac.share(tx.dsl(), (String) policy.get("id"), (String) policy.get("project_id"));
+        }
+    }
+
+    @Override
     public void beforeUpdate(Tx tx, Map<String, Object> current, Map<String, Object> changes) {
         if (Boolean.TRUE.equals(changes.get("is_default")) && !Boolean.TRUE.equals(current.get("is_default"))) {
             checkSingleDefault(tx, (String) current.get("project_id"), (String) current.get("id"));
         }
+        // update_shared: the wildcard entry follows; unsharing is refused while a project depends on it
+        String id = (String) current.get("id");
+        if (Boolean.TRUE.equals(changes.get("shared"))) {
+            QosPolicyRbac.share(tx.dsl(), id, (String) current.get("project_id"));
+        } else if (Boolean.FALSE.equals(changes.get("shared"))
+                && tx.dsl().fetchExists(RBAC_POLICIES, QosPolicyRbac.entry(id, "*"))) {
+            QosPolicyRbac.unshare(tx.dsl(), id);
+        }
+    }
+
+    /** What a non-admin may see and attach (see {@link QosPolicyRbac#visible}). */
+    static Condition visible(String project) {
+        return QosPolicyRbac.visible(project);
     }
 
     private static void checkSingleDefault(Tx tx, String project, String except) {
@@ -51,6 +76,7 @@ final class QosPolicyHooks implements ResourceHooks {
         String port = tx.dsl().select(PORTS.ID).from(PORTS).where(PORTS.QOS_POLICY_ID.eq(id)).limit(1)
                 .fetchOne(PORTS.ID);
         if (port != null) throw inUse(id, "port", port);
+        QosPolicyRbac.deleteAll(tx.dsl(), id);
     }
 
     private static NeutronException inUse(String policy, String type, String id) {
@@ -65,10 +91,17 @@ final class QosPolicyHooks implements ResourceHooks {
         if (ids.isEmpty()) return;
         Map<String, List<Map<String, Object>>> byPolicy = QosRuleStore.viewsByPolicy(tx.dsl(), ids);
         for (Map<String, Object> p : policies) p.put("rules", byPolicy.getOrDefault(p.get("id"), new ArrayList<>()));
+        if (tx.ctx().projectId() == null) return;
+        Set<String> sharedWithCaller = new HashSet<>(tx.dsl().select(RBAC_POLICIES.OBJECT_ID).from(RBAC_POLICIES)
+                .where(RBAC_POLICIES.OBJECT_ID.in(ids).and(RBAC_POLICIES.OBJECT_TYPE.eq(QosPolicyRbac.OBJECT_TYPE))
+                        .and(RBAC_POLICIES.ACTION.eq(QosPolicyRbac.SHARED))
+                        .and(RBAC_POLICIES.TARGET_TENANT.eq(tx.ctx().projectId())))
+                .fetch(RBAC_POLICIES.OBJECT_ID));
+        for (Map<String, Object> p : policies) if (sharedWithCaller.contains(p.get("id"))) p.put("shared", true);
     }
 
     @Override
     public Condition visibleTo(Tx tx) {
-        return QOS_POLICIES.PROJECT_ID.eq(tx.ctx().projectId()).or(QOS_POLICIES.SHARED.isTrue());
+        return visible(tx.ctx().projectId());
     }
 }

@@ -10,6 +10,7 @@ import dev.neutrino.engine.ResourceService;
 import dev.neutrino.engine.Tx;
 import dev.neutrino.common.NeutronException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.Condition;
@@ -19,19 +20,35 @@ import dev.neutrino.ext.core.Networks;
 /**
  * Network RBAC policies: sharing a network with one project or all ('*'), or making it usable as
  * an external network. The wildcard entries keep {@code shared} / {@code router:external} in step.
+ * Entries of another object type are checked by the extension that owns the type (qos_policy: qos);
+ * a type whose extension is off is refused as the object_type validator would refuse it.
  */
 final class RbacHooks implements ResourceHooks {
     static final String SHARED = "access_as_shared";
     static final String EXTERNAL = "access_as_external";
 
-    private final ResourceService networks;
+    static final String NETWORK = "network";
 
-    public RbacHooks(ResourceService networks) {
+    private final ResourceService networks;
+    private final List<String> objectTypes;
+
+    /** {@code objectTypes}: the object types in the API (network and those of enabled extensions). */
+    public RbacHooks(ResourceService networks, List<String> objectTypes) {
         this.networks = networks;
+        this.objectTypes = objectTypes;
+    }
+
+    private static boolean notNetwork(Map<String, Object> policy) {
+        return !NETWORK.equals(policy.get("object_type"));
     }
 
     @Override
     public void beforeCreate(Tx tx, Map<String, Object> policy) {
+        if (!objectTypes.contains(policy.get("object_type"))) {
+            throw NeutronException.invalidInput("object_type", "'" + policy.get("object_type") + "' is not in "
+                    + objectTypes.stream().map(t -> "'" + t + "'").toList());
+        }
+        if (notNetwork(policy)) return;
         String networkId = (String) policy.get("object_id");
         Map<String, Object> net = networks.findVisible(tx, networkId);
         if (net == null) throw NeutronException.notFound("network", networkId);
@@ -59,6 +76,7 @@ final class RbacHooks implements ResourceHooks {
 
     @Override
     public void beforeUpdate(Tx tx, Map<String, Object> current, Map<String, Object> changes) {
+        if (notNetwork(current)) return;
         Object target = changes.get("target_tenant");
         if (target != null && !target.equals(current.get("target_tenant"))) {
             ensureUnused(tx, current, (String) target);
@@ -73,6 +91,7 @@ final class RbacHooks implements ResourceHooks {
 
     @Override
     public void beforeDelete(Tx tx, Map<String, Object> policy) {
+        if (notNetwork(policy)) return;
         ensureUnused(tx, policy, null);
         networks.bumpRevision(tx, (String) policy.get("object_id"));
         if (SHARED.equals(policy.get("action")) && "*".equals(policy.get("target_tenant"))) {
@@ -83,7 +102,7 @@ final class RbacHooks implements ResourceHooks {
     /** The last access_as_external entry gone, the network is no longer external (_process_ext_policy_delete). */
     @Override
     public void afterDelete(Tx tx, Map<String, Object> policy) {
-        if (!EXTERNAL.equals(policy.get("action"))) return;
+        if (notNetwork(policy) || !EXTERNAL.equals(policy.get("action"))) return;
         String networkId = (String) policy.get("object_id");
         if (!tx.dsl().fetchExists(RBAC_POLICIES, RBAC_POLICIES.OBJECT_ID.eq(networkId)
                 .and(RBAC_POLICIES.ACTION.eq(EXTERNAL)))) {

@@ -1,0 +1,204 @@
+package dev.neutrino.ext.qos;
+
+import static dev.neutrino.ext.qos.QosApiTest.ADMIN;
+import static dev.neutrino.ext.qos.QosApiTest.ALICE;
+import static dev.neutrino.ext.qos.QosApiTest.BOB;
+import static dev.neutrino.ext.qos.QosApiTest.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.neutrino.common.Config;
+import dev.neutrino.common.IniFile;
+import dev.neutrino.ext.ApiHarness;
+import dev.neutrino.ext.NeutrinoOptions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * RBAC entries of QoS policies (object_type qos_policy) as Zed keeps them (neutron/objects/rbac_db.py,
+ * QosPolicy.get_bound_project_ids), following neutron-tempest-plugin's RbacSharedQosPoliciesTest; the
+ * error bodies are derived from Zed's code, not compared with a running server.
+ */
+class QosRbacTest {
+    static final String OWNER = "admin-project";
+
+    ApiHarness h;
+
+    @BeforeEach
+    void start() {
+        h = new ApiHarness(Config.of(IniFile.parse("[ml2]\nextension_drivers = port_security,qos\n"),
+                NeutrinoOptions.ALL));
+    }
+
+    @AfterEach
+    void stop() {
+        h.close();
+    }
+
+    ApiHarness.Result admin(String method, String path, Object body) {
+        return h.call(ADMIN, method, path, body);
+    }
+
+    String policy(Object... kv) {
+        ApiHarness.Result r = admin("POST", "/v2.0/qos/policies", body("policy", kv));
+        assertThat(r.status()).as("%s", r.body()).isEqualTo(201);
+        return (String) r.get("policy").get("id");
+    }
+
+    ApiHarness.Result share(String policy, String target) {
+        return admin("POST", "/v2.0/rbac-policies", body("rbac_policy", "object_type", "qos_policy",
+                "object_id", policy, "action", "access_as_shared", "target_tenant", target));
+    }
+
+    String shareId(String policy, String target) {
+        ApiHarness.Result r = share(policy, target);
+        assertThat(r.status()).as("%s", r.body()).isEqualTo(201);
+        return (String) r.get("rbac_policy").get("id");
+    }
+
+    String network(dev.neutrino.engine.RequestContext ctx, String policy) {
+        ApiHarness.Result r = h.call(ctx, "POST", "/v2.0/networks", body("network", "name", "n", "qos_policy_id", policy));
+        assertThat(r.status()).as("%s", r.body()).isEqualTo(201);
+        return (String) r.get("network").get("id");
+    }
+
+    boolean shared(String policy) {
+        return (Boolean) admin("GET", "/v2.0/qos/policies/" + policy, null).get("policy").get("shared");
+    }
+
+    static String message(ApiHarness.Result r) {
+        return (String) r.get("NeutronError").get("message");
+    }
+
+    @Test
+    void aPolicySharedToAProjectIsVisibleAndUsableThereOnly() {
+        String p = policy("name", "p", "project_id", OWNER);
+        assertThat(h.call(ALICE, "GET", "/v2.0/qos/policies/" + p, null).status()).isEqualTo(404);
+        assertThat(h.call(ALICE, "POST", "/v2.0/networks", body("network", "qos_policy_id", p)).errorType())
+                .isEqualTo("QosPolicyNotFound");
+        ApiHarness.Result entry = share(p, "project-a");
+        assertThat(entry.status()).as("%s", entry.body()).isEqualTo(201);
+        assertThat(entry.get("rbac_policy")).containsEntry("object_type", "qos_policy").containsEntry("object_id", p)
+                .containsEntry("target_tenant", "project-a").containsEntry("project_id", OWNER);
+
+        assertThat(h.call(ALICE, "GET", "/v2.0/qos/policies/" + p, null).get("policy"))
+                .as("shared with the caller's project").containsEntry("shared", true);
+        assertThat(h.call(ALICE, "GET", "/v2.0/qos/policies", null).list("policies")).extracting(x -> x.get("id"))
+                .containsExactly(p);
+        assertThat(shared(p)).as("not for the owner: no wildcard").isFalse();
+        assertThat(h.call(BOB, "GET", "/v2.0/qos/policies/" + p, null).status()).isEqualTo(404);
+        assertThat(h.call(BOB, "GET", "/v2.0/qos/policies", null).list("policies")).isEmpty();
+
+        String net = network(ALICE, p);
+        ApiHarness.Result port = h.call(ALICE, "POST", "/v2.0/ports", body("port", "network_id", net, "qos_policy_id", p));
+        assertThat(port.status()).as("%s", port.body()).isEqualTo(201);
+        assertThat(h.call(ALICE, "GET", "/v2.0/rbac-policies", null).list("rbac_policies"))
+                .as("the entry is its owner's to see").isEmpty();
+        assertThat(h.call(ADMIN, "GET", "/v2.0/rbac-policies", Map.of("object_type", List.of("qos_policy")), null)
+                .list("rbac_policies")).hasSize(1);
+    }
+
+    @Test
+    void anEntryAProjectDependsOnCannotBeRemovedUnlessAWildcardRemains() {
+        String p = policy("name", "p", "project_id", OWNER);
+        String entry = shareId(p, "project-b");
+        network(BOB, p);
+
+        ApiHarness.Result refused = admin("DELETE", "/v2.0/rbac-policies/" + entry, null);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.errorType()).isEqualTo("RbacPolicyInUse");
+        assertThat(message(refused)).isEqualTo("RBAC policy on object " + p
+                + " cannot be removed because other objects depend on it.\nDetails: project_id=project-b");
+
+        String wild = shareId(p, "*");
+        assertThat(shared(p)).as("a wildcard entry is shared").isTrue();
+        assertThat(h.call(ALICE, "GET", "/v2.0/qos/policies/" + p, null).status()).isEqualTo(200);
+        assertThat(admin("DELETE", "/v2.0/rbac-policies/" + entry, null).status()).isEqualTo(204);
+
+        ApiHarness.Result wildRefused = admin("DELETE", "/v2.0/rbac-policies/" + wild, null);
+        assertThat(wildRefused.errorType()).isEqualTo("RbacPolicyInUse");
+        assertThat(message(wildRefused)).endsWith("Details: project_id=*");
+        assertThat(admin("PUT", "/v2.0/rbac-policies/" + wild, body("rbac_policy", "target_tenant", "project-a"))
+                .errorType()).as("retargeted away from the project using it").isEqualTo("RbacPolicyInUse");
+        assertThat(admin("PUT", "/v2.0/qos/policies/" + p, body("policy", "shared", false)).errorType())
+                .as("unsharing is removing the wildcard").isEqualTo("RbacPolicyInUse");
+        assertThat(shared(p)).isTrue();
+        assertThat(admin("PUT", "/v2.0/rbac-policies/" + wild, body("rbac_policy", "target_tenant", "project-b"))
+                .errorType()).as("Zed judges a retarget as the old entry's removal, even to the project using it")
+                .isEqualTo("RbacPolicyInUse");
+        shareId(p, "project-b");
+        assertThat(admin("PUT", "/v2.0/qos/policies/" + p, body("policy", "shared", false)).status())
+                .as("the project using it keeps its own entry").isEqualTo(200);
+        assertThat(shared(p)).isFalse();
+        assertThat(h.call(BOB, "GET", "/v2.0/qos/policies/" + p, null).get("policy")).containsEntry("shared", true);
+        assertThat(h.call(ALICE, "GET", "/v2.0/qos/policies/" + p, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void sharedStaysInStepWithTheWildcardEntry() {
+        String p = policy("name", "p", "project_id", OWNER, "shared", true);
+        List<Map<String, Object>> entries = h.call(ADMIN, "GET", "/v2.0/rbac-policies",
+                Map.of("object_id", List.of(p)), null).list("rbac_policies");
+        assertThat(entries).singleElement().satisfies(e -> assertThat(e).containsEntry("target_tenant", "*")
+                .containsEntry("object_type", "qos_policy").containsEntry("action", "access_as_shared")
+                .containsEntry("project_id", OWNER));
+        assertThat(h.call(BOB, "GET", "/v2.0/qos/policies/" + p, null).get("policy")).containsEntry("shared", true);
+
+        // as Zed counts the owner among the projects using the policy: its own network holds the wildcard
+        String own = network(ADMIN, p);
+        assertThat(admin("PUT", "/v2.0/qos/policies/" + p, body("policy", "shared", false)).status()).isEqualTo(409);
+        assertThat(admin("DELETE", "/v2.0/networks/" + own, null).status()).isEqualTo(204);
+        assertThat(admin("PUT", "/v2.0/qos/policies/" + p, body("policy", "shared", false)).status()).isEqualTo(200);
+        assertThat(h.call(ADMIN, "GET", "/v2.0/rbac-policies", Map.of("object_id", List.of(p)), null)
+                .list("rbac_policies")).isEmpty();
+        assertThat(h.call(BOB, "GET", "/v2.0/qos/policies/" + p, null).status()).isEqualTo(404);
+
+        String wild = shareId(p, "*");
+        assertThat(shared(p)).isTrue();
+        assertThat(admin("DELETE", "/v2.0/rbac-policies/" + wild, null).status()).isEqualTo(204);
+        assertThat(shared(p)).isFalse();
+
+        shareId(p, "project-a");
+        assertThat(admin("PUT", "/v2.0/qos/policies/" + p, body("policy", "shared", true)).status()).isEqualTo(200);
+        assertThat(admin("DELETE", "/v2.0/qos/policies/" + p, null).status()).isEqualTo(204);
+        assertThat(h.call(ADMIN, "GET", "/v2.0/rbac-policies", Map.of("object_id", List.of(p)), null)
+                .list("rbac_policies")).as("the policy's entries go with it").isEmpty();
+    }
+
+    @Test
+    void onlyTheOwnerOrAnAdminSharesAndOnlyAsShared() {
+        String p = policy("name", "p", "project_id", OWNER);
+        shareId(p, "project-a");
+        ApiHarness.Result reshare = h.call(ALICE, "POST", "/v2.0/rbac-policies", body("rbac_policy",
+                "object_type", "qos_policy", "object_id", p, "action", "access_as_shared", "target_tenant", "project-b"));
+        assertThat(reshare.status()).isEqualTo(400);
+        assertThat(reshare.errorType()).isEqualTo("InvalidInput");
+        assertThat(message(reshare)).isEqualTo(
+                "Invalid input for operation: Only admins can manipulate policies on objects they do not own.");
+        assertThat(share(p, "project-a").errorType()).isEqualTo("DuplicateRbacPolicy");
+
+        ApiHarness.Result external = admin("POST", "/v2.0/rbac-policies", body("rbac_policy", "object_type",
+                "qos_policy", "object_id", p, "action", "access_as_external", "target_tenant", "*"));
+        assertThat(external.status()).isEqualTo(400);
+        assertThat(external.errorType()).isEqualTo("InvalidActionForType");
+        assertThat(message(external)).isEqualTo(
+                "Invalid action 'access_as_external' for object type 'qos_policy'. Valid actions: ('access_as_shared',)");
+        assertThat(share("00000000-0000-0000-0000-000000000000", "*").status()).isEqualTo(404);
+        assertThat(admin("POST", "/v2.0/rbac-policies", body("rbac_policy", "object_type", "router",
+                "object_id", p, "action", "access_as_shared", "target_tenant", "*")).status()).isEqualTo(400);
+    }
+
+    @Test
+    void withoutTheQosDriverQosPolicyIsNoObjectType() {
+        try (ApiHarness without = new ApiHarness()) {
+            ApiHarness.Result r = without.call(ADMIN, "POST", "/v2.0/rbac-policies", body("rbac_policy",
+                    "object_type", "qos_policy", "object_id", "00000000-0000-0000-0000-000000000000",
+                    "action", "access_as_shared", "target_tenant", "*"));
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(message(r)).isEqualTo("Invalid input for object_type. Reason: 'qos_policy' is not in "
+                    + "['network'].");
+        }
+    }
+}
