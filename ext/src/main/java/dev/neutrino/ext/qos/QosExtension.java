@@ -44,7 +44,8 @@ public final class QosExtension {
             .build();
 
     /**
-     * The rule types (neutron_lib.services.qos.constants.VALID_RULE_TYPES, in that order), each a
+     * The rule types (neutron_lib.services.qos.constants.VALID_RULE_TYPES, in that order: a policy's
+     * rules are listed, and checked against the driver, by type in this order), each a
      * sub-resource below a policy: the extension that brings it, the extension that brings its alias
      * resource (none for packet rate limits) and whether ML2/OVN's QoS driver supports it
      * (neutron/services/qos/drivers/ovn/driver.py SUPPORTED_RULES: not the packet rate types).
@@ -68,6 +69,12 @@ public final class QosExtension {
                 .add(integer("min_kbps").required().put().validate(Validators.range(0, DB_INTEGER_MAX_VALUE)).query())
                 .add(string("direction").post(EGRESS).put().validate(Validators.values(DIRECTIONS)).query())
                 .build()),
+        MINIMUM_PACKET_RATE("minimum_packet_rate", "qos-pps-minimum", "qos-pps-minimum-rule-alias", false,
+                ResourceDef.builder("minimum_packet_rate_rule", "minimum_packet_rate_rules")
+                .project()
+                .add(integer("min_kpps").required().put().validate(Validators.range(0, DB_INTEGER_MAX_VALUE)).query())
+                .add(string("direction").post(EGRESS).put().validate(Validators.values(DIRECTIONS_AND_ANY)).query())
+                .build()),
         /** qos_pps_rule.py (max_kpps has no default: required). */
         PACKET_RATE_LIMIT("packet_rate_limit", "qos-pps", null, false,
                 ResourceDef.builder("packet_rate_limit_rule", "packet_rate_limit_rules")
@@ -75,12 +82,6 @@ public final class QosExtension {
                 .add(integer("max_kpps").required().put().validate(Validators.range(0, DB_INTEGER_MAX_VALUE)).query())
                 .add(integer("max_burst_kpps").post(0).put().validate(Validators.range(0, DB_INTEGER_MAX_VALUE)).query())
                 .add(string("direction").post(EGRESS).put().validate(Validators.values(DIRECTIONS)).query())
-                .build()),
-        MINIMUM_PACKET_RATE("minimum_packet_rate", "qos-pps-minimum", "qos-pps-minimum-rule-alias", false,
-                ResourceDef.builder("minimum_packet_rate_rule", "minimum_packet_rate_rules")
-                .project()
-                .add(integer("min_kpps").required().put().validate(Validators.range(0, DB_INTEGER_MAX_VALUE)).query())
-                .add(string("direction").post(EGRESS).put().validate(Validators.values(DIRECTIONS_AND_ANY)).query())
                 .build());
 
         /** The rule's {@code type} ({@code bandwidth_limit}). */

@@ -41,9 +41,7 @@ final class QosRbacHooks implements ResourceHooks {
         String previous = (String) current.get("target_tenant");
         if (target == null || target.equals(previous)) return;
         // validate_rbac_policy_update: retargeting to one project is removing the old target's entry
-        if (!"*".equals(target) && !previous.equals(policy.value2())) {
-            QosPolicyRbac.ensureRemovable(tx.dsl(), policyId, previous);
-        }
+        if (!"*".equals(target) && !previous.equals(policy.value2())) ensureRemovable(tx, policyId, previous);
         if ("*".equals(previous)) setShared(tx, policyId, false);
         if ("*".equals(target)) setShared(tx, policyId, true);
     }
@@ -55,8 +53,23 @@ final class QosRbacHooks implements ResourceHooks {
         String target = (String) entry.get("target_tenant");
         String owner = tx.dsl().select(QOS_POLICIES.PROJECT_ID).from(QOS_POLICIES)
                 .where(QOS_POLICIES.ID.eq(policyId)).fetchOne(QOS_POLICIES.PROJECT_ID);
-        if (owner != null && !owner.equals(target)) QosPolicyRbac.ensureRemovable(tx.dsl(), policyId, target);
+        if (owner != null && !owner.equals(target)) ensureRemovable(tx, policyId, target);
         if ("*".equals(target)) setShared(tx, policyId, false);
+    }
+
+    /**
+     * Through {@code /v2.0/rbac-policies} the refusal comes from a callback, and Zed's RBAC mixin wraps
+     * it (its message names the callback, here without the callback's per-process hash suffix).
+     */
+    private static void ensureRemovable(Tx tx, String policyId, String target) {
+        try {
+            QosPolicyRbac.ensureRemovable(tx.dsl(), policyId, target);
+        } catch (NeutronException e) {
+            throw NeutronException.conflict("RbacPolicyInUse", "RBAC policy on object " + policyId
+                    + " cannot be removed because other objects depend on it.\nDetails: Callback "
+                    + "neutron.objects.qos.policy.RbacNeutronDbObjectMixin.validate_rbac_policy_change failed with \""
+                    + e.getMessage() + "\"");
+        }
     }
 
     /** The policy (id, project), which the caller must own unless admin (InvalidInput as Neutron's). */

@@ -29,7 +29,7 @@ final class RuleTypes {
     static final String DRIVER = "OVNQosDriver";
     /** neutron_lib.services.qos.constants.VALID_RULE_TYPES. */
     static final List<String> VALID_RULE_TYPES = List.of("bandwidth_limit", "dscp_marking", "minimum_bandwidth",
-            "packet_rate_limit", "minimum_packet_rate");
+            "minimum_packet_rate", "packet_rate_limit");
 
     static final String ALL_RULES = "all_rules";
     static final String ALL_SUPPORTED = "all_supported";

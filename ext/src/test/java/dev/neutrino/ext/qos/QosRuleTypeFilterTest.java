@@ -15,15 +15,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * qos-rule-type-filter as Zed answers it with ML2/OVN's QoS driver. Derived from Zed's code (not run
- * against the real server): the API layer converts each value of {@code all_rules}/{@code all_supported}
+ * qos-rule-type-filter as Zed answers it with ML2/OVN's QoS driver, compared with the real server
+ * (noauth, MariaDB, ML2/OVN; it lists the types of a set, in no fixed order): the API layer converts each value of {@code all_rules}/{@code all_supported}
  * with convert_to_boolean_if_not_none into a list, QosRuleType.get_objects hands the list on and the
  * driver manager tests it for truth (neutron/services/qos/drivers/manager.py supported_rule_types).
  */
 class QosRuleTypeFilterTest {
     static final List<String> OVN = List.of("bandwidth_limit", "dscp_marking", "minimum_bandwidth");
     static final List<String> ALL = List.of("bandwidth_limit", "dscp_marking", "minimum_bandwidth",
-            "packet_rate_limit", "minimum_packet_rate");
+            "minimum_packet_rate", "packet_rate_limit");
 
     ApiHarness h;
 
