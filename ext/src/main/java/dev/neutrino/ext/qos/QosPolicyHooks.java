@@ -8,12 +8,15 @@ import static dev.neutrino.schema.Tables.RBAC_POLICIES;
 import dev.neutrino.common.NeutronException;
 import dev.neutrino.engine.ResourceHooks;
 import dev.neutrino.engine.Tx;
+import dev.neutrino.model.Attribute;
+import dev.neutrino.model.Converters;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.Condition;
+import org.jooq.impl.DSL;
 
 /**
  * QoS policies as neutron/services/qos/qos_plugin.py keeps them: visible to their project and to the
@@ -98,6 +101,29 @@ final class QosPolicyHooks implements ResourceHooks {
                         .and(RBAC_POLICIES.TARGET_TENANT.eq(tx.ctx().projectId())))
                 .fetch(RBAC_POLICIES.OBJECT_ID));
         for (Map<String, Object> p : policies) if (sharedWithCaller.contains(p.get("id"))) p.put("shared", true);
+    }
+
+    /**
+     * The {@code shared} filter as Zed's RBAC query hook answers it: shared means an access_as_shared
+     * entry for everyone or for the caller's project (what the policy shows the caller as shared).
+     */
+    @Override
+    public Condition filter(Tx tx, Attribute attribute, List<String> values) {
+        if (!attribute.name().equals("shared")) return null;
+        Condition shared = DSL.exists(DSL.selectOne().from(RBAC_POLICIES)
+                .where(QosPolicyRbac.entryOf(QOS_POLICIES.ID)
+                        .and(RBAC_POLICIES.TARGET_TENANT.in("*", String.valueOf(tx.ctx().projectId())))));
+        Condition any = DSL.falseCondition();
+        for (String v : values) {
+            Object b;
+            try {
+                b = Converters.BOOLEAN.convert(v);
+            } catch (IllegalArgumentException e) {
+                throw NeutronException.badRequest("Invalid input for operation: " + e.getMessage() + ".");
+            }
+            any = any.or(Boolean.TRUE.equals(b) ? shared : DSL.not(shared));
+        }
+        return any;
     }
 
     @Override

@@ -30,10 +30,13 @@ final class QosPolicyRbac {
     /** What a non-admin may see and use: own policies and those shared with the project or everyone. */
     static Condition visible(String project) {
         return QOS_POLICIES.PROJECT_ID.eq(project).or(DSL.exists(DSL.selectOne().from(RBAC_POLICIES)
-                .where(RBAC_POLICIES.OBJECT_ID.eq(QOS_POLICIES.ID)
-                        .and(RBAC_POLICIES.OBJECT_TYPE.eq(OBJECT_TYPE))
-                        .and(RBAC_POLICIES.ACTION.eq(SHARED))
-                        .and(RBAC_POLICIES.TARGET_TENANT.in("*", String.valueOf(project))))));
+                .where(entryOf(QOS_POLICIES.ID).and(RBAC_POLICIES.TARGET_TENANT.in("*", String.valueOf(project))))));
+    }
+
+    /** An access_as_shared entry of the policy {@code policyId} (a column, for correlated queries). */
+    static Condition entryOf(org.jooq.Field<String> policyId) {
+        return RBAC_POLICIES.OBJECT_ID.eq(policyId).and(RBAC_POLICIES.OBJECT_TYPE.eq(OBJECT_TYPE))
+                .and(RBAC_POLICIES.ACTION.eq(SHARED));
     }
 
     /** The wildcard entry of a policy made shared (attach_rbac: the policy's project owns it). */

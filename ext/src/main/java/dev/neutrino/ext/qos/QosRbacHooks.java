@@ -17,6 +17,9 @@ import org.jooq.Record2;
  * wildcard entry is the policy's {@code shared}. Entries of other object types are not this class's.
  */
 final class QosRbacHooks implements ResourceHooks {
+    /** The callback Zed's messages name (Neutron appends a per-process hash, left out here). */
+    static final String CALLBACK = "neutron.objects.qos.policy.RbacNeutronDbObjectMixin.validate_rbac_policy_change";
+
     @Override
     public void beforeCreate(Tx tx, Map<String, Object> entry) {
         if (!QosPolicyRbac.OBJECT_TYPE.equals(entry.get("object_type"))) return;
@@ -66,19 +69,20 @@ final class QosRbacHooks implements ResourceHooks {
             QosPolicyRbac.ensureRemovable(tx.dsl(), policyId, target);
         } catch (NeutronException e) {
             throw NeutronException.conflict("RbacPolicyInUse", "RBAC policy on object " + policyId
-                    + " cannot be removed because other objects depend on it.\nDetails: Callback "
-                    + "neutron.objects.qos.policy.RbacNeutronDbObjectMixin.validate_rbac_policy_change failed with \""
-                    + e.getMessage() + "\"");
+                    + " cannot be removed because other objects depend on it.\nDetails: Callback " + CALLBACK
+                    + " failed with \"" + e.getMessage() + "\"");
         }
     }
 
-    /** The policy (id, project), which the caller must own unless admin (InvalidInput as Neutron's). */
+    /** The policy (id, project), which the caller must own unless admin (InvalidInput as Zed's). */
     private static Record2<String, String> ownedOrAdmin(Tx tx, String policyId) {
         Record2<String, String> policy = tx.dsl().select(QOS_POLICIES.ID, QOS_POLICIES.PROJECT_ID).from(QOS_POLICIES)
                 .where(QOS_POLICIES.ID.eq(policyId)).fetchOne();
         if (policy == null) throw QosExtensionDriver.policyNotFound(policyId);
         if (!tx.ctx().isAdmin() && !Objects.equals(policy.value2(), tx.ctx().projectId())) {
-            throw NeutronException.invalidInputGeneric("Only admins can manipulate policies on objects they do not own");
+            // raised in a callback, which Zed's RBAC mixin wraps (here without the callback's hash suffix)
+            throw NeutronException.invalidInputGeneric("Callback " + CALLBACK + " failed with \"Invalid input for "
+                    + "operation: Only admins can manipulate policies on objects they do not own.\"");
         }
         return policy;
     }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  * QosPolicy.get_bound_project_ids), following neutron-tempest-plugin's RbacSharedQosPoliciesTest. The
  * admin's answers (in-use refusals, their messages, the owner counted as a user, wildcard and
  * {@code shared}, InvalidActionForType, DuplicateRbacPolicy) were compared with the real Zed server
- * (noauth, MariaDB, ML2/OVN); the non-admin ones are derived from Zed's code (noauth makes everyone
- * admin there).
+ * (MariaDB, ML2/OVN), and so were a project's (visibility, {@code shared} and its filter, the refusal of
+ * a non-owner's entry: the server ran with keystonecontext taking the project and roles from headers).
  */
 class QosRbacTest {
     static final String OWNER = "admin-project";
@@ -93,6 +93,13 @@ class QosRbacTest {
         assertThat(shared(p)).as("not for the owner: no wildcard").isFalse();
         assertThat(h.call(BOB, "GET", "/v2.0/qos/policies/" + p, null).status()).isEqualTo(404);
         assertThat(h.call(BOB, "GET", "/v2.0/qos/policies", null).list("policies")).isEmpty();
+        assertThat(h.call(ALICE, "GET", "/v2.0/qos/policies", Map.of("shared", List.of("true")), null)
+                .list("policies")).as("shared means shared with the caller").extracting(x -> x.get("id"))
+                .containsExactly(p);
+        assertThat(h.call(ALICE, "GET", "/v2.0/qos/policies", Map.of("shared", List.of("false")), null)
+                .list("policies")).isEmpty();
+        assertThat(h.call(ADMIN, "GET", "/v2.0/qos/policies", Map.of("shared", List.of("false")), null)
+                .list("policies")).extracting(x -> x.get("id")).containsExactly(p);
 
         String net = network(ALICE, p);
         ApiHarness.Result port = h.call(ALICE, "POST", "/v2.0/ports", body("port", "network_id", net, "qos_policy_id", p));
@@ -181,8 +188,14 @@ class QosRbacTest {
                 "object_type", "qos_policy", "object_id", p, "action", "access_as_shared", "target_tenant", "project-b"));
         assertThat(reshare.status()).isEqualTo(400);
         assertThat(reshare.errorType()).isEqualTo("InvalidInput");
-        assertThat(message(reshare)).isEqualTo(
-                "Invalid input for operation: Only admins can manipulate policies on objects they do not own.");
+        assertThat(message(reshare)).as("as the real Zed server answered (without its callback's hash)").isEqualTo(
+                "Invalid input for operation: Callback neutron.objects.qos.policy.RbacNeutronDbObjectMixin."
+                        + "validate_rbac_policy_change failed with \"Invalid input for operation: Only admins can "
+                        + "manipulate policies on objects they do not own.\".");
+        ApiHarness.Result missing = h.call(ALICE, "POST", "/v2.0/rbac-policies", body("rbac_policy",
+                "object_type", "qos_policy", "object_id", "00000000-0000-0000-0000-000000000000",
+                "action", "access_as_shared", "target_tenant", "*"));
+        assertThat(missing.status()).as("%s", missing.body()).isEqualTo(403);
         assertThat(share(p, "project-a").errorType()).isEqualTo("DuplicateRbacPolicy");
 
         ApiHarness.Result external = admin("POST", "/v2.0/rbac-policies", body("rbac_policy", "object_type",
