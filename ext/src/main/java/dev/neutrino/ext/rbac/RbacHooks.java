@@ -21,7 +21,7 @@ import dev.neutrino.ext.core.Networks;
  * Network RBAC policies: sharing a network with one project or all ('*'), or making it usable as
  * an external network. The wildcard entries keep {@code shared} / {@code router:external} in step.
  * Entries of another object type are checked by the extension that owns the type (qos_policy: qos);
- * a type whose extension is off is refused as the object_type validator would refuse it.
+ * a type whose extension is off is refused as the object_type converter refuses an unknown one.
  */
 final class RbacHooks implements ResourceHooks {
     static final String SHARED = "access_as_shared";
@@ -45,8 +45,8 @@ final class RbacHooks implements ResourceHooks {
     @Override
     public void beforeCreate(Tx tx, Map<String, Object> policy) {
         if (!objectTypes.contains(policy.get("object_type"))) {
-            throw NeutronException.invalidInput("object_type", "'" + policy.get("object_type") + "' is not in "
-                    + objectTypes.stream().map(t -> "'" + t + "'").toList());
+            throw NeutronException.badRequest("Invalid input for operation: "
+                    + RbacPolicies.notAnObjectType(policy.get("object_type")) + ".");
         }
         if (notNetwork(policy)) return;
         String networkId = (String) policy.get("object_id");

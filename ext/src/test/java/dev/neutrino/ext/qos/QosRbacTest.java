@@ -205,8 +205,15 @@ class QosRbacTest {
         assertThat(message(external)).isEqualTo(
                 "Invalid action 'access_as_external' for object type 'qos_policy'. Valid actions: ('access_as_shared',)");
         assertThat(share("00000000-0000-0000-0000-000000000000", "*").status()).isEqualTo(404);
-        assertThat(admin("POST", "/v2.0/rbac-policies", body("rbac_policy", "object_type", "router",
-                "object_id", p, "action", "access_as_shared", "target_tenant", "*")).status()).isEqualTo(400);
+        ApiHarness.Result router = admin("POST", "/v2.0/rbac-policies", body("rbac_policy", "object_type", "router",
+                "object_id", p, "action", "access_as_shared", "target_tenant", "*"));
+        assertThat(router.status()).isEqualTo(400);
+        assertThat(message(router)).as("Zed's words").isEqualTo(
+                "Invalid input for operation: 'router' is not a valid RBAC object type.");
+        ApiHarness.Result upper = admin("POST", "/v2.0/rbac-policies", body("rbac_policy", "object_type",
+                " QOS_Policy ", "object_id", p, "action", "access_as_shared", "target_tenant", "project-c"));
+        assertThat(upper.status()).as("%s", upper.body()).isEqualTo(201);
+        assertThat(upper.get("rbac_policy")).as("trimmed and lower-cased").containsEntry("object_type", "qos_policy");
     }
 
     @Test
@@ -216,8 +223,7 @@ class QosRbacTest {
                     "object_type", "qos_policy", "object_id", "00000000-0000-0000-0000-000000000000",
                     "action", "access_as_shared", "target_tenant", "*"));
             assertThat(r.status()).isEqualTo(400);
-            assertThat(message(r)).isEqualTo("Invalid input for object_type. Reason: 'qos_policy' is not in "
-                    + "['network'].");
+            assertThat(message(r)).isEqualTo("Invalid input for operation: 'qos_policy' is not a valid RBAC object type.");
         }
     }
 }
