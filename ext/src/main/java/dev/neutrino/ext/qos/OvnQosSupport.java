@@ -58,12 +58,20 @@ final class OvnQosSupport {
     static void checkPolicyInUse(DSLContext dsl, String policyId, List<Rule> rules) {
         if (rules.isEmpty()) return;
         var ports = dsl.select(PORTS.ID, PORTS.BINDING_VIF_TYPE, PORTS.BINDING_VNIC_TYPE).from(PORTS)
-                .where(PORTS.QOS_POLICY_ID.eq(policyId)
-                        .or(PORTS.QOS_POLICY_ID.isNull().and(PORTS.NETWORK_ID.in(dsl.select(NETWORKS.ID)
-                                .from(NETWORKS).where(NETWORKS.QOS_POLICY_ID.eq(policyId))))))
+                .where(usesPolicy(dsl, policyId))
                 .orderBy(PORTS.ID)
                 .fetch();
         for (Record3<String, String, String> p : ports) checkPort(rules, p.value1(), p.value2(), p.value3());
+    }
+
+    /** Whether a port with a {@code compute:} device owner has the policy, its own or its network's. */
+    static boolean computePortUses(DSLContext dsl, String policyId) {
+        return dsl.fetchExists(PORTS, usesPolicy(dsl, policyId).and(PORTS.DEVICE_OWNER.startsWith("compute:")));
+    }
+
+    private static org.jooq.Condition usesPolicy(DSLContext dsl, String policyId) {
+        return PORTS.QOS_POLICY_ID.eq(policyId).or(PORTS.QOS_POLICY_ID.isNull().and(PORTS.NETWORK_ID.in(
+                dsl.select(NETWORKS.ID).from(NETWORKS).where(NETWORKS.QOS_POLICY_ID.eq(policyId)))));
     }
 
     /** The ports of a network that follow its policy (none of their own), for a network's new policy. */

@@ -158,6 +158,7 @@ final class QosRules {
             checkConflicts(existing, rule);
             QosRuleStore.insert(dsl, rule);
             OvnQosSupport.checkPolicyInUse(dsl, policyId, QosRuleStore.ofPolicy(dsl, policyId));
+            rejectForBoundPort(dsl, type, policyId);
             policies.bumpRevision(tx, policyId);
             return rule.view();
         });
@@ -184,6 +185,7 @@ final class QosRules {
             checkConflicts(QosRuleStore.ofPolicy(dsl, policyId), updated);
             QosRuleStore.update(dsl, updated);
             OvnQosSupport.checkPolicyInUse(dsl, policyId, QosRuleStore.ofPolicy(dsl, policyId));
+            rejectForBoundPort(dsl, type, policyId);
             policies.bumpRevision(tx, policyId);
             return updated.view();
         });
@@ -199,6 +201,7 @@ final class QosRules {
             authorize(ctx, prefix + "delete_policy_" + type.def.singular(), prefix + "get_policy_"
                     + type.def.singular(), target(r.view(), parent), target(r.view(), parent), type, ruleId, policyId);
             QosRuleStore.delete(dsl, ruleId);
+            rejectForBoundPort(dsl, type, policyId);
             policies.bumpRevision(tx, policyId);
             return null;
         });
@@ -238,6 +241,20 @@ final class QosRules {
                         + " conflicts with rule " + r.id() + " which already exists in QoS Policy " + rule.policyId()
                         + ".");
             }
+        }
+    }
+
+    /**
+     * reject_rule_update_for_bound_port: a minimum bandwidth or packet rate rule may not be added,
+     * changed or removed while a compute port uses the policy (its own or its network's), as Placement
+     * would have to follow. Zed answers 501 with the body key {@code NotImplementedError}; here the
+     * key is NeutronError's, the type and message Zed's.
+     */
+    static void rejectForBoundPort(org.jooq.DSLContext dsl, RuleType type, String policyId) {
+        if (type != RuleType.MINIMUM_BANDWIDTH && type != RuleType.MINIMUM_PACKET_RATE) return;
+        if (OvnQosSupport.computePortUses(dsl, policyId)) {
+            throw new NeutronException(501, "NotImplementedError",
+                    "Cannot update QoS policies/rules backed by resources tracked in Placement");
         }
     }
 

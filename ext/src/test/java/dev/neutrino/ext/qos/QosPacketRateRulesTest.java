@@ -206,4 +206,34 @@ class QosPacketRateRulesTest {
         assertThat(h.call(ALICE, "POST", "/v2.0/ports", body("port", "network_id", netId,
                 "qos_policy_id", bw)).status()).as("a normal port").isEqualTo(201);
     }
+
+    @Test
+    void minimumRulesDoNotChangeUnderAComputePort() {
+        String c = policy("name", "c", "project_id", "project-a");
+        String m = policy("name", "m", "project_id", "project-a");
+        String existing = (String) rule(m, "minimum_bandwidth", "min_kbps", 100).get("minimum_bandwidth_rule").get("id");
+        String netId = (String) h.call(ALICE, "POST", "/v2.0/networks", body("network", "name", "n")).get("network")
+                .get("id");
+        assertThat(h.call(ADMIN, "POST", "/v2.0/ports", body("port", "network_id", netId, "project_id", "project-a",
+                "device_owner", "compute:nova", "device_id", "vm1", "qos_policy_id", c)).status()).isEqualTo(201);
+        ApiHarness.Result min = rule(c, "minimum_bandwidth", "min_kbps", 100);
+        assertThat(min.status()).as("as the real Zed server answered").isEqualTo(501);
+        assertThat(min.errorType()).isEqualTo("NotImplementedError");
+        assertThat(message(min)).isEqualTo("Cannot update QoS policies/rules backed by resources tracked in Placement");
+        assertThat(rule(c, "minimum_packet_rate", "min_kpps", 100).errorType())
+                .as("the driver check comes first").isEqualTo("QosRuleNotSupported");
+        assertThat(rule(c, "bandwidth_limit", "max_kbps", 100).status()).isEqualTo(201);
+
+        // a compute port following its network's policy counts too, for changes and removals
+        assertThat(h.call(ALICE, "PUT", "/v2.0/networks/" + netId, body("network", "qos_policy_id", m)).status())
+                .as("the port has a policy of its own").isEqualTo(200);
+        assertThat(h.call(ADMIN, "POST", "/v2.0/ports", body("port", "network_id", netId, "project_id", "project-a",
+                "device_owner", "compute:nova", "device_id", "vm2")).status()).isEqualTo(201);
+        assertThat(admin("PUT", "/v2.0/qos/policies/" + m + "/minimum_bandwidth_rules/" + existing,
+                body("minimum_bandwidth_rule", "min_kbps", 200)).status()).isEqualTo(501);
+        assertThat(admin("DELETE", "/v2.0/qos/policies/" + m + "/minimum_bandwidth_rules/" + existing, null).status())
+                .isEqualTo(501);
+        assertThat(admin("GET", "/v2.0/qos/policies/" + m + "/minimum_bandwidth_rules/" + existing, null)
+                .get("minimum_bandwidth_rule")).as("rolled back").containsEntry("min_kbps", 100);
+    }
 }
