@@ -121,10 +121,15 @@ class QosPacketRateRulesTest {
         // the other way round: directions first, then any
         String q = policy("name", "min2", "project_id", "project-a");
         assertThat(rule(q, "minimum_packet_rate", "min_kpps", 10).status()).isEqualTo(201);
-        assertThat(rule(q, "minimum_packet_rate", "min_kpps", 10, "direction", "ingress").status()).isEqualTo(201);
+        ApiHarness.Result ingress = rule(q, "minimum_packet_rate", "min_kpps", 10, "direction", "ingress");
+        assertThat(ingress.status()).isEqualTo(201);
         ApiHarness.Result anyAfter = rule(q, "minimum_packet_rate", "min_kpps", 10, "direction", "any");
         assertThat(anyAfter.errorType()).isEqualTo("QoSRuleParameterConflict");
         assertThat(message(anyAfter)).startsWith("Unable to add the rule with value any to the policy " + q);
+        String ingressId = (String) ingress.get("minimum_packet_rate_rule").get("id");
+        assertThat(admin("PUT", "/v2.0/qos/policies/" + q + "/minimum_packet_rate_rules/" + ingressId,
+                body("minimum_packet_rate_rule", "direction", "any")).errorType())
+                .as("tempest's test_rule_update_direction_conflict").isEqualTo("QoSRuleParameterConflict");
     }
 
     @Test
