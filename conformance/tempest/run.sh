@@ -147,10 +147,11 @@ remove_fake_chassis() {
 # An ovn-controller per compute host, as far as the servers can see: a remote chassis (is-remote, so
 # that northd's hv_cfg and --wait=hv ignore it) whose hostname is the host, a Chassis_Private whose
 # nb_cfg follows NB_Global's (ML2/OVN binds only to a live chassis), and the claim of each port whose
-# requested chassis it is (Port_Binding chassis and up, which northd turns into the LSP's up = true
-# and the servers into status ACTIVE). The fake driver plugs nothing; this stands in for the plug.
+# requested chassis it is, and of the child ports of those (Port_Binding chassis and up, which northd
+# turns into the LSP's up = true and the servers into status ACTIVE). The fake driver plugs nothing;
+# this stands in for the plug.
 fake_ovn_controllers() {
-  local nbcfg cmds uuid req ch up h
+  local nbcfg cmds uuid lport parent req ch up h want rows row
   declare -A fake=() # chassis uuid -> 1
   for h in "${nova_hosts[@]}"; do fake["$(ovn-sbctl --bare --columns=_uuid find Chassis name="tempest-$h")"]=1; done
   while sleep 1; do
@@ -159,14 +160,26 @@ fake_ovn_controllers() {
     for h in "${nova_hosts[@]}"; do
       cmds+=(-- set Chassis_Private "tempest-$h" nb_cfg="$nbcfg" nb_cfg_timestamp="$(date +%s%3N)")
     done
-    while IFS=, read -r uuid req ch up; do
-      if [[ -n "$req" && -n "${fake[$req]:-}" ]]; then
-        [[ "$ch" == "$req" && "$up" == true ]] || cmds+=(-- set Port_Binding "$uuid" chassis="$req" up=true)
+    mapfile -t rows < <(ovn-sbctl --timeout=5 --format=csv --data=bare --no-headings \
+      --columns=_uuid,logical_port,parent_port,requested_chassis,chassis,up list Port_Binding 2>/dev/null)
+    declare -A requested=() # logical port -> its fake requested chassis
+    for row in "${rows[@]}"; do
+      IFS=, read -r uuid lport parent req ch up <<<"$row"
+      [[ -n "$req" && -n "${fake[$req]:-}" ]] && requested["$lport"]="$req"
+    done
+    for row in "${rows[@]}"; do
+      IFS=, read -r uuid lport parent req ch up <<<"$row"
+      # a port asking for a fake chassis is claimed there; a child port (a trunk's subport: parent_port
+      # set) on its parent's chassis, as ovn-controller claims the child ports of a local VIF
+      want="${requested[$lport]:-}"
+      [[ -z "$want" && -n "$parent" ]] && want="${requested[$parent]:-}"
+      if [[ -n "$want" ]]; then
+        [[ "$ch" == "$want" && "$up" == true ]] || cmds+=(-- set Port_Binding "$uuid" chassis="$want" up=true)
       elif [[ -n "$ch" && -n "${fake[$ch]:-}" ]]; then
         cmds+=(-- clear Port_Binding "$uuid" chassis -- set Port_Binding "$uuid" up=false)
       fi
-    done < <(ovn-sbctl --timeout=5 --format=csv --data=bare --no-headings \
-               --columns=_uuid,requested_chassis,chassis,up list Port_Binding 2>/dev/null)
+    done
+    unset requested
     ovn-sbctl --timeout=5 "${cmds[@]}" >/dev/null 2>&1 || true
   done
 }
@@ -405,8 +418,9 @@ if $with_nova; then
   say "Nova: image cirros $IMAGE_REF, flavors $FLAVOR_REF (m1.nano) and $FLAVOR_REF_ALT (m1.micro)"
   # What the fake driver (fake.FakeLiveMigrateDriver) can do: no consoles but its canned console
   # output, no snapshot (it uploads no image data, so images stay queued: no create image, backup
-  # or shelve), live migration on shared storage (it reports shared block storage and instance
-  # path: no block migration), interface attach and detach, resize and cold migration.
+  # or shelve), live migration, block migration included (tempest runs its plain live migration
+  # tests only with block_migration_for_live_migration; the driver copies nothing either way),
+  # interface attach and detach, resize and cold migration.
   nova_conf="$(cat <<CONF
 
 [compute]
@@ -430,7 +444,7 @@ snapshot = false
 shelve = false
 shelve_migrate = false
 live_migration = true
-block_migration_for_live_migration = false
+block_migration_for_live_migration = true
 volume_backed_live_migration = false
 live_migrate_back_and_forth = false
 can_migrate_between_any_hosts = true
