@@ -173,7 +173,11 @@ fake_ovn_controllers() {
       # set) on its parent's chassis, as ovn-controller claims the child ports of a local VIF
       want="${requested[$lport]:-}"
       [[ -z "$want" && -n "$parent" ]] && want="${requested[$parent]:-}"
-      if [[ -n "$want" ]]; then
+      if [[ -n "$want" && -n "$ch" && "$ch" != "$want" && -n "${fake[$ch]:-}" ]]; then
+        # moved (a live migration): released here first, claimed on the next round, as the VIF
+        # unplugged from the source and plugged on the destination goes down and up again
+        cmds+=(-- clear Port_Binding "$uuid" chassis -- set Port_Binding "$uuid" up=false)
+      elif [[ -n "$want" ]]; then
         [[ "$ch" == "$want" && "$up" == true ]] || cmds+=(-- set Port_Binding "$uuid" chassis="$want" up=true)
       elif [[ -n "$ch" && -n "${fake[$ch]:-}" ]]; then
         cmds+=(-- clear Port_Binding "$uuid" chassis -- set Port_Binding "$uuid" up=false)
