@@ -326,7 +326,7 @@ SQL
 # Written by conformance/tempest/run.sh: API-only Neutron (ML2, no agents, no Nova) behind Keystone.
 [DEFAULT]
 core_plugin = ml2
-service_plugins = ${NEUTRON_SERVICE_PLUGINS:-$($with_nova && echo ovn-router,segments,qos || echo router,segments,qos,metering)}
+service_plugins = ${NEUTRON_SERVICE_PLUGINS:-$($with_nova && echo ovn-router,segments,qos,trunk || echo router,segments,qos,metering)}
 auth_strategy = keystone
 bind_host = 127.0.0.1
 bind_port = $port
