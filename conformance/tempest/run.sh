@@ -7,7 +7,8 @@
 #                              [--known-failures FILE] [--with-nova]
 #
 #   --target T       neutrino (default): bin/neutrino server with auth_strategy = keystone;
-#                    neutron: Debian's neutron-server (Zed, ML2 without agents, MariaDB)
+#                    neutron: Debian's neutron-server (Zed, ML2 without agents, MariaDB;
+#                    ML2/OVN with --with-nova)
 #   --regex R        tests to run (default: ^tempest\.api\.network, the 264 core network API tests)
 #   --quick          a ~10 minute subset that touches every resource and the RBAC tests (see README)
 #   --concurrency N  tempest workers (default 2)
