@@ -75,8 +75,8 @@ wait_eq() { # description expected command...: PASS once the command prints what
   if [ "$got" = "$want" ]; then ok "$what ($got)"; else fail "$what (got '$got', want '$want')"; fi
 }
 
-exec 9>/tmp/neutrino-conformance.run.lock
-flock -w 1800 9 || { echo "nova: another conformance run holds the lock"; exit 4; }
+exec 7>/tmp/neutrino-conformance.run.lock # fd 9 holds the OVN lock (scenario/lib.sh)
+flock -w 1800 7 || { echo "nova: another conformance run holds the lock"; exit 4; }
 
 keystone=http://127.0.0.1:5000
 url="http://127.0.0.1:$port"
@@ -149,7 +149,7 @@ ovn-sbctl create Chassis_Private name="$fake_chassis" chassis="$(ovn-sbctl --bar
 ( while sleep 3; do
     ovn-sbctl set Chassis_Private "$fake_chassis" nb_cfg="$(ovn-nbctl get NB_Global . nb_cfg)" \
       nb_cfg_timestamp="$(date +%s%3N)" 2>/dev/null
-  done ) 9>&- &
+  done ) 7>&- 9>&- &
 heartbeat=$!
 
 # --- the network server under test, behind Keystone, notifying Nova ---------------------------------
@@ -168,22 +168,22 @@ if $peer; then
   printf '%s\n' "# scenario/nova.sh: the peer behind Keystone, notifying Nova" "${auth_lines[@]}" >"$state/peer.conf"
   out="$(bench/peer/setup-neutron.sh --dir "$peer_dir" --port "$port" --database "$peer_db" --api-workers 1 \
     --service-plugins ovn-router --ovn unix:/var/run/ovn/ovnnb_db.sock,unix:/var/run/ovn/ovnsb_db.sock \
-    --extra-config "$state/peer.conf" 2>&1 9>&-)" || { echo "$out" | tail -20; echo "nova: the peer did not start"; exit 1; }
+    --extra-config "$state/peer.conf" 2>&1 7>&- 9>&-)" || { echo "$out" | tail -20; echo "nova: the peer did not start"; exit 1; }
   server_log="$peer_dir/neutron-server.log"
 else
   what="Neutrino (OVN)"
-  start_server "${auth_lines[@]}" 9>&-
+  start_server "${auth_lines[@]}" 7>&- 9>&-
   server_log="$state/server.log"
 fi
 figure "network server start: $(since "$t0")"
 echo "nova: network server: $what on $url"
 
 mark
-scripts/keystone-services.sh --neutrino-url "$url" >"$state/keystone.log" 2>&1 9>&- \
+scripts/keystone-services.sh --neutrino-url "$url" >"$state/keystone.log" 2>&1 7>&- 9>&- \
   || { tail -20 "$state/keystone.log"; echo "nova: Keystone setup failed"; exit 1; }
 figure "keystone endpoint: $(since "$t0")"
 mark
-scripts/nova-services.sh --compute-hosts "$host1,$host2" --restart >"$state/nova-services.log" 2>&1 9>&- \
+scripts/nova-services.sh --compute-hosts "$host1,$host2" --restart >"$state/nova-services.log" 2>&1 7>&- 9>&- \
   || { tail -20 "$state/nova-services.log"; echo "nova: Nova setup failed"; exit 1; }
 figure "nova (re)start: $(since "$t0")"
 
@@ -213,7 +213,7 @@ nova() { # method path [curl args...]: the compute API as admin, microversion 2.
 }
 osc() { # user, openstack arguments: the real CLI with that user's password login
   local user="$1"; shift
-  ( . "/etc/keystone/openrc/$user" && timeout 300 openstack "$@" ) 9>&-
+  ( . "/etc/keystone/openrc/$user" && timeout 300 openstack "$@" ) 7>&- 9>&-
 }
 set_compute() { # host enabled|disabled: the nova-compute service's status
   local id; id=$(nova GET "/os-services?binary=nova-compute&host=$1" | jq_ 'd["services"][0]["id"]')

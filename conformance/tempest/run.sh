@@ -4,10 +4,11 @@
 #
 #   conformance/tempest/run.sh [--target neutrino|neutron] [--regex R | --quick] [--concurrency N]
 #                              [--workdir DIR] [--port 9696] [--keep-running] [--list]
-#                              [--known-failures FILE]
+#                              [--known-failures FILE] [--with-nova]
 #
 #   --target T       neutrino (default): bin/neutrino server with auth_strategy = keystone;
-#                    neutron: Debian's neutron-server (Zed, ML2 without agents, MariaDB)
+#                    neutron: Debian's neutron-server (Zed, ML2 without agents, MariaDB;
+#                    ML2/OVN with --with-nova)
 #   --regex R        tests to run (default: ^tempest\.api\.network, the 264 core network API tests)
 #   --quick          a ~10 minute subset that touches every resource and the RBAC tests (see README)
 #   --concurrency N  tempest workers (default 2)
@@ -19,6 +20,16 @@
 #   --known-failures F  tests expected to fail (one id per line, reasons as # comments, see
 #                    known-failures.txt): the run then fails only on a test outside the list, and
 #                    prints the listed tests that pass now
+#   --with-nova      a real Nova beside the target (scripts/nova-services.sh: Debian's Zed Nova with
+#                    two fake-driver computes compute1/compute2, Placement, Glance image cirros, flavor
+#                    m1.nano) and tempest.conf with nova = true, glance = true: for the compute tests
+#                    that exercise networking. Both targets then run ML2/OVN on this machine's OVN
+#                    (scripts/ovn-services.sh) and notify Nova; compute1 and compute2 get OVN chassis
+#                    of their own (remote chassis with those hostnames, kept alive and claiming the
+#                    ports bound to them as an ovn-controller would, so that ports go ACTIVE), the
+#                    technique of scenario/nova.sh. Takes /tmp/neutrino-ovn-scenario.lock (waits for
+#                    it) for the whole run. Default workdir /tmp/neutrino-conformance/<target>-nova.
+#                    Nova is left running: scripts/nova-services.sh --stop.
 #
 # Installs what is missing (tempest, neutron-tempest-plugin, Keystone via scripts/keystone-services.sh,
 # neutron-server for --target neutron). Exit status: 0 when no test failed (or, with
@@ -45,6 +56,7 @@ port=9696
 keep=false
 list_only=false
 known=""
+with_nova=false
 while (($#)); do
   case "$1" in
     --target) target="$2"; shift 2 ;;
@@ -56,13 +68,15 @@ while (($#)); do
     --keep-running) keep=true; shift ;;
     --list) list_only=true; shift ;;
     --known-failures) known="$(readlink -f "$2")"; shift 2 ;;
-    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
+    --with-nova) with_nova=true; shift ;;
+    -h|--help) sed -n '2,/^{$/p' "$0" | sed '$d'; exit 0 ;;
     *) echo "run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
 case "$target" in neutrino|neutron) ;; *) echo "run.sh: --target must be neutrino or neutron" >&2; exit 2 ;; esac
 [[ "$concurrency" =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: --concurrency must be a positive number" >&2; exit 2; }
-workdir="${workdir:-/tmp/neutrino-conformance/$target}"
+suffix=""; $with_nova && suffix=-nova
+workdir="${workdir:-/tmp/neutrino-conformance/$target$suffix}"
 url="http://127.0.0.1:$port"
 
 say() { echo "[$(date +%H:%M:%S)] $*" >&2; }
@@ -97,10 +111,17 @@ if $list_only; then
   exit 0
 fi
 
+# With Nova, the machine's OVN (NB, SB, chassis) is used: one OVN scenario at a time (scenario/lib.sh
+# takes the same lock), waited for. Taken before the conformance lock (a run without Nova never takes it, so no two runs wait on each other).
+if $with_nova; then
+  exec 8>/tmp/neutrino-ovn-scenario.lock
+  flock -n 8 || { say "waiting for /tmp/neutrino-ovn-scenario.lock (an OVN scenario runs)"; flock 8; }
+fi
+
 # One run at a time: each run points Keystone's network endpoint at its own target; a second run
 # waits for the first.
-# (fd 9 is closed for every daemon started below, or Keystone, MariaDB or the server would hold the
-# lock for as long as they live)
+# (fds 8 and 9 are closed for every daemon started below, or Keystone, MariaDB or the server would
+# hold the locks for as long as they live)
 lockfile=/tmp/neutrino-conformance.run.lock
 exec 9>"$lockfile"
 if ! flock -n 9; then
@@ -110,8 +131,83 @@ fi
 
 # --- Keystone ---------------------------------------------------------------------------------------------
 say "Keystone: scripts/keystone-services.sh (network endpoint $url)"
-NEUTRINO_URL="$url" bash "$ROOT/scripts/keystone-services.sh" --neutrino-url "$url" >"$workdir/keystone-services.log" 2>&1 9>&- \
+NEUTRINO_URL="$url" bash "$ROOT/scripts/keystone-services.sh" --neutrino-url "$url" >"$workdir/keystone-services.log" 2>&1 8>&- 9>&- \
   || { tail -n 30 "$workdir/keystone-services.log" >&2; die 4 "Keystone setup failed (log: $workdir/keystone-services.log)"; }
+
+# --- with Nova: OVN, and a chassis for each compute host --------------------------------------------------
+nova_hosts=(compute1 compute2)
+heartbeat_pid=""
+ovn_nb=unix:/var/run/ovn/ovnnb_db.sock
+ovn_sb=unix:/var/run/ovn/ovnsb_db.sock
+remove_fake_chassis() {
+  local h cp
+  [[ -n "$heartbeat_pid" ]] && { kill "$heartbeat_pid" 2>/dev/null; wait "$heartbeat_pid" 2>/dev/null || true; }
+  heartbeat_pid=""
+  for h in "${nova_hosts[@]}"; do
+    cp="$(ovn-sbctl --bare --columns=_uuid find Chassis_Private name="tempest-$h" 2>/dev/null)" || true
+    [[ -n "$cp" ]] && ovn-sbctl destroy Chassis_Private "$cp" 2>/dev/null
+    ovn-sbctl --if-exists chassis-del "tempest-$h" 2>/dev/null || true
+  done
+}
+# An ovn-controller per compute host, as far as the servers can see: a remote chassis (is-remote, so
+# that northd's hv_cfg and --wait=hv ignore it) whose hostname is the host, a Chassis_Private whose
+# nb_cfg follows NB_Global's (ML2/OVN binds only to a live chassis), and the claim of each port whose
+# requested chassis it is, and of the child ports of those (Port_Binding chassis and up, which northd
+# turns into the LSP's up = true and the servers into status ACTIVE). The fake driver plugs nothing;
+# this stands in for the plug.
+fake_ovn_controllers() {
+  local nbcfg cmds uuid lport parent req ch up h want rows row
+  declare -A fake=() # chassis uuid -> 1
+  for h in "${nova_hosts[@]}"; do fake["$(ovn-sbctl --bare --columns=_uuid find Chassis name="tempest-$h")"]=1; done
+  while sleep 1; do
+    nbcfg="$(ovn-nbctl --timeout=5 get NB_Global . nb_cfg 2>/dev/null)" || continue
+    cmds=()
+    for h in "${nova_hosts[@]}"; do
+      cmds+=(-- set Chassis_Private "tempest-$h" nb_cfg="$nbcfg" nb_cfg_timestamp="$(date +%s%3N)")
+    done
+    mapfile -t rows < <(ovn-sbctl --timeout=5 --format=csv --data=bare --no-headings \
+      --columns=_uuid,logical_port,parent_port,requested_chassis,chassis,up list Port_Binding 2>/dev/null)
+    declare -A requested=() # logical port -> its fake requested chassis
+    for row in "${rows[@]}"; do
+      IFS=, read -r uuid lport parent req ch up <<<"$row"
+      [[ -n "$req" && -n "${fake[$req]:-}" ]] && requested["$lport"]="$req"
+    done
+    for row in "${rows[@]}"; do
+      IFS=, read -r uuid lport parent req ch up <<<"$row"
+      # a port asking for a fake chassis is claimed there; a child port (a trunk's subport: parent_port
+      # set) on its parent's chassis, as ovn-controller claims the child ports of a local VIF
+      want="${requested[$lport]:-}"
+      [[ -z "$want" && -n "$parent" ]] && want="${requested[$parent]:-}"
+      if [[ -n "$want" && -n "$ch" && "$ch" != "$want" && -n "${fake[$ch]:-}" ]]; then
+        # moved (a live migration): released here first, claimed on the next round, as the VIF
+        # unplugged from the source and plugged on the destination goes down and up again
+        cmds+=(-- clear Port_Binding "$uuid" chassis -- set Port_Binding "$uuid" up=false)
+      elif [[ -n "$want" ]]; then
+        [[ "$ch" == "$want" && "$up" == true ]] || cmds+=(-- set Port_Binding "$uuid" chassis="$want" up=true)
+      elif [[ -n "$ch" && -n "${fake[$ch]:-}" ]]; then
+        cmds+=(-- clear Port_Binding "$uuid" chassis -- set Port_Binding "$uuid" up=false)
+      fi
+    done
+    unset requested
+    ovn-sbctl --timeout=5 "${cmds[@]}" >/dev/null 2>&1 || true
+  done
+}
+if $with_nova; then
+  say "OVN: scripts/ovn-services.sh; chassis tempest-compute1, tempest-compute2 (hostnames ${nova_hosts[*]})"
+  bash "$ROOT/scripts/ovn-services.sh" >"$workdir/ovn-services.log" 2>&1 8>&- 9>&- \
+    || { tail -n 30 "$workdir/ovn-services.log" >&2; die 4 "OVN setup failed (log: $workdir/ovn-services.log)"; }
+  remove_fake_chassis
+  for i in "${!nova_hosts[@]}"; do
+    h="${nova_hosts[$i]}"
+    ovn-sbctl chassis-add "tempest-$h" geneve "127.0.0.$((11 + i))" \
+      -- set Chassis "tempest-$h" hostname="$h" other_config:is-remote=true
+    ovn-sbctl create Chassis_Private name="tempest-$h" \
+      chassis="$(ovn-sbctl --bare --columns=_uuid find Chassis name="tempest-$h")" \
+      nb_cfg="$(ovn-nbctl get NB_Global . nb_cfg)" nb_cfg_timestamp="$(date +%s%3N)" >/dev/null
+  done
+  fake_ovn_controllers 8>&- 9>&- &
+  heartbeat_pid=$!
+fi
 
 # --- the target -------------------------------------------------------------------------------------------
 pidfile="$workdir/server.pid"
@@ -128,7 +224,15 @@ stop_target() {
 }
 stop_target
 http_up "$url/" && die 4 "something already answers on $url: stop it or use --port"
-$keep || trap stop_target EXIT
+on_exit() {
+  if $with_nova && ! $keep; then
+    # the public network prepare.py made (tempest deletes what it creates): no OVN rows left behind
+    [[ -n "${PUBLIC_NETWORK_ID:-}" ]] && "$PY" "$HERE/lib/prepare.py" --keystone http://127.0.0.1:5000/v3 \
+      --network-url "$url" --delete-public >/dev/null 2>&1
+  fi
+  $keep || { stop_target; remove_fake_chassis; }
+}
+trap on_exit EXIT
 
 keystone_section() {
   cat <<CONF
@@ -143,6 +247,28 @@ user_domain_name = Default
 project_domain_name = Default
 CONF
 }
+
+# with Nova: ML2/OVN on this machine's OVN, and Nova told of port events (as scenario/nova.sh does)
+ovn_section() {
+  $with_nova || return 0
+  cat <<CONF
+[ovn]
+ovn_nb_connection = $ovn_nb
+ovn_sb_connection = $ovn_sb
+ovn_metadata_enabled = false
+
+[nova]
+auth_url = http://127.0.0.1:5000
+auth_type = password
+username = nova
+password = nova
+project_name = service
+user_domain_name = Default
+project_domain_name = Default
+region_name = RegionOne
+CONF
+}
+notify_nova=false; $with_nova && notify_nova=true
 
 log="$workdir/server.log"
 : >"$log"
@@ -160,10 +286,14 @@ state_path = $workdir/state
 core_plugin = ml2
 service_plugins = router,segments
 debug = false
+notify_nova_on_port_status_changes = $notify_nova
+notify_nova_on_port_data_changes = $notify_nova
+send_events_interval = 1
 
 [ml2]
 type_drivers = flat,vlan,geneve
 tenant_network_types = geneve
+mechanism_drivers = $($with_nova && echo ovn || true)
 
 [ml2_type_flat]
 flat_networks = *
@@ -172,19 +302,21 @@ flat_networks = *
 network_vlan_ranges = public
 
 $(keystone_section)
+
+$(ovn_section)
 CONF
     say "building Neutrino if needed (bin/neutrino --version)"
     "$ROOT/bin/neutrino" --version >"$workdir/build.log" 2>&1 \
       || { tail -n 40 "$workdir/build.log" >&2; die 4 "Neutrino does not build (log: $workdir/build.log)"; }
     say "starting Neutrino: bin/neutrino server --config-file $workdir/neutrino.conf"
-    setsid "$ROOT/bin/neutrino" server --config-file "$workdir/neutrino.conf" </dev/null >"$log" 2>&1 9>&- &
+    setsid "$ROOT/bin/neutrino" server --config-file "$workdir/neutrino.conf" </dev/null >"$log" 2>&1 8>&- 9>&- &
     echo $! >"$pidfile"
     ;;
   neutron)
     say "neutron: fresh MariaDB database neutron_conformance"
     if ! mysqladmin ping >/dev/null 2>&1; then
-      /etc/init.d/mariadb start >/dev/null 2>&1 9>&- || { install -d -o mysql -g root /run/mysqld;
-        setsid nohup mysqld_safe >/dev/null 2>&1 </dev/null 9>&- & }
+      /etc/init.d/mariadb start >/dev/null 2>&1 8>&- 9>&- || { install -d -o mysql -g root /run/mysqld;
+        setsid nohup mysqld_safe >/dev/null 2>&1 </dev/null 8>&- 9>&- & }
       for _ in $(seq 60); do mysqladmin ping >/dev/null 2>&1 && break; sleep 0.5; done
     fi
     mysql -uroot <<'SQL'
@@ -199,7 +331,7 @@ SQL
 # Written by conformance/tempest/run.sh: API-only Neutron (ML2, no agents, no Nova) behind Keystone.
 [DEFAULT]
 core_plugin = ml2
-service_plugins = ${NEUTRON_SERVICE_PLUGINS:-router,segments,qos,metering}
+service_plugins = ${NEUTRON_SERVICE_PLUGINS:-$($with_nova && echo ovn-router,segments,qos,trunk || echo router,segments,qos,metering)}
 auth_strategy = keystone
 bind_host = 127.0.0.1
 bind_port = $port
@@ -210,8 +342,9 @@ api_workers = 2
 rpc_workers = 0
 rpc_state_report_workers = 0
 dhcp_agent_notification = false
-notify_nova_on_port_status_changes = false
-notify_nova_on_port_data_changes = false
+notify_nova_on_port_status_changes = $notify_nova
+notify_nova_on_port_data_changes = $notify_nova
+send_events_interval = 1
 debug = false
 use_stderr = false
 
@@ -221,7 +354,7 @@ connection = mysql+pymysql://neutron:neutron@localhost/neutron_conformance?chars
 [ml2]
 type_drivers = flat,vlan,geneve
 tenant_network_types = geneve
-mechanism_drivers =
+mechanism_drivers = $($with_nova && echo ovn || true)
 extension_drivers = port_security,qos
 
 [ml2_type_flat]
@@ -241,13 +374,15 @@ lock_path = $workdir/state/lock
 root_helper = sudo
 
 $(keystone_section)
+
+$(ovn_section)
 CONF
     say "neutron-db-manage upgrade heads"
     neutron-db-manage --config-file "$workdir/neutron.conf" upgrade heads >"$workdir/db-manage.log" 2>&1 \
       || { tail -n 30 "$workdir/db-manage.log" >&2; die 4 "neutron-db-manage failed (log: $workdir/db-manage.log)"; }
     say "starting neutron-server"
     setsid neutron-server --config-file "$workdir/neutron.conf" --log-file "$log" \
-      </dev/null >"$workdir/server.out" 2>&1 9>&- &
+      </dev/null >"$workdir/server.out" 2>&1 8>&- 9>&- &
     echo $! >"$pidfile"
     ;;
 esac
@@ -280,6 +415,67 @@ eval "$("$PY" "$HERE/lib/prepare.py" --keystone http://127.0.0.1:5000/v3 --netwo
   || die 4 "preparing $target for tempest failed"
 say "public network $PUBLIC_NETWORK_ID; $(tr ',' '\n' <<<"$API_EXTENSIONS" | wc -l) extensions"
 
+nova_conf=""
+if $with_nova; then
+  # Nova keeps its token and the catalog (the network endpoint) for an hour: restarted
+  say "Nova: scripts/nova-services.sh --compute-hosts $(IFS=,; echo "${nova_hosts[*]}") --restart"
+  bash "$ROOT/scripts/nova-services.sh" --compute-hosts "$(IFS=,; echo "${nova_hosts[*]}")" --restart \
+    >"$workdir/nova-services.log" 2>&1 8>&- 9>&- \
+    || { tail -n 30 "$workdir/nova-services.log" >&2; die 4 "Nova setup failed (log: $workdir/nova-services.log)"; }
+  eval "$("$PY" "$HERE/lib/prepare_nova.py" --keystone http://127.0.0.1:5000/v3 \
+    --hosts "$(IFS=,; echo "${nova_hosts[*]}")")" || die 4 "preparing Nova for tempest failed"
+  say "Nova: image cirros $IMAGE_REF, flavors $FLAVOR_REF (m1.nano) and $FLAVOR_REF_ALT (m1.micro)"
+  # What the fake driver (fake.FakeLiveMigrateDriver) can do: no consoles but its canned console
+  # output, no snapshot (it uploads no image data, so images stay queued: no create image, backup
+  # or shelve), live migration, block migration included (tempest runs its plain live migration
+  # tests only with block_migration_for_live_migration; the driver copies nothing either way),
+  # interface attach and detach, resize and cold migration.
+  nova_conf="$(cat <<CONF
+
+[compute]
+image_ref = $IMAGE_REF
+image_ref_alt = $IMAGE_REF
+flavor_ref = $FLAVOR_REF
+flavor_ref_alt = $FLAVOR_REF_ALT
+min_compute_nodes = 2
+min_microversion = 2.1
+max_microversion = latest
+build_timeout = 180
+endpoint_type = publicURL
+region = RegionOne
+
+[compute-feature-enabled]
+console_output = true
+vnc_console = false
+spice_console = false
+serial_console = false
+snapshot = false
+shelve = false
+shelve_migrate = false
+live_migration = true
+block_migration_for_live_migration = true
+volume_backed_live_migration = false
+live_migrate_back_and_forth = false
+can_migrate_between_any_hosts = true
+cold_migration = true
+resize = true
+interface_attach = true
+pause = true
+suspend = true
+rescue = false
+change_password = false
+personality = false
+config_drive = true
+metadata_service = false
+attach_encrypted_volume = false
+
+[image]
+region = RegionOne
+endpoint_type = publicURL
+CONF
+)"
+fi
+
 new_workspace "neutrino-$target"
 cat >"$ws/etc/tempest.conf" <<CONF
 # Written by conformance/tempest/run.sh for target $target
@@ -297,7 +493,8 @@ admin_password = admin
 admin_project_name = admin
 admin_domain_name = Default
 use_dynamic_credentials = true
-create_isolated_networks = false
+# with Nova: each test project gets a network, subnet and router (servers need a network)
+create_isolated_networks = $with_nova
 
 [identity]
 uri_v3 = http://127.0.0.1:5000/v3
@@ -311,8 +508,8 @@ api_v3 = true
 
 [service_available]
 neutron = true
-nova = false
-glance = false
+nova = $with_nova
+glance = $with_nova
 cinder = false
 swift = false
 
@@ -339,6 +536,7 @@ run_validation = false
 
 [neutron_plugin_options]
 provider_vlans = public
+$nova_conf
 CONF
 
 # --- run ---------------------------------------------------------------------------------------------------

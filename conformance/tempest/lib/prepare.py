@@ -46,6 +46,9 @@ def main():
     p.add_argument("--physnet", default="public")
     p.add_argument("--cidr", default="172.24.4.0/24")
     p.add_argument("--gateway", default="172.24.4.1")
+    p.add_argument("--delete-public", action="store_true",
+                   help="delete the external network public (and its subnets) and the admin project's "
+                        "security groups instead")
     a = p.parse_args()
 
     auth = {"auth": {
@@ -67,6 +70,19 @@ def main():
             sys.exit("prepare: no public network endpoint in Keystone's catalog "
                      "(run scripts/keystone-services.sh)")
     url = url.rstrip("/")
+
+    if a.delete_public:
+        _, _, nets = call("GET", url + "/v2.0/networks?name=public", token)
+        for n in nets["networks"]:
+            if n.get("router:external"):
+                call("DELETE", url + "/v2.0/networks/" + n["id"], token, ok=(204, 404, 409))
+        # and the admin project's security groups (its default one, made on its first request):
+        # with OVN each is a port group that would outlive the server
+        project = body["token"]["project"]["id"]
+        _, _, groups = call("GET", url + "/v2.0/security-groups?project_id=" + project, token)
+        for g in groups["security_groups"]:
+            call("DELETE", url + "/v2.0/security-groups/" + g["id"], token, ok=(204, 404, 409))
+        return
 
     _, _, ext = call("GET", url + "/v2.0/extensions", token)
     aliases = sorted(e["alias"] for e in ext["extensions"])
