@@ -75,6 +75,8 @@ public final class Quotas {
 
     /** How long a reservation counts when its create neither commits nor cancels it (its server died). */
     static final java.time.Duration RESERVATION_TTL = java.time.Duration.ofMinutes(2);
+    private static final int PURGE_EVERY = 64;
+    private final java.util.concurrent.atomic.AtomicLong reservations = new java.util.concurrent.atomic.AtomicLong();
 
     /** An amount of a resource reserved for a project until the create that took it commits or fails. */
     public record Reservation(String id, String projectId, String resource, int amount) {}
@@ -125,8 +127,10 @@ public final class Quotas {
             if (r.get(1, Integer.class) + r.get(2, Integer.class) + amount > max) {
                 throw NeutronException.overQuota(resource);
             }
-            if (java.util.concurrent.ThreadLocalRandom.current().nextInt(64) == 0) {
-                // now and then, what crashed servers left behind
+            if (reservations.incrementAndGet() % PURGE_EVERY == 0) {
+                // now and then (every 64th reservation of this process: a count, not a dice roll, so
+                // that a request's statements are the same from run to run), what crashed servers
+                // left behind
                 dsl.deleteFrom(held).where(held.EXPIRES_AT.lt(now)).execute();
             }
             String id = java.util.UUID.randomUUID().toString();

@@ -2,6 +2,7 @@ package dev.neutrino.ext;
 
 import static dev.neutrino.schema.Tables.PORTS;
 
+import dev.neutrino.common.ReleaseGate;
 import dev.neutrino.common.Config;
 import dev.neutrino.db.Database;
 import dev.neutrino.engine.Engine;
@@ -88,6 +89,11 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
     }
 
     public Neutrino(Config config, Database db, Policy policy) {
+        this(config, db, policy, ReleaseGate.NO_OLDER_SERVERS);
+    }
+
+    /** @param gate whether servers of an older release still run: features they cannot serve wait for them */
+    public Neutrino(Config config, Database db, Policy policy, ReleaseGate gate) {
         this.db = db;
         this.extensionDrivers = ExtensionManager.of(config.get(Ml2Options.EXTENSION_DRIVERS), EXTENSION_DRIVERS);
         Policy checked = policy.withParentResolver((resource, id, field) -> {
@@ -112,7 +118,7 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
         ServiceTypePlugin.install(engine, config, rules);
         PortBindingsPlugin.install(engine, db, mechanisms, rules);
         TrunkPlugin.install(engine, db, mechanisms, rules);
-        QosPlugin.install(engine, db, rules);
+        QosPlugin.install(engine, db, rules, gate);
         this.agents = new Agents(rules);
         engine.endpoint("agents", agents::handle);
 

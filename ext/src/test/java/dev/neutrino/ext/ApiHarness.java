@@ -36,10 +36,19 @@ public final class ApiHarness implements AutoCloseable {
     }
 
     ApiHarness(Config config, dev.neutrino.policy.Policy policy) {
+        this(config, policy, dev.neutrino.common.ReleaseGate.NO_OLDER_SERVERS);
+    }
+
+    /** With a release gate of its own (servers of an older release "running" beside this one). */
+    public ApiHarness(Config config, dev.neutrino.common.ReleaseGate gate) {
+        this(config, dev.neutrino.policy.Policy.defaults(), gate);
+    }
+
+    ApiHarness(Config config, dev.neutrino.policy.Policy policy, dev.neutrino.common.ReleaseGate gate) {
         db = new Database(new DatabaseUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "",
                 SQLDialect.H2), 4);
         new Schema(db).upgradeAll();
-        app = new Neutrino(config, db, policy);
+        app = new Neutrino(config, db, policy, gate);
         api = new NeutronApi(app.engine());
     }
 

@@ -142,7 +142,8 @@ public final class NeutrinoServer implements AutoCloseable {
             registry = new ServerRegistry(db, config.get(ServerOptions.HOST), Release.CURRENT,
                     java.time.Clock.systemUTC()).register();
             Policy policy = loadPolicy(config);
-            Neutrino app = new Neutrino(config, db, policy);
+            java.time.Clock clock = java.time.Clock.systemUTC();
+            Neutrino app = new Neutrino(config, db, policy, release -> ServerRegistry.allAtLeast(db, clock, release));
             Authenticator auth = config.get(ServerOptions.AUTH_STRATEGY).equals("keystone")
                     ? new KeystoneAuthenticator(TokenValidator.create(KeystoneAuthConfig.from(config)), policy)
                     : Authenticator.noauth();

@@ -1,5 +1,6 @@
 package dev.neutrino.ext.qos;
 
+import dev.neutrino.common.ReleaseGate;
 import dev.neutrino.db.Database;
 import dev.neutrino.engine.Engine;
 import dev.neutrino.ext.core.Ports;
@@ -15,10 +16,14 @@ public final class QosPlugin {
     private QosPlugin() {}
 
     public static void install(Engine engine, Database db, Policy policy) {
+        install(engine, db, policy, ReleaseGate.NO_OLDER_SERVERS);
+    }
+
+    public static void install(Engine engine, Database db, Policy policy, ReleaseGate gate) {
         if (!engine.hasExtension(QosExtension.QOS.alias())) return;
         var policies = engine.service(QosExtension.POLICY);
         policies.addHooks(new QosPolicyHooks());
-        var rules = new QosRules(db, policies, policy, engine::fireCommitted);
+        var rules = new QosRules(db, policies, policy, engine::fireCommitted, gate);
         for (RuleType t : RuleType.values()) {
             if (!engine.hasExtension(t.extension)) continue;
             engine.subEndpoint(QosExtension.POLICY, t.def.collection(), (req, seg) -> rules.handle(t, req, seg));

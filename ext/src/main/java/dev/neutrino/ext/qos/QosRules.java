@@ -1,6 +1,7 @@
 package dev.neutrino.ext.qos;
 
 import dev.neutrino.common.NeutronException;
+import dev.neutrino.common.ReleaseGate;
 import dev.neutrino.db.Database;
 import dev.neutrino.engine.ApiRequest;
 import dev.neutrino.engine.ApiResponse;
@@ -36,13 +37,20 @@ final class QosRules {
     private final ResourceService policies;
     private final Policy policy;
     private final Runnable committed;
+    private final ReleaseGate gate;
+    /**
+     * The first release that stores packet rate rules (expand V15): a server of an older release
+     * cannot read a policy that has one, so none is created while such a server still runs.
+     */
+    static final String PACKET_RATE_SINCE = "0.3.0-SNAPSHOT";
 
     /** {@code committed}: tells the engine's commit listeners of a write through an alias endpoint. */
-    QosRules(Database db, ResourceService policies, Policy policy, Runnable committed) {
+    QosRules(Database db, ResourceService policies, Policy policy, Runnable committed, ReleaseGate gate) {
         this.db = db;
         this.policies = policies;
         this.policy = policy;
         this.committed = committed;
+        this.gate = gate;
     }
 
     /** {@code seg}: "v2.0", "qos/policies", policy id, "{type}_rules"[, rule id]. */
@@ -144,6 +152,12 @@ final class QosRules {
         RequestContext ctx = req.ctx();
         Map<String, Object> body = bodyOf(req, type.def.singular());
         Map<String, Object> data = Requests.prepareCreate(type.def, body, ctx);
+        if ((type == RuleType.PACKET_RATE_LIMIT || type == RuleType.MINIMUM_PACKET_RATE)
+                && !gate.allAtLeast(PACKET_RATE_SINCE)) {
+            throw NeutronException.conflict("QosRuleNotYetAvailable", "Rules of type " + type.type
+                    + " cannot be created while servers of a release older than " + PACKET_RATE_SINCE
+                    + " still run on this database (a rolling upgrade is in progress).");
+        }
         Map<String, Object> result = db.tx(dsl -> {
             Tx tx = new Tx(dsl, ctx);
             Map<String, Object> parent = policies.findVisible(tx, policyId);

@@ -55,6 +55,33 @@ class QosPacketRateRulesTest {
     }
 
     @Test
+    void packetRateRulesWaitUntilNoServerOfAnOlderReleaseRuns() {
+        java.util.concurrent.atomic.AtomicBoolean olderServers = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        h.close();
+        h = new ApiHarness(Config.of(IniFile.parse("[ml2]\nextension_drivers = port_security,qos\n"),
+                NeutrinoOptions.ALL), release -> {
+                    asked.add(release);
+                    return !olderServers.get();
+                });
+        String p = policy("name", "upgrading", "project_id", "project-a");
+        for (String type : List.of("packet_rate_limit", "minimum_packet_rate")) {
+            ApiHarness.Result r = rule(p, type, type.equals("packet_rate_limit") ? "max_kpps" : "min_kpps", 100);
+            assertThat(r.status()).as("%s %s", type, r.body()).isEqualTo(409);
+            assertThat(r.errorType()).isEqualTo("QosRuleNotYetAvailable");
+            assertThat(message(r)).contains(QosRules.PACKET_RATE_SINCE);
+        }
+        assertThat(asked).containsOnly(QosRules.PACKET_RATE_SINCE);
+        // the rule kinds an older server knows are not held back
+        assertThat(rule(p, "bandwidth_limit", "max_kbps", 1000).status()).isEqualTo(201);
+        assertThat(admin("GET", "/v2.0/qos/policies/" + p + "/packet_rate_limit_rules", null)
+                .list("packet_rate_limit_rules")).isEmpty();
+        olderServers.set(false); // the last old server stopped
+        assertThat(rule(p, "packet_rate_limit", "max_kpps", 100).status()).isEqualTo(201);
+        assertThat(rule(p, "minimum_packet_rate", "min_kpps", 100).status()).isEqualTo(201);
+    }
+
+    @Test
     void packetRateLimitRulesHaveTheirAttributesDefaultsAndDirections() {
         String p = policy("name", "pps", "project_id", "project-a");
         ApiHarness.Result r = rule(p, "packet_rate_limit", "max_kpps", 1000);
