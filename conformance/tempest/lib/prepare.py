@@ -11,15 +11,20 @@ assignments for run.sh:
 """
 import argparse
 import json
+import os
 import sys
 import urllib.error
 import urllib.request
 
 
-def call(method, url, token=None, body=None, ok=(200, 201, 204)):
+def call(method, url, token=None, body=None, ok=(200, 201, 204), headers=None):
+    """One JSON request: (status, headers, body); exits naming the script on an unexpected answer."""
+    me = os.path.basename(sys.argv[0]).removesuffix(".py")
     data = None if body is None else json.dumps(body).encode()
     req = urllib.request.Request(url, data=data, method=method)
     req.add_header("Accept", "application/json")
+    for k, v in (headers or {}).items():
+        req.add_header(k, v)
     if data is not None:
         req.add_header("Content-Type", "application/json")
     if token:
@@ -32,9 +37,9 @@ def call(method, url, token=None, body=None, ok=(200, 201, 204)):
         text = e.read().decode(errors="replace")
         if e.code in ok:
             return e.code, dict(e.headers), (json.loads(text) if text else None)
-        sys.exit(f"prepare: {method} {url} answered {e.code}: {text[:500]}")
+        sys.exit(f"{me}: {method} {url} answered {e.code}: {text[:500]}")
     except (urllib.error.URLError, OSError) as e:
-        sys.exit(f"prepare: {method} {url} failed: {e}")
+        sys.exit(f"{me}: {method} {url} failed: {e}")
 
 
 def main():

@@ -10,34 +10,14 @@ hosts are up, and prints shell assignments for run.sh:
     FLAVOR_REF_ALT=84
 """
 import argparse
-import json
 import sys
 import time
-import urllib.error
-import urllib.request
+
+import prepare  # beside this file: its JSON request helper
 
 
 def call(method, url, token=None, body=None, ok=(200, 201, 202, 204), headers=None):
-    data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(url, data=data, method=method)
-    req.add_header("Accept", "application/json")
-    for k, v in (headers or {}).items():
-        req.add_header(k, v)
-    if data is not None:
-        req.add_header("Content-Type", "application/json")
-    if token:
-        req.add_header("X-Auth-Token", token)
-    try:
-        with urllib.request.urlopen(req, timeout=60) as resp:
-            text = resp.read().decode()
-            return resp.status, dict(resp.headers), (json.loads(text) if text else None)
-    except urllib.error.HTTPError as e:
-        text = e.read().decode(errors="replace")
-        if e.code in ok:
-            return e.code, dict(e.headers), (json.loads(text) if text else None)
-        sys.exit(f"prepare_nova: {method} {url} answered {e.code}: {text[:500]}")
-    except (urllib.error.URLError, OSError) as e:
-        sys.exit(f"prepare_nova: {method} {url} failed: {e}")
+    return prepare.call(method, url, token, body, ok, headers)
 
 
 def main():

@@ -2,55 +2,33 @@ package dev.neutrino.ext.qos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.neutrino.common.Config;
-import dev.neutrino.common.IniFile;
 import dev.neutrino.engine.RequestContext;
 import dev.neutrino.ext.ApiHarness;
-import dev.neutrino.ext.NeutrinoOptions;
 import dev.neutrino.ml2.CommittedChange;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The qos family as Neutron Zed's QoS plugin with ML2/OVN answers it, on H2. */
-class QosApiTest {
+class QosApiTest extends QosHarness {
     static final RequestContext ADMIN = RequestContext.admin("admin-project");
     static final RequestContext ALICE = RequestContext.member("alice", "project-a");
     static final RequestContext BOB = RequestContext.member("bob", "project-b");
 
-    ApiHarness h;
     final List<CommittedChange> feed = new CopyOnWriteArrayList<>();
 
     @BeforeEach
-    void start() {
-        h = new ApiHarness(Config.of(IniFile.parse("[ml2]\nextension_drivers = port_security,qos\n"),
-                NeutrinoOptions.ALL));
+    void listen() {
         h.app().onChange(feed::add);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
     }
 
     static Map<String, Object> body(String key, Object... kv) {
         Map<String, Object> inner = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) inner.put((String) kv[i], kv[i + 1]);
         return Map.of(key, inner);
-    }
-
-    ApiHarness.Result admin(String method, String path, Object body) {
-        return h.call(ADMIN, method, path, body);
-    }
-
-    String policy(Object... kv) {
-        ApiHarness.Result r = admin("POST", "/v2.0/qos/policies", body("policy", kv));
-        assertThat(r.status()).as("%s", r.body()).isEqualTo(201);
-        return (String) r.get("policy").get("id");
     }
 
     @Test

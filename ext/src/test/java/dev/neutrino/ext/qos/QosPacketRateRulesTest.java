@@ -5,14 +5,9 @@ import static dev.neutrino.ext.qos.QosApiTest.ALICE;
 import static dev.neutrino.ext.qos.QosApiTest.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.neutrino.common.Config;
-import dev.neutrino.common.IniFile;
 import dev.neutrino.ext.ApiHarness;
-import dev.neutrino.ext.NeutrinoOptions;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,30 +17,7 @@ import org.junit.jupiter.api.Test;
  * the real Zed server (noauth, MariaDB, ML2/OVN), except the validation messages of refused values,
  * whose wording differs (Zed: "any is not in valid_values").
  */
-class QosPacketRateRulesTest {
-    ApiHarness h;
-
-    @BeforeEach
-    void start() {
-        h = new ApiHarness(Config.of(IniFile.parse("[ml2]\nextension_drivers = port_security,qos\n"),
-                NeutrinoOptions.ALL));
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
-
-    ApiHarness.Result admin(String method, String path, Object body) {
-        return h.call(ADMIN, method, path, body);
-    }
-
-    String policy(Object... kv) {
-        ApiHarness.Result r = admin("POST", "/v2.0/qos/policies", body("policy", kv));
-        assertThat(r.status()).as("%s", r.body()).isEqualTo(201);
-        return (String) r.get("policy").get("id");
-    }
-
+class QosPacketRateRulesTest extends QosHarness {
     ApiHarness.Result rule(String policy, String type, Object... kv) {
         return admin("POST", "/v2.0/qos/policies/" + policy + "/" + type + "_rules", body(type + "_rule", kv));
     }
@@ -59,8 +31,7 @@ class QosPacketRateRulesTest {
         java.util.concurrent.atomic.AtomicBoolean olderServers = new java.util.concurrent.atomic.AtomicBoolean(true);
         List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
         h.close();
-        h = new ApiHarness(Config.of(IniFile.parse("[ml2]\nextension_drivers = port_security,qos\n"),
-                NeutrinoOptions.ALL), release -> {
+        h = new ApiHarness(QOS, release -> {
                     asked.add(release);
                     return !olderServers.get();
                 });

@@ -6,14 +6,9 @@ import static dev.neutrino.ext.qos.QosApiTest.BOB;
 import static dev.neutrino.ext.qos.QosApiTest.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.neutrino.common.Config;
-import dev.neutrino.common.IniFile;
 import dev.neutrino.ext.ApiHarness;
-import dev.neutrino.ext.NeutrinoOptions;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,31 +19,8 @@ import org.junit.jupiter.api.Test;
  * (MariaDB, ML2/OVN), and so were a project's (visibility, {@code shared} and its filter, the refusal of
  * a non-owner's entry: the server ran with keystonecontext taking the project and roles from headers).
  */
-class QosRbacTest {
+class QosRbacTest extends QosHarness {
     static final String OWNER = "admin-project";
-
-    ApiHarness h;
-
-    @BeforeEach
-    void start() {
-        h = new ApiHarness(Config.of(IniFile.parse("[ml2]\nextension_drivers = port_security,qos\n"),
-                NeutrinoOptions.ALL));
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
-
-    ApiHarness.Result admin(String method, String path, Object body) {
-        return h.call(ADMIN, method, path, body);
-    }
-
-    String policy(Object... kv) {
-        ApiHarness.Result r = admin("POST", "/v2.0/qos/policies", body("policy", kv));
-        assertThat(r.status()).as("%s", r.body()).isEqualTo(201);
-        return (String) r.get("policy").get("id");
-    }
 
     ApiHarness.Result share(String policy, String target) {
         return admin("POST", "/v2.0/rbac-policies", body("rbac_policy", "object_type", "qos_policy",

@@ -4,14 +4,9 @@ import static dev.neutrino.ext.qos.QosApiTest.ADMIN;
 import static dev.neutrino.ext.qos.QosApiTest.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.neutrino.common.Config;
-import dev.neutrino.common.IniFile;
 import dev.neutrino.ext.ApiHarness;
-import dev.neutrino.ext.NeutrinoOptions;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,23 +15,10 @@ import org.junit.jupiter.api.Test;
  * with convert_to_boolean_if_not_none into a list, QosRuleType.get_objects hands the list on and the
  * driver manager tests it for truth (neutron/services/qos/drivers/manager.py supported_rule_types).
  */
-class QosRuleTypeFilterTest {
+class QosRuleTypeFilterTest extends QosHarness {
     static final List<String> OVN = List.of("bandwidth_limit", "dscp_marking", "minimum_bandwidth");
     static final List<String> ALL = List.of("bandwidth_limit", "dscp_marking", "minimum_bandwidth",
             "minimum_packet_rate", "packet_rate_limit");
-
-    ApiHarness h;
-
-    @BeforeEach
-    void start() {
-        h = new ApiHarness(Config.of(IniFile.parse("[ml2]\nextension_drivers = port_security,qos\n"),
-                NeutrinoOptions.ALL));
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
 
     ApiHarness.Result types(Map<String, List<String>> query) {
         return h.call(ALICE, "GET", "/v2.0/qos/rule-types", query, null);
