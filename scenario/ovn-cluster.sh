@@ -14,7 +14,7 @@
 #
 # OVN_CLUSTER_KEEP=1 keeps the logs and databases of the run.
 # Ports (all on 127.0.0.1, checked free first): northbound 6651-6653 (raft 6661-6663), southbound
-# 6671-6673 (raft 6681-6683), Neutrino 39701-39703. BURST_SECONDS (default 60) sets the burst's length.
+# 6671-6673 (raft 6681-6683), Neutrino on three free ports. BURST_SECONDS (default 60) sets the burst's length.
 set -uo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$root"
@@ -36,7 +36,12 @@ scripts/db-services.sh >/dev/null || { echo "$name: PostgreSQL could not be star
 dir="$state"
 nb_ports=(6651 6652 6653); nb_raft=(6661 6662 6663)
 sb_ports=(6671 6672 6673); sb_raft=(6681 6682 6683)
-api_ports=(39701 39702 39703)
+# the API ports are picked free: fixed ones in the ephemeral range (32768-60999) were once taken by an
+# outgoing connection between the check below and a server's start (CI: "Address already in use")
+api_ports=()
+while ((${#api_ports[@]} < 3)); do
+  p=$(free_port); [[ " ${api_ports[*]} " == *" $p "* ]] || api_ports+=("$p")
+done
 for p in "${nb_ports[@]}" "${nb_raft[@]}" "${sb_ports[@]}" "${sb_raft[@]}" "${api_ports[@]}"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
     echo "$name: port $p is in use (another run?)"; rm -rf "$dir"; exit 1
