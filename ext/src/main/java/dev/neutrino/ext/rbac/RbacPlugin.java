@@ -5,13 +5,20 @@ import dev.neutrino.ext.core.Networks;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RBAC ({@link RbacExtension}): networks here; QoS policies' entries are checked by the qos extension. */
+/**
+ * RBAC ({@link RbacExtension}): networks here; the entries of QoS policies, security groups, address
+ * scopes and subnet pools are checked by their extensions.
+ */
 public final class RbacPlugin {
     private RbacPlugin() {}
 
     public static void install(Engine engine) {
         List<String> types = new ArrayList<>(List.of(RbacHooks.NETWORK));
         if (engine.hasExtension("qos")) types.add("qos_policy"); // its entries: dev.neutrino.ext.qos.QosRbacHooks
+        // their entries: api.SharedObjectRbac, attached by the security group and subnet pool extensions
+        if (engine.hasExtension("rbac-security-groups")) types.add("security_group");
+        if (engine.hasExtension("rbac-address-scope")) types.add("address_scope");
+        if (engine.hasExtension("rbac-subnetpool")) types.add("subnetpool");
         engine.service(RbacPolicies.DEF).addHooks(new RbacHooks(engine.service(Networks.DEF), List.copyOf(types)));
     }
 }

@@ -7,14 +7,16 @@ import dev.neutrino.model.Validators;
 import java.util.List;
 
 /**
- * neutron_lib/api/definitions/rbac_policies? (neutron/extensions/rbac.py): RBAC entries of networks and
- * QoS policies ({@code qos_policy}, whose entries the qos extension checks; refused while it is off).
+ * neutron_lib/api/definitions/rbac_policies? (neutron/extensions/rbac.py): RBAC entries of networks, QoS
+ * policies, security groups, address scopes and subnet pools (the types of the other extensions are
+ * checked by them and refused while they are off).
  */
 @dev.neutrino.model.Declaration
 public final class RbacPolicies {
     private RbacPolicies() {}
 
-    public static final List<String> OBJECT_TYPES = List.of("network", "qos_policy");
+    public static final List<String> OBJECT_TYPES = List.of("network", "qos_policy", "security_group",
+            "address_scope", "subnetpool");
     public static final List<String> ACTIONS = List.of("access_as_shared", "access_as_external");
 
     /**

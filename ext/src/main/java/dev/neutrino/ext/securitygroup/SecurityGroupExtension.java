@@ -42,6 +42,35 @@ public final class SecurityGroupExtension {
                     bool("stateful").post(true).put().validate(Validators.BOOLEAN).query())
             .build();
 
+    /** rbac_security_groups.py: object_type security_group in RBAC policies (a shim: no attributes). */
+    public static final ExtensionDef RBAC_SECURITY_GROUPS = ExtensionDef.builder("rbac-security-groups",
+            "Add security_group type to network RBAC",
+            "Add security_group type to network RBAC",
+            "2019-02-14T00:00:00-00:00")
+            .requires("rbac-policies", "security-group")
+            .build();
+
+    /** security_groups_shared_filtering.py: a group's {@code shared} as the caller sees it, a filter. */
+    public static final ExtensionDef SECURITY_GROUPS_SHARED_FILTERING = ExtensionDef.builder(
+            "security-groups-shared-filtering",
+            "Security group filtering on the shared field",
+            "Support filtering security groups on the shared field",
+            "2021-10-05T09:00:00-00:00")
+            .requires("rbac-security-groups")
+            .attributes("security_groups", bool("shared").filter().computed())
+            .build();
+
+    /** security_groups_normalized_cidr.py: a rule's remote_ip_prefix without host bits. */
+    public static final ExtensionDef SECURITY_GROUPS_NORMALIZED_CIDR = ExtensionDef.builder(
+            "security-groups-normalized-cidr",
+            "Normalized CIDR field for security group rules",
+            "Add new field with normalized remote_ip_prefix cidr in SG rule",
+            "2020-07-28T10:00:00-00:00")
+            .requires("security-group")
+            .attributes("security_group_rules", string("normalized_cidr").query())
+            .build();
+
     /** Every extension of this package, in the order {@code GET /v2.0/extensions} would list them. */
-    public static final List<ExtensionDef> ALL = List.of(SECURITY_GROUP, STATEFUL_SECURITY_GROUP);
+    public static final List<ExtensionDef> ALL = List.of(RBAC_SECURITY_GROUPS, SECURITY_GROUP,
+            SECURITY_GROUPS_NORMALIZED_CIDR, SECURITY_GROUPS_SHARED_FILTERING, STATEFUL_SECURITY_GROUP);
 }

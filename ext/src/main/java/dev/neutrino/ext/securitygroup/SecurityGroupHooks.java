@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import dev.neutrino.ext.rbac.api.SharedObjectRbac;
+import dev.neutrino.model.Attribute;
+import org.jooq.Condition;
 import org.jooq.Field;
 
 /**
@@ -37,11 +40,14 @@ final class SecurityGroupHooks implements ResourceHooks, SecurityGroupLookup {
     private final Database db;
     private final ResourceService groups;
     private final ResourceService rules;
+    private final SharedObjectRbac rbac;
 
-    public SecurityGroupHooks(Database db, ResourceService groups, ResourceService rules) {
+    /** @param rbac the groups' RBAC (rbac-security-groups), or null when that extension is off */
+    public SecurityGroupHooks(Database db, ResourceService groups, ResourceService rules, SharedObjectRbac rbac) {
         this.db = db;
         this.groups = groups;
         this.rules = rules;
+        this.rbac = rbac;
     }
 
     /**
@@ -171,6 +177,19 @@ final class SecurityGroupHooks implements ResourceHooks, SecurityGroupLookup {
         tx.dsl().deleteFrom(SECURITYGROUPRULES).where(SECURITYGROUPRULES.REMOTE_GROUP_ID.eq(id))
                 .execute();
         groups.bumpRevisions(tx, others);
+        if (rbac != null) rbac.deleteAll(tx.dsl(), id);
+    }
+
+    /** Own groups, and with rbac-security-groups those shared with the caller's project. */
+    @Override
+    public Condition visibleTo(Tx tx) {
+        return rbac == null ? null : rbac.visibleTo(tx.ctx().projectId());
+    }
+
+    /** security-groups-shared-filtering: {@code shared} as the caller sees it. */
+    @Override
+    public Condition filter(Tx tx, Attribute attribute, List<String> values) {
+        return rbac != null && attribute.name().equals("shared") ? rbac.sharedFilter(tx, values) : null;
     }
 
     private static boolean inUse(Tx tx, String id) {
@@ -195,5 +214,6 @@ final class SecurityGroupHooks implements ResourceHooks, SecurityGroupLookup {
                     .add(Views.render(ruleService.def(), r, Set.of(), tx.ctx()));
         }
         for (Map<String, Object> sg : sgs) sg.put("security_group_rules", byGroup.get((String) sg.get("id")));
+        if (rbac != null) rbac.extendShared(tx, sgs);
     }
 }

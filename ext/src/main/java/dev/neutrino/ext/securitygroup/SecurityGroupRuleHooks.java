@@ -163,6 +163,7 @@ final class SecurityGroupRuleHooks implements ResourceHooks {
                         + ethertype + " for CIDR " + prefix);
             }
             rule.put("remote_ip_prefix", cidr.toString());
+            rule.put("normalized_cidr", cidr.canonical().toString());
         }
     }
 
@@ -211,8 +212,11 @@ final class SecurityGroupRuleHooks implements ResourceHooks {
     @Override
     public void extend(Tx tx, List<Map<String, Object>> rules) {
         for (Map<String, Object> r : rules) {
+            // a rule that a server of an older release wrote has none stored (expand V18)
             Object prefix = r.get("remote_ip_prefix");
-            r.put("normalized_cidr", prefix == null ? null : Cidr.parse(prefix.toString()).canonical().toString());
+            if (r.get("normalized_cidr") == null && prefix != null) {
+                r.put("normalized_cidr", Cidr.parse(prefix.toString()).canonical().toString());
+            }
         }
     }
 

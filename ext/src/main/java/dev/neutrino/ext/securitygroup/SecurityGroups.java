@@ -61,6 +61,5 @@ public final class SecurityGroups {
                     ? (e.equalsIgnoreCase("ipv4") ? "IPv4" : e.equalsIgnoreCase("ipv6") ? "IPv6" : e) : v)
                     .validate(Validators.values(ETHERTYPES)).query())
             .add(string("remote_ip_prefix").post(null).query())
-            .add(string("normalized_cidr").computed())
             .build();
 }

@@ -54,6 +54,23 @@ public final class SubnetPoolExtension {
                     string("address_scope_id").post(null).put().validate(Validators.UUID_OR_NONE).query())
             .build();
 
+    /** rbac_address_scope.py: object_type address_scope in RBAC policies (a shim). */
+    public static final ExtensionDef RBAC_ADDRESS_SCOPE = ExtensionDef.builder("rbac-address-scope",
+            "Add address_scope type to RBAC",
+            "Add address_scope type to RBAC",
+            "2020-02-12T00:00:00-00:00")
+            .requires("rbac-policies", "address-scope")
+            .build();
+
+    /** rbac_subnetpool.py: object_type subnetpool in RBAC policies (a shim). */
+    public static final ExtensionDef RBAC_SUBNETPOOL = ExtensionDef.builder("rbac-subnetpool",
+            "Add subnetpool type to RBAC",
+            "Add subnetpool type to RBAC",
+            "2020-02-05T00:00:00-00:00")
+            .requires("rbac-policies", "rbac-address-scope")
+            .build();
+
     /** Every extension of this package, in the order {@code GET /v2.0/extensions} would list them. */
-    public static final List<ExtensionDef> ALL = List.of(ADDRESS_SCOPE, DEFAULT_SUBNETPOOLS, SUBNET_ALLOCATION);
+    public static final List<ExtensionDef> ALL = List.of(ADDRESS_SCOPE, DEFAULT_SUBNETPOOLS, RBAC_ADDRESS_SCOPE,
+            RBAC_SUBNETPOOL, SUBNET_ALLOCATION);
 }

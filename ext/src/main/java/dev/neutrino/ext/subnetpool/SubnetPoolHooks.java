@@ -7,6 +7,7 @@ import dev.neutrino.engine.ResourceHooks;
 import dev.neutrino.engine.ResourceService;
 import dev.neutrino.engine.Tx;
 import dev.neutrino.ext.core.api.SubnetPoolAllocator;
+import dev.neutrino.ext.rbac.api.SharedObjectRbac;
 import dev.neutrino.common.Cidr;
 import dev.neutrino.common.NeutronException;
 import dev.neutrino.ipam.PrefixAllocator;
@@ -26,10 +27,32 @@ import org.jooq.Record;
 final class SubnetPoolHooks implements ResourceHooks, SubnetPoolAllocator {
     private final ResourceService pools;
     private final ResourceService scopes;
+    private final SharedObjectRbac rbac;
 
-    public SubnetPoolHooks(ResourceService pools, ResourceService scopes) {
+    /** @param rbac the pools' RBAC (rbac-subnetpool), or null when that extension is off */
+    public SubnetPoolHooks(ResourceService pools, ResourceService scopes, SharedObjectRbac rbac) {
         this.pools = pools;
         this.scopes = scopes;
+        this.rbac = rbac;
+    }
+
+    @Override
+    public void afterCreate(Tx tx, Map<String, Object> pool) {
+        if (rbac != null && Boolean.TRUE.equals(pool.get("shared"))) {
+            rbac.share(tx.dsl(), (String) pool.get("id"), (String) pool.get("project_id"));
+        }
+    }
+
+    /** {@code shared} as the caller sees it (an entry for everyone or for the caller's project). */
+    @Override
+    public void extend(Tx tx, List<Map<String, Object>> list) {
+        if (rbac != null) rbac.extendShared(tx, list);
+    }
+
+    /** The {@code shared} filter as the caller sees it (Zed's RBAC query hook). */
+    @Override
+    public Condition filter(Tx tx, dev.neutrino.model.Attribute attribute, List<String> values) {
+        return rbac != null && attribute.name().equals("shared") ? rbac.sharedFilter(tx, values) : null;
     }
 
     @Override
@@ -82,10 +105,12 @@ final class SubnetPoolHooks implements ResourceHooks, SubnetPoolAllocator {
             throw NeutronException.conflict("SubnetPoolInUse", "Unable to complete operation on subnet pool "
                     + pool.get("id") + ". Subnet pool has existing allocations.");
         }
+        if (rbac != null) rbac.deleteAll(tx.dsl(), (String) pool.get("id"));
     }
 
     @Override
     public Condition visibleTo(Tx tx) {
+        if (rbac != null) return rbac.visibleTo(tx.ctx().projectId());
         return SUBNETPOOLS.PROJECT_ID.eq(tx.ctx().projectId())
                 .or(SUBNETPOOLS.SHARED.isTrue());
     }
