@@ -27,6 +27,9 @@ import dev.neutrino.ext.securitygroup.SecurityGroupPlugin;
 import dev.neutrino.ext.segment.SegmentPlugin;
 import dev.neutrino.ext.servicetype.ServiceTypePlugin;
 import dev.neutrino.ext.subnetpool.SubnetPoolPlugin;
+import dev.neutrino.ext.vlantransparent.VlanTransparentExtension;
+import dev.neutrino.ext.vlantransparent.VlanTransparentOptions;
+import dev.neutrino.ext.vlantransparent.VlanTransparentPlugin;
 import dev.neutrino.ext.core.Ports;
 import dev.neutrino.ext.deviceprofile.DeviceProfileExtension;
 import dev.neutrino.ext.ipavailability.IpAvailabilityExtension;
@@ -70,7 +73,7 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
             PortSecurityExtension.ALL, NumaAffinityExtension.ALL, DeviceProfileExtension.ALL,
             SecurityGroupExtension.ALL, SubnetPoolExtension.ALL, SegmentExtension.ALL, RbacExtension.ALL,
             L3Extension.ALL, AutoAllocationExtension.ALL, IpAvailabilityExtension.ALL, ServiceTypeExtension.ALL,
-            PortBindingsExtension.ALL, TrunkExtension.ALL, QosExtension.ALL);
+            PortBindingsExtension.ALL, TrunkExtension.ALL, QosExtension.ALL, VlanTransparentExtension.ALL);
 
     /** Every ML2 extension driver Neutrino has ({@code [ml2] extension_drivers} picks among them). */
     public static final List<ExtensionDriver> EXTENSION_DRIVERS = List.of(new PortSecurityExtensionDriver(),
@@ -100,7 +103,8 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
             throw new IllegalStateException("policy needs " + resource + ":" + field + " of " + id
                     + " but the target does not carry it");
         });
-        this.engine = new Engine(CoreExtensions.RESOURCES, EXTENSIONS, alias -> enabled(alias, extensionDrivers), db,
+        this.engine = new Engine(CoreExtensions.RESOURCES, EXTENSIONS, alias -> enabled(alias, extensionDrivers)
+                && VlanTransparentOptions.enabled(config, alias), db,
                 new Quotas(config, db), checked);
         Policy rules = engine.policy(); // with the rules the extensions declare
         TypeDrivers types = new TypeDrivers(config);
@@ -119,6 +123,7 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
         PortBindingsPlugin.install(engine, db, mechanisms, rules);
         TrunkPlugin.install(engine, db, mechanisms, rules);
         QosPlugin.install(engine, db, rules, gate);
+        VlanTransparentPlugin.install(engine);
         this.agents = new Agents(rules);
         engine.endpoint("agents", agents::handle);
 

@@ -5,6 +5,7 @@ import dev.neutrino.db.DatabaseOptions;
 import dev.neutrino.engine.EngineOptions;
 import dev.neutrino.ext.core.CoreOptions;
 import dev.neutrino.ext.servicetype.ServiceTypeOptions;
+import dev.neutrino.ext.vlantransparent.VlanTransparentOptions;
 import dev.neutrino.ml2.Ml2Options;
 import java.util.List;
 import java.util.stream.Stream;
@@ -18,5 +19,5 @@ public final class NeutrinoOptions {
     private NeutrinoOptions() {}
 
     public static final List<Option<?>> ALL = Stream.of(DatabaseOptions.ALL, EngineOptions.ALL, Ml2Options.ALL,
-            CoreOptions.ALL, ServiceTypeOptions.ALL).flatMap(List::stream).toList();
+            CoreOptions.ALL, ServiceTypeOptions.ALL, VlanTransparentOptions.ALL).flatMap(List::stream).toList();
 }

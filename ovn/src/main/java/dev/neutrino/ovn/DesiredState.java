@@ -79,7 +79,7 @@ public final class DesiredState {
         for (Map<String, Object> n : in.networks()) {
             List<Ref> ports = new ArrayList<>();
             for (Translator.Segment segment : in.segments().getOrDefault((String) n.get("id"), List.of())) {
-                NbRow provnet = Translator.providerPort(segment);
+                NbRow provnet = Translator.providerPort(segment, n);
                 if (provnet != null) {
                     s.put(provnet);
                     ports.add(provnet.ref());

@@ -279,7 +279,7 @@ final class IncrementalSync {
         // provider ports: one localnet port per physical segment
         Set<String> provnets = new HashSet<>();
         for (Translator.Segment segment : segments(id)) {
-            NbRow port = Translator.providerPort(segment);
+            NbRow port = Translator.providerPort(segment, net);
             if (port == null) continue;
             provnets.add(port.key());
             w.want(port);

@@ -61,8 +61,30 @@ public final class OvnMechanismDriver implements MechanismDriver {
             if (type != null && !NETWORK_TYPES.contains(type)) {
                 throw NeutronException.invalidInputGeneric("Network type " + type + " is not supported");
             }
+            if (e.operation() == Ml2Event.Operation.CREATE) checkVlanTransparency(e.current());
         } else if (e.resource().equals("port") && e.original() != null) {
             checkIgnoredPortUpdate(e.current(), e.original());
+        }
+    }
+
+    /** check_vlan_transparency: the overlay types and vlan (not flat). */
+    static final Set<String> VLAN_TRANSPARENT_TYPES = Set.of("local", "geneve", "vxlan", "vlan");
+    /** check_vlan_qinq (2025.1): vlan only, whose localnet port then tags with 802.1ad. */
+    static final Set<String> QINQ_TYPES = Set.of("vlan");
+
+    /**
+     * ML2's _check_vlan_transparency / _check_vlan_qinq with ML2/OVN as the driver that answers:
+     * VlanTransparencyDriverError / VlanQinqDriverError (BadRequest in neutron-lib since 2025.1; Zed's
+     * was a 500).
+     */
+    static void checkVlanTransparency(Map<String, Object> network) {
+        Object type = network.get("provider:network_type");
+        if (Boolean.TRUE.equals(network.get("vlan_transparent")) && !VLAN_TRANSPARENT_TYPES.contains(type)) {
+            throw new NeutronException(400, "VlanTransparencyDriverError", "Backend does not support VLAN "
+                    + "Transparency.");
+        }
+        if (Boolean.TRUE.equals(network.get("qinq")) && !QINQ_TYPES.contains(type)) {
+            throw new NeutronException(400, "VlanQinqDriverError", "Backend does not support VLAN QinQ.");
         }
     }
 

@@ -35,7 +35,9 @@ public final class Translator {
         Map<String, Object> other = new TreeMap<>();
         other.put("mcast_snoop", "false");
         other.put("mcast_flood_unregistered", "false");
-        other.put("vlan-passthru", "false");
+        // VLAN transparent and QinQ networks let the VMs' own tags through (_get_vlan_passthru)
+        other.put("vlan-passthru", String.valueOf(Boolean.TRUE.equals(net.get("vlan_transparent"))
+                || Boolean.TRUE.equals(net.get("qinq"))));
         Map<String, Object> cols = new LinkedHashMap<>();
         cols.put("name", NbNames.ovnName((String) net.get("id")));
         cols.put("external_ids", ext);
@@ -49,9 +51,10 @@ public final class Translator {
     /**
      * The localnet port of a segment on a physical network (flat or VLAN), named provnet-&lt;segment
      * id&gt; as ML2/OVN's create_provnet_port names it; null for overlay segments. A network with
-     * several physical segments has one such port per segment.
+     * several physical segments has one such port per segment. A QinQ network's port tags with
+     * 802.1ad.
      */
-    public static NbRow providerPort(Segment segment) {
+    public static NbRow providerPort(Segment segment, Map<String, Object> network) {
         if (segment.physicalNetwork() == null) return null;
         String name = NbNames.providerPort(segment.id());
         Map<String, Object> cols = new LinkedHashMap<>();
@@ -62,6 +65,8 @@ public final class Translator {
         options.put("network_name", segment.physicalNetwork());
         options.put("mcast_flood", "false");
         options.put("mcast_flood_reports", "true");
+        // a QinQ network's outer tag is 802.1ad (create_provnet_port, 2025.1; OVN spells it 802.11ad)
+        if (Boolean.TRUE.equals(network.get("qinq"))) options.put("ethtype", "802.11ad");
         cols.put("options", options);
         Integer vlan = segment.segmentationId();
         cols.put("tag", vlan == null || !"vlan".equals(segment.networkType()) ? List.of() : List.of(vlan.longValue()));

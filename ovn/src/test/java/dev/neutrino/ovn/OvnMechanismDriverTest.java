@@ -34,6 +34,32 @@ class OvnMechanismDriverTest {
                 Map.of("id", "p1", "device_owner", "")))).doesNotThrowAnyException();
     }
 
+    static Ml2Event createNetwork(Map<String, Object> network) {
+        return new Ml2Event(Ml2Event.Operation.CREATE, "network", network, null, RequestContext.admin("p"));
+    }
+
+    @Test
+    void vlanTransparencyNeedsAnOverlayOrVlanAndQinqAVlanNetwork() {
+        for (String type : new String[] {"geneve", "vxlan", "vlan", "local"}) {
+            assertThatCode(() -> driver.precommit(createNetwork(Map.of("provider:network_type", type,
+                    "vlan_transparent", true)))).doesNotThrowAnyException();
+        }
+        NeutronException e = catchThrowableOfType(NeutronException.class, () -> driver.precommit(createNetwork(
+                Map.of("provider:network_type", "flat", "vlan_transparent", true))));
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.type()).isEqualTo("VlanTransparencyDriverError");
+        assertThat(e.getMessage()).isEqualTo("Backend does not support VLAN Transparency.");
+        assertThatCode(() -> driver.precommit(createNetwork(Map.of("provider:network_type", "vlan", "qinq", true))))
+                .doesNotThrowAnyException();
+        e = catchThrowableOfType(NeutronException.class, () -> driver.precommit(createNetwork(
+                Map.of("provider:network_type", "geneve", "qinq", true))));
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.type()).isEqualTo("VlanQinqDriverError");
+        assertThat(e.getMessage()).isEqualTo("Backend does not support VLAN QinQ.");
+        assertThatCode(() -> driver.precommit(createNetwork(Map.of("provider:network_type", "flat",
+                "vlan_transparent", false, "qinq", false)))).doesNotThrowAnyException();
+    }
+
     @Test
     void normalPortsBindAsOvs() {
         assertThat(driver.bindPort(Map.of("binding:vnic_type", "normal")).vifType()).isEqualTo("ovs");

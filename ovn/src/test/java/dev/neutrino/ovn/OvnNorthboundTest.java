@@ -754,6 +754,35 @@ class OvnNorthboundTest {
     }
 
     @Test
+    void vlanTransparentAndQinqNetworksPassTagsThroughAndQinqTagsWith8021ad() throws Exception {
+        sync.start();
+        waitFor(() -> sync.passes() >= 1);
+        long passes = sync.passes();
+        var plain = post("/v2.0/networks", "network", Map.of("name", "plain"));
+        var transparent = post("/v2.0/networks", "network", Map.of("name", "t", "vlan_transparent", true));
+        var qinq = post("/v2.0/networks", "network", Map.of("name", "q", "qinq", true,
+                "provider:network_type", "vlan", "provider:physical_network", "physnet2",
+                "provider:segmentation_id", 150));
+        assertThat(transparent).containsEntry("vlan_transparent", true).containsEntry("qinq", false);
+        assertThat(qinq).containsEntry("qinq", true).containsEntry("vlan_transparent", false);
+        converged(sync);
+        Replica r = replica();
+        java.util.function.Function<Object, String> passthru = id -> r.table("Logical_Switch")
+                .findFirst(x -> x.getString("name").equals("neutron-" + id)).orElseThrow()
+                .getStringMap("other_config").get("vlan-passthru");
+        assertThat(passthru.apply(plain.get("id"))).isEqualTo("false");
+        assertThat(passthru.apply(transparent.get("id"))).isEqualTo("true");
+        assertThat(passthru.apply(qinq.get("id"))).isEqualTo("true");
+        Row localnet = r.table("Logical_Switch_Port").findFirst(x -> x.getString("type").equals("localnet"))
+                .orElseThrow();
+        assertThat(localnet.getStringMap("options")).containsEntry("ethtype", "802.11ad")
+                .containsEntry("network_name", "physnet2");
+        assertThat(localnet.getIntegerSet("tag")).containsExactly(150L);
+        assertThat(sync.passes()).as("written by the write path").isEqualTo(passes);
+        assertThat(sync.syncOnce().isEmpty()).as("the repair pass agrees").isTrue();
+    }
+
+    @Test
     void aLiveMigrationRequestsBothChassisThenTheActivatedOneThroughTheWritePath() throws Exception {
         app.mechanisms().register(new dev.neutrino.ml2.MechanismDriver() {
             @Override public String name() { return "binds-all"; }
