@@ -41,6 +41,10 @@ scenario/metadata.sh
 # the subport's network, stopped by removing the subport (~25 s)
 scenario/trunk.sh
 
+# packets: raw 802.1Q frames cross a vlan_transparent network with their tag, are dropped on a plain one,
+# and leave a QinQ network's localnet port inside an 802.1ad tag (~30 s)
+scenario/vlan-transparent.sh
+
 # packets: a QoS bandwidth limit of 10 Mbit/s measured with iperf3, DSCP marking seen by tcpdump (~40 s)
 scenario/qos.sh
 
