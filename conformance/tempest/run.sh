@@ -4,7 +4,7 @@
 #
 #   conformance/tempest/run.sh [--target neutrino|neutron] [--regex R | --quick] [--concurrency N]
 #                              [--workdir DIR] [--port 9696] [--keep-running] [--list]
-#                              [--known-failures FILE] [--with-nova]
+#                              [--known-failures FILE] [--with-nova] [--ovn]
 #
 #   --target T       neutrino (default): bin/neutrino server with auth_strategy = keystone;
 #                    neutron: Debian's neutron-server (Zed, ML2 without agents, MariaDB;
@@ -30,6 +30,12 @@
 #                    technique of scenario/nova.sh. Takes /tmp/neutrino-ovn-scenario.lock (waits for
 #                    it) for the whole run. Default workdir /tmp/neutrino-conformance/<target>-nova.
 #                    Nova is left running: scripts/nova-services.sh --stop.
+#   --ovn            both targets run ML2/OVN on this machine's OVN (scripts/ovn-services.sh), without
+#                    Nova: the real server with service plugins ovn-router, segments, qos, trunk,
+#                    port_forwarding (Zed's trunk plugin needs the ovn mechanism driver), and
+#                    neutron-tempest-plugin told the type drivers (flat, vlan, geneve). For the API
+#                    tests of QoS, trunks and port forwarding. Takes /tmp/neutrino-ovn-scenario.lock.
+#                    Default workdir /tmp/neutrino-conformance/<target>-ovn.
 #
 # Installs what is missing (tempest, neutron-tempest-plugin, Keystone via scripts/keystone-services.sh,
 # neutron-server for --target neutron). Exit status: 0 when no test failed (or, with
@@ -57,6 +63,7 @@ keep=false
 list_only=false
 known=""
 with_nova=false
+use_ovn=false
 while (($#)); do
   case "$1" in
     --target) target="$2"; shift 2 ;;
@@ -68,14 +75,15 @@ while (($#)); do
     --keep-running) keep=true; shift ;;
     --list) list_only=true; shift ;;
     --known-failures) known="$(readlink -f "$2")"; shift 2 ;;
-    --with-nova) with_nova=true; shift ;;
+    --with-nova) with_nova=true; use_ovn=true; shift ;;
+    --ovn) use_ovn=true; shift ;;
     -h|--help) sed -n '2,/^{$/p' "$0" | sed '$d'; exit 0 ;;
     *) echo "run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
 case "$target" in neutrino|neutron) ;; *) echo "run.sh: --target must be neutrino or neutron" >&2; exit 2 ;; esac
 [[ "$concurrency" =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: --concurrency must be a positive number" >&2; exit 2; }
-suffix=""; $with_nova && suffix=-nova
+suffix=""; $use_ovn && suffix=-ovn; $with_nova && suffix=-nova
 workdir="${workdir:-/tmp/neutrino-conformance/$target$suffix}"
 url="http://127.0.0.1:$port"
 
@@ -113,7 +121,7 @@ fi
 
 # With Nova, the machine's OVN (NB, SB, chassis) is used: one OVN scenario at a time (scenario/lib.sh
 # takes the same lock), waited for. Taken before the conformance lock (a run without Nova never takes it, so no two runs wait on each other).
-if $with_nova; then
+if $use_ovn; then
   exec 8>/tmp/neutrino-ovn-scenario.lock
   flock -n 8 || { say "waiting for /tmp/neutrino-ovn-scenario.lock (an OVN scenario runs)"; flock 8; }
 fi
@@ -192,6 +200,11 @@ fake_ovn_controllers() {
     ovn-sbctl --timeout=5 "${cmds[@]}" >/dev/null 2>&1 || true
   done
 }
+if $use_ovn && ! $with_nova; then
+  say "OVN: scripts/ovn-services.sh"
+  bash "$ROOT/scripts/ovn-services.sh" >"$workdir/ovn-services.log" 2>&1 8>&- 9>&- \
+    || { tail -n 30 "$workdir/ovn-services.log" >&2; die 4 "OVN setup failed (log: $workdir/ovn-services.log)"; }
+fi
 if $with_nova; then
   say "OVN: scripts/ovn-services.sh; chassis tempest-compute1, tempest-compute2 (hostnames ${nova_hosts[*]})"
   bash "$ROOT/scripts/ovn-services.sh" >"$workdir/ovn-services.log" 2>&1 8>&- 9>&- \
@@ -225,7 +238,7 @@ stop_target() {
 stop_target
 http_up "$url/" && die 4 "something already answers on $url: stop it or use --port"
 on_exit() {
-  if $with_nova && ! $keep; then
+  if $use_ovn && ! $keep; then
     # the public network prepare.py made (tempest deletes what it creates): no OVN rows left behind
     [[ -n "${PUBLIC_NETWORK_ID:-}" ]] && "$PY" "$HERE/lib/prepare.py" --keystone http://127.0.0.1:5000/v3 \
       --network-url "$url" --delete-public >/dev/null 2>&1
@@ -250,12 +263,15 @@ CONF
 
 # with Nova: ML2/OVN on this machine's OVN, and Nova told of port events (as scenario/nova.sh does)
 ovn_section() {
-  $with_nova || return 0
+  $use_ovn || return 0
   cat <<CONF
 [ovn]
 ovn_nb_connection = $ovn_nb
 ovn_sb_connection = $ovn_sb
 ovn_metadata_enabled = false
+CONF
+  $with_nova || return 0
+  cat <<CONF
 
 [nova]
 auth_url = http://127.0.0.1:5000
@@ -293,7 +309,8 @@ send_events_interval = 1
 [ml2]
 type_drivers = flat,vlan,geneve
 tenant_network_types = geneve
-mechanism_drivers = $($with_nova && echo ovn || true)
+mechanism_drivers = $($use_ovn && echo ovn || true)
+extension_drivers = port_security,qos
 
 [ml2_type_flat]
 flat_networks = *
@@ -331,7 +348,7 @@ SQL
 # Written by conformance/tempest/run.sh: API-only Neutron (ML2, no agents, no Nova) behind Keystone.
 [DEFAULT]
 core_plugin = ml2
-service_plugins = ${NEUTRON_SERVICE_PLUGINS:-$($with_nova && echo ovn-router,segments,qos,trunk || echo router,segments,qos,metering)}
+service_plugins = ${NEUTRON_SERVICE_PLUGINS:-$($with_nova && echo ovn-router,segments,qos,trunk || { $use_ovn && echo ovn-router,segments,qos,trunk,port_forwarding; } || echo router,segments,qos,metering)}
 auth_strategy = keystone
 bind_host = 127.0.0.1
 bind_port = $port
@@ -354,7 +371,7 @@ connection = mysql+pymysql://neutron:neutron@localhost/neutron_conformance?chars
 [ml2]
 type_drivers = flat,vlan,geneve
 tenant_network_types = geneve
-mechanism_drivers = $($with_nova && echo ovn || true)
+mechanism_drivers = $($use_ovn && echo ovn || true)
 extension_drivers = port_security,qos
 
 [ml2_type_flat]
@@ -536,6 +553,7 @@ run_validation = false
 
 [neutron_plugin_options]
 provider_vlans = public
+$($use_ovn && echo "available_type_drivers = flat,vlan,geneve")
 $nova_conf
 CONF
 
