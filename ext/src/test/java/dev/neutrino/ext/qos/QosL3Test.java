@@ -186,6 +186,25 @@ class QosL3Test extends QosHarness {
         assertThat(h.call(BOB, "GET", "/v2.0/routers", null).list("routers")).isEmpty();
     }
 
+    @Test
+    void withoutTheQosDriverNeitherIsThere() {
+        try (ApiHarness plain = new ApiHarness()) {
+            assertThat(plain.call(ADMIN, "GET", "/v2.0/extensions", null).list("extensions"))
+                    .extracting(e -> e.get("alias"))
+                    .doesNotContain("qos-fip", "qos-gateway-ip", "port-resource-request", "port-resource-request-groups")
+                    .contains("router", "ext-gw-mode");
+            ApiHarness.Result r = plain.call(ADMIN, "POST", "/v2.0/routers", body("router", "name", "x",
+                    "external_gateway_info", Map.of("network_id", "11111111-2222-3333-4444-555555555555",
+                            "qos_policy_id", "11111111-2222-3333-4444-555555555555")));
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.body().toString()).contains(
+                    "Invalid input for external_gateway_info. Reason: Unexpected keys supplied: qos_policy_id.");
+            ApiHarness.Result f = plain.call(ADMIN, "POST", "/v2.0/floatingips", body("floatingip",
+                    "floating_network_id", "11111111-2222-3333-4444-555555555555", "qos_policy_id", null));
+            assertThat(f.status()).isEqualTo(400);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> gateway(ApiHarness.Result r) {
         assertThat(r.status()).as("%s", r.body()).isEqualTo(200);
