@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 /**
  * qos-fip and qos-gateway-ip: a floating IP's {@code qos_policy_id} and a router gateway's
  * {@code external_gateway_info.qos_policy_id}. The answers were compared with the real Zed server
- * (ML2/OVN, MariaDB, noauth: admin calls) request by request; where Zed answers 500 or drops a
- * floating IP's policy on an unrelated update, Neutrino's answer is the one documented in
- * docs/compatibility.md.
+ * (ML2/OVN, MariaDB; an admin's calls, and a project's with keystonecontext taking project and roles
+ * from headers) request by request; where Zed answers 500, drops a floating IP's policy on an
+ * unrelated update or attaches a policy the project cannot see to its floating IP, Neutrino's answer
+ * is the one documented in docs/compatibility.md.
  */
 class QosL3Test extends QosHarness {
     String ext;
