@@ -72,8 +72,8 @@ final class IncrementalSync {
     private final TableReplica.Index portGroups;
     private final TableReplica.Index routers;
     private final TableReplica.Index dhcpOptions;
-    private final TableReplica.Index qos;
     private final TableReplica.Index qosByGateway;
+    private final TableReplica.Index qos;
 
     /** What the translation depends on besides the resources. */
     record Settings(boolean distributedFloatingIps, boolean emitNeedToFrag, List<GatewayChassis.Chassis> chassis) {}
@@ -89,8 +89,8 @@ final class IncrementalSync {
         this.portGroups = replica.index("Port_Group", r -> r.getString("name"));
         this.routers = replica.index("Logical_Router", r -> r.getString("name"));
         this.dhcpOptions = replica.index("DHCP_Options", r -> r.getStringMap("external_ids").get(NbNames.EXT_SUBNET_ID));
-        this.qos = replica.index("QoS", NbState::qosKey);
         this.qosByGateway = replica.index("QoS", NbState::qosGatewayPort);
+        this.qos = replica.index("QoS", NbState::qosKey);
     }
 
     // ------------------------------------------------------------------ changes to scopes
