@@ -4,7 +4,10 @@
 # (iperf3 over UDP, measured at the receiver within 25% of 10 Mbit/s, while the same VM sends well
 # above it without the policy); a DSCP marking rule added to the policy marks the VM's packets
 # (tcpdump sees the TOS); the policy taken off the port lifts the limit again. The policy also
-# reaches the port from its network. Prints "qos: N passed, M failed"; exits non-zero on any failure.
+# reaches the port from its network. Then through a router: a floating IP with the policy (qos-fip)
+# limits what the VM sends out through it to a host on the external network, the same policy on the
+# router's gateway (qos-gateway-ip) limits it too, and taken off both lifts the limit.
+# Prints "qos: N passed, M failed"; exits non-zero on any failure.
 set -uo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$root"
@@ -15,20 +18,27 @@ command -v iperf3 >/dev/null && command -v tcpdump >/dev/null \
 name=qos
 . scenario/lib.sh
 vms=(qos-vm1 qos-vm2)
-for vm in "${vms[@]}"; do ip netns del "$vm" 2>/dev/null; ovs-vsctl --if-exists del-port br-int "t-$vm"; done
+for vm in "${vms[@]}" qos-host; do ip netns del "$vm" 2>/dev/null; ovs-vsctl --if-exists del-port "t-$vm"; done
 cleanup() {
   [ "$failed" -gt 0 ] && { echo "--- server log"; grep -v " DEBUG " "$state/server.log" | tail -20; }
   [ -n "${iperf_server:-}" ] && kill "$iperf_server" 2>/dev/null
-  for vm in "${vms[@]}"; do ip netns del "$vm" 2>/dev/null; ovs-vsctl --if-exists del-port br-int "t-$vm"; done
+  [ -n "${iperf_host:-}" ] && kill "$iperf_host" 2>/dev/null
+  if [ -n "${router:-}" ]; then
+    [ -n "${fip:-}" ] && api DELETE "floatingips/$fip" >/dev/null
+    api PUT "routers/$router/remove_router_interface" "{\"subnet_id\":\"$sub\"}" >/dev/null
+    api DELETE "routers/$router" >/dev/null
+  fi
+  [ -n "${ext:-}" ] && api DELETE "networks/$ext" >/dev/null
+  for vm in "${vms[@]}" qos-host; do ip netns del "$vm" 2>/dev/null; ovs-vsctl --if-exists del-port "t-$vm"; done
   stop_server
   rm -rf "$state"
 }
 trap cleanup EXIT
-start_server '[ml2]' 'extension_drivers = port_security,qos'
+start_server 'enable_distributed_floating_ip = false' '[ml2]' 'extension_drivers = port_security,qos'
 
 host="$(ovn-sbctl --bare --columns=hostname list Chassis | head -1)"
 net=$(api POST networks '{"network":{"name":"qos-scenario"}}' | jq_ 'd["network"]["id"]')
-api POST subnets "{\"subnet\":{\"network_id\":\"$net\",\"cidr\":\"10.124.0.0/24\",\"ip_version\":4,\"enable_dhcp\":false}}" >/dev/null
+sub=$(api POST subnets "{\"subnet\":{\"network_id\":\"$net\",\"cidr\":\"10.124.0.0/24\",\"ip_version\":4,\"enable_dhcp\":false}}" | jq_ 'd["subnet"]["id"]')
 
 plug() { # name -> creates the port (no port security: no ACLs, no conntrack) and the namespace; prints the port id
   local vm="$1"
@@ -103,6 +113,68 @@ expect "a policy in use cannot be deleted (409)" \
 api PUT "networks/$net" '{"network":{"qos_policy_id":null}}' >/dev/null
 settle
 expect "no QoS rows left for the port" '[ -z "$(ovn-nbctl --bare --columns=_uuid find QoS "external_ids:neutron\\:port_id=$id1")" ]'
+
+# --- a floating IP's limit (qos-fip) and the router gateway's (qos-gateway-ip) ------------------
+physnet="${OVN_PHYSNET:-public}"
+bridge="$(ovs-vsctl get open . external-ids:ovn-bridge-mappings | tr -d '"' | tr ',' '\n' | sed -n "s/^$physnet://p")"
+ext=$(api POST networks "{\"network\":{\"name\":\"qos-public\",\"router:external\":true,\"provider:network_type\":\"flat\",\"provider:physical_network\":\"$physnet\"}}" | jq_ 'd["network"]["id"]')
+api POST subnets "{\"subnet\":{\"network_id\":\"$ext\",\"cidr\":\"172.24.47.0/24\",\"ip_version\":4,\"gateway_ip\":\"172.24.47.1\",\"enable_dhcp\":false}}" >/dev/null
+router=$(api POST routers "{\"router\":{\"name\":\"qos-router\",\"external_gateway_info\":{\"network_id\":\"$ext\"}}}" | jq_ 'd["router"]["id"]')
+api PUT "routers/$router/add_router_interface" "{\"subnet_id\":\"$sub\"}" >/dev/null
+ip -n qos-vm1 route add default via 10.124.0.1
+ip netns add qos-host
+ip link add t-qos-host type veth peer name e-qos-host
+ip link set e-qos-host netns qos-host
+ip -n qos-host link set e-qos-host name eth0
+ip -n qos-host link set lo up; ip -n qos-host link set eth0 up
+ip -n qos-host addr add 172.24.47.1/24 dev eth0
+ip netns exec qos-host ethtool -K eth0 tx off >/dev/null 2>&1
+ovs-vsctl add-port "$bridge" t-qos-host
+ip link set t-qos-host up
+ethtool -K t-qos-host tx off >/dev/null 2>&1
+f=$(api POST floatingips "{\"floatingip\":{\"floating_network_id\":\"$ext\",\"port_id\":\"$id1\"}}")
+fip=$(echo "$f" | jq_ 'd["floatingip"]["id"]'); fipip=$(echo "$f" | jq_ 'd["floatingip"]["floating_ip_address"]')
+settle
+ip netns exec qos-host iperf3 -s -D -I "$state/iperf-host.pid" >/dev/null 2>&1
+sleep 1
+iperf_host=$(cat "$state/iperf-host.pid" 2>/dev/null)
+out_mbits() { # what the external host received from vm1 (through its floating IP) at 30 Mbit/s offered
+  ip netns exec qos-vm1 iperf3 -u -b 30M -t 4 -c 172.24.47.1 -J 2>/dev/null | "$py" -c '
+import json, sys
+d = json.load(sys.stdin)["end"]["sum"]
+print("%.1f" % (d["bits_per_second"] * (1 - d.get("lost_percent", 0) / 100) / 1e6))'
+}
+expect "vm1 pings the external host through its floating IP $fipip" \
+  'within ip netns exec qos-vm1 ping -c 1 -W 1 172.24.47.1 >/dev/null 2>&1'
+fipfree=$(out_mbits)
+expect "through the floating IP without a policy: well above 10 Mbit/s (${fipfree})" 'between "$fipfree" 15 100000'
+api PUT "floatingips/$fip" "{\"floatingip\":{\"qos_policy_id\":\"$policy\"}}" >/dev/null
+settle
+rows=$(ovn-nbctl --bare --columns=match,direction,bandwidth find QoS "external_ids:neutron\\:fip_id=$fip" | tr '\n' ' ')
+expect "the floating IP's QoS row as ML2/OVN's: $rows" \
+  '[[ "$rows" == *"&& ip4.src == $fipip && is_chassis_resident(\"cr-lrp-"*"from-lport"*"rate=10000"* ]]'
+fiplimited=$(out_mbits)
+expect "with the policy on the floating IP the host receives 7.5-12.5 Mbit/s (${fiplimited})" \
+  'between "$fiplimited" 7.5 12.5'
+api PUT "floatingips/$fip" '{"floatingip":{"qos_policy_id":null}}' >/dev/null
+api PUT "routers/$router" "{\"router\":{\"external_gateway_info\":{\"network_id\":\"$ext\",\"qos_policy_id\":\"$policy\"}}}" >/dev/null
+settle
+expect "the floating IP's rows are gone, the gateway's are there" \
+  '[ -z "$(ovn-nbctl --bare --columns=_uuid find QoS "external_ids:neutron\\:fip_id=$fip")" ] && [ -n "$(ovn-nbctl --bare --columns=_uuid find QoS "external_ids:neutron\\:router_id=$router")" ]'
+gwlimited=$(out_mbits)
+expect "with the policy on the router gateway the host receives 7.5-12.5 Mbit/s (${gwlimited})" \
+  'between "$gwlimited" 7.5 12.5'
+api PUT "routers/$router" "{\"router\":{\"external_gateway_info\":{\"network_id\":\"$ext\",\"qos_policy_id\":null}}}" >/dev/null
+settle
+fiplifted=$(out_mbits)
+expect "both policies off: above 10 Mbit/s again (${fiplifted})" 'between "$fiplifted" 15 100000'
+expect "no QoS rows left for the floating IP or the gateway" \
+  '[ -z "$(ovn-nbctl --bare --columns=_uuid find QoS "external_ids:neutron\\:router_id=$router")$(ovn-nbctl --bare --columns=_uuid find QoS "external_ids:neutron\\:fip_id=$fip")" ]'
+api DELETE "floatingips/$fip" >/dev/null; fip=
+api PUT "routers/$router/remove_router_interface" "{\"subnet_id\":\"$sub\"}" >/dev/null
+api DELETE "routers/$router" >/dev/null; router=
+api DELETE "networks/$ext" >/dev/null; ext=
+
 for id in "$id1" "$id2"; do api DELETE "ports/$id" >/dev/null; done
 api DELETE "qos/policies/$policy" >/dev/null
 api DELETE "networks/$net" >/dev/null

@@ -108,6 +108,10 @@ public final class DesiredState {
                 }
             }
         }
+        for (SwitchQos q : gatewayQos(in, nets)) {
+            s.put(q.row());
+            switchQos.computeIfAbsent(q.networkId(), k -> new ArrayList<>()).add(q.row().ref());
+        }
         for (Map<String, Object> n : in.networks()) {
             NbRow ls = Translator.logicalSwitch(n);
             Map<String, Object> cols = new LinkedHashMap<>(ls.columns());
@@ -252,6 +256,60 @@ public final class DesiredState {
         int h = subnetId.hashCode();
         return String.format("%s:%s:%s:%02x:%02x:%02x", base[0], base[1], base[2], (h >>> 16) & 0xff,
                 (h >>> 8) & 0xff, h & 0xff);
+    }
+
+    /** A QoS row and the network whose switch holds it. */
+    record SwitchQos(String networkId, NbRow row) {}
+
+    /**
+     * The QoS rows of router gateways and of their associated floating IPs (qos-gateway-ip, qos-fip),
+     * each with the network whose switch holds it (the gateway's; the floating IP's floating network,
+     * as ML2/OVN puts it).
+     */
+    static List<SwitchQos> gatewayQos(Input in, Map<String, Map<String, Object>> nets) {
+        List<SwitchQos> out = new ArrayList<>();
+        if (in.qosRules().isEmpty()) return out;
+        Map<String, Map<String, Object>> gatewayOf = new HashMap<>();
+        for (Map<String, Object> p : in.ports()) {
+            if ("network:router_gateway".equals(p.get("device_owner"))) gatewayOf.put((String) p.get("device_id"), p);
+        }
+        Map<String, Map<String, Object>> routers = new HashMap<>();
+        for (Map<String, Object> r : in.routers()) routers.put((String) r.get("id"), r);
+        for (Map<String, Object> r : in.routers()) {
+            Map<String, Object> gw = gatewayOf.get((String) r.get("id"));
+            if (gw == null) continue;
+            String policy = gatewayPolicy(r, nets.get((String) gw.get("network_id")));
+            for (NbRow q : Translator.gatewayQos((String) r.get("id"), (String) gw.get("id"),
+                    in.qosRules().getOrDefault(policy, List.of()))) {
+                out.add(new SwitchQos((String) gw.get("network_id"), q));
+            }
+        }
+        for (Map<String, Object> f : in.floatingIps()) {
+            Map<String, Object> gw = gatewayOf.get(Translator.str(f.get("router_id")));
+            if (gw == null || !routers.containsKey((String) f.get("router_id"))) continue;
+            String net = (String) f.get("floating_network_id");
+            String policy = floatingIpPolicy(f, nets.get(net));
+            for (NbRow q : Translator.floatingIpQos(f, (String) gw.get("id"), in.distributedFloatingIps(),
+                    in.qosRules().getOrDefault(policy, List.of()))) {
+                out.add(new SwitchQos(net, q));
+            }
+        }
+        return out;
+    }
+
+    /** A router gateway's policy: its own (external_gateway_info.qos_policy_id), else its gateway network's. */
+    static String gatewayPolicy(Map<String, Object> router, Map<String, Object> gatewayNetwork) {
+        if (router.get("external_gateway_info") instanceof Map<?, ?> gw && gw.get("qos_policy_id") instanceof String p) {
+            return p;
+        }
+        return gatewayNetwork != null && gatewayNetwork.get("qos_policy_id") instanceof String p ? p : null;
+    }
+
+    /** A floating IP's policy: its own, else its floating network's; none while not associated. */
+    static String floatingIpPolicy(Map<String, Object> fip, Map<String, Object> floatingNetwork) {
+        if (fip.get("router_id") == null) return null;
+        if (fip.get("qos_policy_id") instanceof String p) return p;
+        return floatingNetwork != null && floatingNetwork.get("qos_policy_id") instanceof String p ? p : null;
     }
 
     private void put(NbRow row) {

@@ -6,6 +6,7 @@ import static dev.neutrino.schema.Tables.NETWORKS;
 import static dev.neutrino.schema.Tables.NETWORK_SEGMENTS;
 import static dev.neutrino.schema.Tables.PORTS;
 import static dev.neutrino.schema.Tables.PORT_SECURITY_GROUPS;
+import static dev.neutrino.schema.Tables.ROUTERS;
 
 import dev.neutrino.db.Database;
 import dev.neutrino.ml2.CommittedChange;
@@ -71,6 +72,7 @@ final class IncrementalSync {
     private final TableReplica.Index portGroups;
     private final TableReplica.Index routers;
     private final TableReplica.Index dhcpOptions;
+    private final TableReplica.Index qosByGateway;
     private final TableReplica.Index qos;
 
     /** What the translation depends on besides the resources. */
@@ -87,6 +89,7 @@ final class IncrementalSync {
         this.portGroups = replica.index("Port_Group", r -> r.getString("name"));
         this.routers = replica.index("Logical_Router", r -> r.getString("name"));
         this.dhcpOptions = replica.index("DHCP_Options", r -> r.getStringMap("external_ids").get(NbNames.EXT_SUBNET_ID));
+        this.qosByGateway = replica.index("QoS", NbState::qosGatewayPort);
         this.qos = replica.index("QoS", NbState::qosKey);
     }
 
@@ -232,6 +235,8 @@ final class IncrementalSync {
                 case NETWORK_QOS -> networkQos(w, s.id());
             }
         }
+        // a floating IP's QoS row that moves from one gateway to another stays on the switch
+        w.members.removeIf(m -> !m.add() && m.child().table().equals("QoS") && w.wanted(m.child()));
         DesiredState wanted = DesiredState.ofRows(w.desired);
         NbDiff diff = NbDiff.between(wanted, w.actual);
         return NbWriter.plan(diff, w.actual, ref -> uuidOf(w, ref), w.members);
@@ -376,6 +381,7 @@ final class IncrementalSync {
             // out of its switch and its groups: OVSDB collects the unreferenced row
             if (oldSwitch != null) w.member(new Ref("Logical_Switch", oldSwitch), "ports", lspRef, false);
             if (oldSwitch != null) portQos(w, id, oldSwitch, List.of());
+            if (oldSwitch != null) gatewayQos(w, id, oldSwitch, List.of());
             for (String sg : oldGroups) w.member(new Ref("Port_Group", NbNames.portGroup(sg)), "ports", lspRef, false);
             w.member(new Ref("Port_Group", NbNames.DROP_PORT_GROUP), "ports", lspRef, false);
             return;
@@ -420,6 +426,7 @@ final class IncrementalSync {
                 : db.tx(dsl -> QosRuleReader.byPolicy(dsl, List.of(policy)));
         portQos(w, id, switchName, Translator.qos(port, net, rules));
         if (oldSwitch != null && !oldSwitch.equals(switchName)) portQos(w, id, oldSwitch, List.of());
+        if (owner.equals("network:router_gateway")) gatewayQos(w, id, switchName, gatewayQosRows(w, port, net));
         Optional<Row> ls = switches.first(switchName);
         if (ls.isEmpty()) w.push(Kind.NETWORK, networkId);
         if (ls.isEmpty() || lsp.isEmpty() || !contains(ls.get(), "ports", lsp.get())) {
@@ -481,12 +488,79 @@ final class IncrementalSync {
         }
     }
 
-    /** The ports a QoS policy applies to: those that name it, and those on networks that name it. */
+    /**
+     * The rows of a router gateway's QoS and of its router's associated floating IPs on the gateway's
+     * switch (OVNClientQosExtension.update_router and update_floatingip).
+     */
+    private List<NbRow> gatewayQosRows(Work w, Map<String, Object> gatewayPort, Map<String, Object> net) {
+        String routerId = (String) gatewayPort.get("device_id");
+        Map<String, Object> router = w.read("routers", routerId);
+        if (router == null) return List.of();
+        String networkId = (String) gatewayPort.get("network_id");
+        List<Map<String, Object>> fips = new ArrayList<>();
+        for (Map<String, Object> f : plugin.read("floatingips", Map.of("router_id", List.of(routerId)))) {
+            if (networkId.equals(f.get("floating_network_id"))) fips.add(f);
+        }
+        String gatewayPolicy = DesiredState.gatewayPolicy(router, net);
+        Map<String, String> fipPolicy = new HashMap<>();
+        for (Map<String, Object> f : fips) {
+            String p = DesiredState.floatingIpPolicy(f, net);
+            if (p != null) fipPolicy.put((String) f.get("id"), p);
+        }
+        Set<String> policies = new HashSet<>(fipPolicy.values());
+        if (gatewayPolicy != null) policies.add(gatewayPolicy);
+        if (policies.isEmpty()) return List.of();
+        Map<String, List<Translator.QosRule>> rules = db.tx(dsl -> QosRuleReader.byPolicy(dsl, policies));
+        String gw = (String) gatewayPort.get("id");
+        List<NbRow> out = new ArrayList<>(Translator.gatewayQos(routerId, gw,
+                rules.getOrDefault(gatewayPolicy, List.of())));
+        boolean distributed = settings.get().distributedFloatingIps();
+        for (Map<String, Object> f : fips) {
+            out.addAll(Translator.floatingIpQos(f, gw, distributed,
+                    rules.getOrDefault(fipPolicy.get((String) f.get("id")), List.of())));
+        }
+        return out;
+    }
+
+    /**
+     * A gateway port's QoS rows (its router's and its router's floating IPs') on switch
+     * {@code switchName}: the wanted ones in place or added, the others there for this gateway out.
+     */
+    private void gatewayQos(Work w, String gatewayPortId, String switchName, List<NbRow> wanted) {
+        Ref lsRef = new Ref("Logical_Switch", switchName);
+        Optional<Row> ls = switches.first(switchName);
+        Set<String> keep = new HashSet<>();
+        for (NbRow q : wanted) {
+            keep.add(q.key());
+            w.want(q);
+            Optional<Row> row = qos.first(q.key());
+            row.ifPresent(r -> w.have("QoS", q.key(), r, x -> null));
+            if (row.isEmpty() || ls.isEmpty() || !contains(ls.get(), "qos_rules", row.get())) {
+                w.member(lsRef, "qos_rules", q.ref(), true);
+            }
+        }
+        for (Row r : qosByGateway.rows(gatewayPortId)) {
+            String key = NbState.qosKey(r);
+            if (key == null || keep.contains(key)) continue;
+            w.uuids.put(new Ref("QoS", key), r.uuid().orElseThrow());
+            w.member(lsRef, "qos_rules", new Ref("QoS", key), false);
+        }
+    }
+
+    /**
+     * The ports a QoS policy applies to: those that name it, those on networks that name it, and the
+     * gateway ports of routers whose gateway or whose floating IPs have it.
+     */
     private void qosPolicy(Work w, String policyId) {
         List<String> ports = db.tx(dsl -> dsl.select(PORTS.ID).from(PORTS)
                 .where(PORTS.QOS_POLICY_ID.eq(policyId)
                         .or(PORTS.NETWORK_ID.in(dsl.select(NETWORKS.ID).from(NETWORKS)
-                                .where(NETWORKS.QOS_POLICY_ID.eq(policyId)))))
+                                .where(NETWORKS.QOS_POLICY_ID.eq(policyId))))
+                        .or(PORTS.DEVICE_OWNER.eq("network:router_gateway").and(
+                                PORTS.DEVICE_ID.in(dsl.select(ROUTERS.ID).from(ROUTERS)
+                                        .where(ROUTERS.QOS_POLICY_ID.eq(policyId)))
+                                .or(PORTS.DEVICE_ID.in(dsl.select(FLOATINGIPS.ROUTER_ID).from(FLOATINGIPS)
+                                        .where(FLOATINGIPS.QOS_POLICY_ID.eq(policyId)))))))
                 .fetch(PORTS.ID));
         w.prefetch("ports", ports);
         for (String p : ports) w.push(Kind.PORT, p);
@@ -560,6 +634,8 @@ final class IncrementalSync {
         List<Map<String, Object>> ports = new ArrayList<>();
         for (Map<String, Object> p : plugin.read("ports", Map.of("device_id", List.of(id)))) {
             if (ROUTER_OWNERS.contains(Translator.str(p.get("device_owner")))) ports.add(p);
+            // the gateway port's scope holds the QoS rows of the gateway and of the floating IPs
+            if ("network:router_gateway".equals(p.get("device_owner"))) w.push(Kind.PORT, (String) p.get("id"));
         }
         List<Map<String, Object>> fips = plugin.read("floatingips", Map.of("router_id", List.of(id)));
         Map<String, String> floatingPorts = new HashMap<>();

@@ -24,9 +24,27 @@ public final class NbNames {
     /** ML2/OVN's OVN_PORT_EXT_ID_KEY: the port a QoS row is for. */
     public static final String EXT_PORT_ID = "neutron:port_id";
 
-    /** The key of a port's QoS row in one OVN direction (from-lport, to-lport): not a name OVN has. */
-    public static String qosKey(String portId, String direction) {
-        return portId + "/" + direction;
+    /** ML2/OVN's OVN_FIP_EXT_ID_KEY: the floating IP a QoS row (or NAT) is for. */
+    public static final String EXT_FIP_ID = "neutron:fip_id";
+    /** ML2/OVN's OVN_ROUTER_ID_EXT_ID_KEY: the router whose gateway IP a QoS row is for. */
+    public static final String EXT_ROUTER_ID = "neutron:router_id";
+
+    /**
+     * The key of a QoS row in one OVN direction (from-lport, to-lport): its owner (a port id, or
+     * {@link #qosOwnerFloatingIp} / {@link #qosOwnerRouter}) and direction; not a name OVN has.
+     */
+    public static String qosKey(String owner, String direction) {
+        return owner + "/" + direction;
+    }
+
+    /** The owner part of a floating IP's QoS row key. */
+    public static String qosOwnerFloatingIp(String fipId) {
+        return "fip:" + fipId;
+    }
+
+    /** The owner part of a router gateway's QoS row key. */
+    public static String qosOwnerRouter(String routerId) {
+        return "router:" + routerId;
     }
 
     /** neutron-&lt;id&gt;: logical switches and routers. */

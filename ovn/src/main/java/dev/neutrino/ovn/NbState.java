@@ -63,7 +63,7 @@ final class NbState {
             for (UUID u : ls.getUuidSet("qos_rules")) {
                 qosTable.row(u).ifPresent(q -> {
                     String key = qosKey(q);
-                    if (key == null) return; // not a port's (a floating IP's, or not ours): left alone
+                    if (key == null) return; // not ours: left alone
                     qos.add(q);
                     s.key(q, "QoS", key);
                 });
@@ -143,10 +143,30 @@ final class NbState {
         return rule != null ? rule : portGroup + "/" + acl.getString("direction");
     }
 
-    /** The key of a port's QoS row ({@link NbNames#qosKey}), or null for a QoS row that is no port's. */
+    /**
+     * The key of a QoS row ({@link NbNames#qosKey}): a port's, a floating IP's or a router gateway's;
+     * null for a QoS row that is not ours.
+     */
     static String qosKey(Row qos) {
-        String port = qos.getStringMap("external_ids").get(NbNames.EXT_PORT_ID);
-        return port == null ? null : NbNames.qosKey(port, qos.getString("direction"));
+        Map<String, String> ext = qos.getStringMap("external_ids");
+        String owner = ext.get(NbNames.EXT_PORT_ID);
+        if (owner == null && ext.get(NbNames.EXT_FIP_ID) != null) owner = NbNames.qosOwnerFloatingIp(ext.get(NbNames.EXT_FIP_ID));
+        if (owner == null && ext.get(NbNames.EXT_ROUTER_ID) != null) owner = NbNames.qosOwnerRouter(ext.get(NbNames.EXT_ROUTER_ID));
+        return owner == null ? null : NbNames.qosKey(owner, qos.getString("direction"));
+    }
+
+    /**
+     * The gateway port a floating IP's or router gateway's QoS row is for (the port its match names
+     * first), or null for a port's row or one that is not ours: the write path finds a gateway's rows
+     * by it.
+     */
+    static String qosGatewayPort(Row qos) {
+        Map<String, String> ext = qos.getStringMap("external_ids");
+        if (ext.get(NbNames.EXT_FIP_ID) == null && ext.get(NbNames.EXT_ROUTER_ID) == null) return null;
+        String match = qos.getString("match");
+        int start = match.indexOf('"');
+        int end = start < 0 ? -1 : match.indexOf('"', start + 1);
+        return end < 0 ? null : match.substring(start + 1, end);
     }
 
     /** The key of a router's NAT row, as {@link Translator#floatingIp} and {@link Translator#snat} key them. */

@@ -234,22 +234,61 @@ public final class Translator {
     /**
      * The QoS rows OVNClientQosExtension writes for a port on its network's switch: one per direction
      * with rules, egress as from-lport ({@code inport == "<port>"}), ingress as to-lport
-     * ({@code outport == "<port>"}), priority 2002; a bandwidth limit as bandwidth rate (and burst when
-     * not 0), DSCP marking (egress only) as action dscp. Minimum bandwidth rules are no QoS row
-     * (ML2/OVN puts them in the port's options as qos_min_rate; not done here).
+     * ({@code outport == "<port>"}), external_ids neutron:port_id ({@link #qosRows}).
      */
     public static List<NbRow> qos(Map<String, Object> port, Map<String, Object> network,
                                   Map<String, List<QosRule>> rulesByPolicy) {
         String policy = effectiveQosPolicy(port, network);
         if (policy == null) return List.of();
         String id = (String) port.get("id");
+        return qosRows(id, NbNames.EXT_PORT_ID, id, "inport == \"" + id + "\"", "outport == \"" + id + "\"",
+                rulesByPolicy.getOrDefault(policy, List.of()));
+    }
+
+    /**
+     * The QoS rows OVNClientQosExtension.update_router writes for a router's gateway IP (qos-gateway-ip)
+     * on the gateway network's switch: its policy, else the gateway network's; egress from-lport
+     * {@code inport == "<gateway port>"}, ingress to-lport {@code outport == "<gateway port>"},
+     * external_ids neutron:router_id.
+     */
+    public static List<NbRow> gatewayQos(String routerId, String gatewayPortId, List<QosRule> rules) {
+        return qosRows(NbNames.qosOwnerRouter(routerId), NbNames.EXT_ROUTER_ID, routerId,
+                "inport == \"" + gatewayPortId + "\"", "outport == \"" + gatewayPortId + "\"", rules);
+    }
+
+    /**
+     * The QoS rows OVNClientQosExtension.update_floatingip writes for an associated floating IP
+     * (qos-fip) on the floating network's switch: its policy, else the floating network's; the
+     * router's gateway port with the floating address, where the NAT happens
+     * ({@code inport == "<gateway port>" && ip4.src == <fip> && is_chassis_resident("cr-lrp-<gateway port>")}
+     * egress, {@code outport}/{@code ip4.dst} ingress; with distributed floating IPs the resident port
+     * is the associated port), external_ids neutron:fip_id.
+     */
+    public static List<NbRow> floatingIpQos(Map<String, Object> fip, String gatewayPortId,
+                                            boolean distributedFloatingIps, List<QosRule> rules) {
+        String id = (String) fip.get("id");
+        String resident = distributedFloatingIps ? str(fip.get("port_id")) : "cr-lrp-" + gatewayPortId;
+        String address = str(fip.get("floating_ip_address"));
+        String tail = " && is_chassis_resident(\"" + resident + "\")";
+        return qosRows(NbNames.qosOwnerFloatingIp(id), NbNames.EXT_FIP_ID, id,
+                "inport == \"" + gatewayPortId + "\" && ip4.src == " + address + tail,
+                "outport == \"" + gatewayPortId + "\" && ip4.dst == " + address + tail, rules);
+    }
+
+    /**
+     * One row per direction with rules, priority 2002; a bandwidth limit as bandwidth rate (and burst
+     * when not 0), DSCP marking (egress only) as action dscp. Minimum bandwidth rules are no QoS row
+     * (ML2/OVN puts them in a port's options as qos_min_rate; not done here).
+     */
+    private static List<NbRow> qosRows(String owner, String extKey, String extValue, String egressMatch,
+                                       String ingressMatch, List<QosRule> rules) {
         Map<String, Map<String, Object>> bandwidth = new LinkedHashMap<>();
         Map<String, Map<String, Object>> action = new LinkedHashMap<>();
         for (String d : List.of("egress", "ingress")) {
             bandwidth.put(d, new TreeMap<>());
             action.put(d, new TreeMap<>());
         }
-        for (QosRule r : rulesByPolicy.getOrDefault(policy, List.of())) {
+        for (QosRule r : rules) {
             switch (r.type()) {
                 case "bandwidth_limit" -> {
                     Map<String, Object> bw = bandwidth.get(r.direction());
@@ -270,11 +309,11 @@ public final class Translator {
             Map<String, Object> cols = new LinkedHashMap<>();
             cols.put("priority", QOS_PRIORITY);
             cols.put("direction", direction);
-            cols.put("match", (egress ? "inport" : "outport") + " == \"" + id + "\"");
+            cols.put("match", egress ? egressMatch : ingressMatch);
             cols.put("action", action.get(d));
             cols.put("bandwidth", bandwidth.get(d));
-            cols.put("external_ids", new TreeMap<>(Map.of(NbNames.EXT_PORT_ID, id)));
-            out.add(new NbRow("QoS", NbNames.qosKey(id, direction), cols));
+            cols.put("external_ids", new TreeMap<>(Map.of(extKey, extValue)));
+            out.add(new NbRow("QoS", NbNames.qosKey(owner, direction), cols));
         }
         return out;
     }

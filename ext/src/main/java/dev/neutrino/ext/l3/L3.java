@@ -29,7 +29,7 @@ public final class L3 {
         L3Ports l3 = new L3Ports(db, policy, ports, engine.service(Subnets.DEF), networks,
                 engine.service(Routers.DEF), floatingIps);
         FloatingIpHooks fipHooks = new FloatingIpHooks(l3);
-        engine.service(Routers.DEF).addHooks(new RouterHooks(l3));
+        engine.service(Routers.DEF).addHooks(new RouterHooks(l3, engine.hasExtension("qos-gateway-ip")));
         floatingIps.addHooks(fipHooks);
         RouterInterfaces actions = new RouterInterfaces(l3);
         engine.handle(L3Extension.ADD_ROUTER_INTERFACE, actions::add);

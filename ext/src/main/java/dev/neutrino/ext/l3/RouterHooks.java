@@ -33,9 +33,12 @@ final class RouterHooks implements ResourceHooks {
     private static final String PENDING_GATEWAY = "__gateway__";
 
     private final L3Ports l3;
+    /** Whether qos-gateway-ip is in the API (it takes qos_policy_id in external_gateway_info). */
+    private final boolean gatewayQos;
 
-    RouterHooks(L3Ports l3) {
+    RouterHooks(L3Ports l3, boolean gatewayQos) {
         this.l3 = l3;
+        this.gatewayQos = gatewayQos;
     }
 
     // ------------------------------------------------------------------ create, update, delete
@@ -142,7 +145,10 @@ final class RouterHooks implements ResourceHooks {
 
     /** The gateway info of a request; null when none (null or {} clears the gateway). */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> gatewayInfo(Object raw) {
+    Map<String, Object> gatewayInfo(Object raw) {
+        if (!gatewayQos && raw instanceof Map<?, ?> m && m.containsKey("qos_policy_id")) {
+            throw NeutronException.invalidInput("external_gateway_info", "Unexpected keys supplied: qos_policy_id");
+        }
         if (raw instanceof Map<?, ?> m && !m.isEmpty()) return (Map<String, Object>) m;
         return null;
     }

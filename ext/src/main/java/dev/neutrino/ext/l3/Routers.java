@@ -25,8 +25,12 @@ import java.util.Set;
 public final class Routers {
     private Routers() {}
 
-    /** Keys of external_gateway_info, in the order l3_ext_gw_mode validates them. */
-    static final List<String> GATEWAY_KEYS = List.of("network_id", "enable_snat", "external_fixed_ips");
+    /**
+     * Keys of external_gateway_info, in the order l3_ext_gw_mode (and qos_gateway_ip, which adds
+     * qos_policy_id) validates them. Without qos-gateway-ip, RouterHooks refuses qos_policy_id.
+     */
+    static final List<String> GATEWAY_KEYS = List.of("network_id", "enable_snat", "external_fixed_ips",
+            "qos_policy_id");
 
     /** Converts enable_snat inside external_gateway_info (convert_to_boolean of the key spec). */
     static final Converter GATEWAY_CONVERTER = v -> {
@@ -54,7 +58,11 @@ public final class Routers {
             r = Validators.BOOLEAN.validate(m.get("enable_snat"));
             if (r != null) return r;
         }
-        if (m.containsKey("external_fixed_ips")) return fixedIps(m.get("external_fixed_ips"));
+        if (m.containsKey("external_fixed_ips")) {
+            r = fixedIps(m.get("external_fixed_ips"));
+            if (r != null) return r;
+        }
+        if (m.containsKey("qos_policy_id")) return Validators.UUID_OR_NONE.validate(m.get("qos_policy_id"));
         return null;
     };
 

@@ -1,6 +1,7 @@
 package dev.neutrino.ext.qos;
 
 import static dev.neutrino.model.Attribute.bool;
+import static dev.neutrino.model.Attribute.dict;
 import static dev.neutrino.model.Attribute.integer;
 import static dev.neutrino.model.Attribute.list;
 import static dev.neutrino.model.Attribute.string;
@@ -205,10 +206,58 @@ public final class QosExtension {
             .requires("qos", "qos-pps-minimum")
             .build();
 
+    /**
+     * qos_fip.py: a floating IP's {@code qos_policy_id}; ML2/OVN's L3 plugin supports it while the QoS
+     * service plugin is loaded (here: while the {@code qos} extension driver is).
+     */
+    public static final ExtensionDef QOS_FIP = ExtensionDef.builder("qos-fip",
+            "Floating IP QoS",
+            "The floating IP Quality of Service extension",
+            "2017-07-20T00:00:00-00:00")
+            .requires("router", "qos")
+            .attributes("floatingips", string("qos_policy_id").post(null).put().validate(Validators.UUID_OR_NONE))
+            .build();
+
+    /**
+     * qos_gateway_ip.py: {@code qos_policy_id} inside a router's {@code external_gateway_info} (the
+     * key is validated by l3's gateway validator, {@code Routers}); stored as the router's hidden
+     * {@code qos_policy_id}.
+     */
+    public static final ExtensionDef QOS_GATEWAY_IP = ExtensionDef.builder("qos-gateway-ip",
+            "Router gateway IP QoS",
+            "The Router gateway IP Quality of Service extension",
+            "2018-02-24T00:00:00-00:00")
+            .requires("router", "qos", "ext-gw-mode")
+            .attributes("routers", string("qos_policy_id").hidden())
+            .build();
+
+    /**
+     * port_resource_request.py: a port's {@code resource_request} for Placement, computed from its
+     * policy's minimum bandwidth and minimum packet rate rules ({@link ResourceRequests}); Zed's
+     * {@code get_port:resource_request} shows it to admins only.
+     */
+    public static final ExtensionDef PORT_RESOURCE_REQUEST = ExtensionDef.builder("port-resource-request",
+            "Port Resource Request",
+            "Expose resource request to Port",
+            "2018-05-08T10:00:00-00:00")
+            .requires("qos")
+            .attributes("ports", dict("resource_request").computed())
+            .build();
+
+    /** port_resource_request_groups.py (a shim: the request's shape with request groups and same_subtree). */
+    public static final ExtensionDef PORT_RESOURCE_REQUEST_GROUPS = ExtensionDef.builder(
+            "port-resource-request-groups",
+            "Port Resource Request Groups",
+            "Support requesting multiple groups of resources and traits from the same RP subtree in "
+                    + "resource_request",
+            "2021-08-02T10:00:00-00:00")
+            .requires("qos", "port-resource-request")
+            .build();
+
     /** Every extension of this package, in the order {@code GET /v2.0/extensions} would list them. */
     public static final List<ExtensionDef> ALL = List.of(QOS, QOS_BW_LIMIT_DIRECTION, QOS_BW_MINIMUM_INGRESS, QOS_DEFAULT,
             QOS_PORT_NETWORK_POLICY, QOS_RULE_TYPE_DETAILS, QOS_RULES_ALIAS, QOS_RULE_TYPE_FILTER, QOS_PPS, QOS_PPS_MINIMUM,
-            QOS_PPS_MINIMUM_RULE_ALIAS);
+            QOS_PPS_MINIMUM_RULE_ALIAS, QOS_FIP, QOS_GATEWAY_IP, PORT_RESOURCE_REQUEST, PORT_RESOURCE_REQUEST_GROUPS);
 
     /** The aliases the {@code qos} ML2 extension driver puts in the API. */
     public static final List<String> ALIASES = ALL.stream().map(ExtensionDef::alias).toList();

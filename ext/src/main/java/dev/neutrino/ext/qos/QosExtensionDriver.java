@@ -70,7 +70,7 @@ public final class QosExtensionDriver implements ExtensionDriver {
     }
 
     /** QosPolicy.get_policy_obj: the policy as the caller may see it (admin: any), else 404. */
-    private static void check(Tx tx, Object id) {
+    static void check(Tx tx, Object id) {
         var c = QOS_POLICIES.ID.eq((String) id);
         if (!tx.ctx().isAdmin()) c = c.and(QosPolicyHooks.visible(tx.ctx().projectId()));
         if (!tx.dsl().fetchExists(QOS_POLICIES, c)) throw policyNotFound((String) id);

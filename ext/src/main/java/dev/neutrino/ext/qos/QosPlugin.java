@@ -4,13 +4,16 @@ import dev.neutrino.common.ReleaseGate;
 import dev.neutrino.db.Database;
 import dev.neutrino.engine.Engine;
 import dev.neutrino.ext.core.Ports;
+import dev.neutrino.ext.l3.FloatingIps;
+import dev.neutrino.ext.l3.Routers;
 import dev.neutrino.ext.qos.QosExtension.RuleType;
 import dev.neutrino.ext.rbac.RbacPolicies;
 import dev.neutrino.policy.Policy;
 
 /**
  * Attaches QoS's behaviour: the policies' hooks, the rules below each policy (each type with its
- * extension), the rule types, the rule aliases, the checks of RBAC entries of QoS policies.
+ * extension), the rule types, the rule aliases, the checks of RBAC entries of QoS policies, the policy
+ * of floating IPs and router gateways (qos-fip, qos-gateway-ip) and ports' resource_request.
  */
 public final class QosPlugin {
     private QosPlugin() {}
@@ -36,6 +39,15 @@ public final class QosPlugin {
         engine.service(RbacPolicies.DEF).addHooks(new QosRbacHooks());
         if (engine.hasExtension(QosExtension.QOS_PORT_NETWORK_POLICY.alias())) {
             engine.service(Ports.DEF).addHooks(new QosPortHooks());
+        }
+        if (engine.hasExtension(QosExtension.PORT_RESOURCE_REQUEST.alias())) {
+            engine.service(Ports.DEF).addHooks(new ResourceRequests());
+        }
+        if (engine.hasExtension(QosExtension.QOS_FIP.alias())) {
+            engine.service(FloatingIps.DEF).addHooks(new QosL3Hooks.FloatingIps());
+        }
+        if (engine.hasExtension(QosExtension.QOS_GATEWAY_IP.alias())) {
+            engine.service(Routers.DEF).addHooks(new QosL3Hooks.Routers());
         }
     }
 }

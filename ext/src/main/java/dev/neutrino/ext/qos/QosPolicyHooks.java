@@ -1,9 +1,11 @@
 package dev.neutrino.ext.qos;
 
+import static dev.neutrino.schema.Tables.FLOATINGIPS;
 import static dev.neutrino.schema.Tables.NETWORKS;
 import static dev.neutrino.schema.Tables.PORTS;
 import static dev.neutrino.schema.Tables.QOS_POLICIES;
 import static dev.neutrino.schema.Tables.RBAC_POLICIES;
+import static dev.neutrino.schema.Tables.ROUTERS;
 
 import dev.neutrino.common.NeutronException;
 import dev.neutrino.engine.ResourceHooks;
@@ -21,7 +23,8 @@ import org.jooq.impl.DSL;
 /**
  * QoS policies as neutron/services/qos/qos_plugin.py keeps them: visible to their project and to the
  * projects an RBAC entry shares them with ({@code shared} is the wildcard entry, {@link QosPolicyRbac});
- * one default per project (qos-default); not deleted while a network or a port uses it
+ * one default per project (qos-default); not deleted while a network, a port, a floating IP or a
+ * router's gateway uses it
  * (QosPolicyInUse), their RBAC entries deleted with them; shown with their rules and, as
  * QosPolicy.to_dict, {@code shared} when shared with everyone or with the caller's project.
  */
@@ -69,7 +72,10 @@ final class QosPolicyHooks implements ResourceHooks {
         }
     }
 
-    /** QosPolicy.ensure_not_in_use: networks first, then ports, as Neutron's binding models are checked. */
+    /**
+     * QosPolicy.ensure_not_in_use: networks first, then ports, floating IPs ("fip") and routers, as
+     * Neutron's binding models are checked.
+     */
     @Override
     public void beforeDelete(Tx tx, Map<String, Object> policy) {
         String id = (String) policy.get("id");
@@ -79,6 +85,12 @@ final class QosPolicyHooks implements ResourceHooks {
         String port = tx.dsl().select(PORTS.ID).from(PORTS).where(PORTS.QOS_POLICY_ID.eq(id)).limit(1)
                 .fetchOne(PORTS.ID);
         if (port != null) throw inUse(id, "port", port);
+        String fip = tx.dsl().select(FLOATINGIPS.ID).from(FLOATINGIPS).where(FLOATINGIPS.QOS_POLICY_ID.eq(id))
+                .limit(1).fetchOne(FLOATINGIPS.ID);
+        if (fip != null) throw inUse(id, "fip", fip);
+        String router = tx.dsl().select(ROUTERS.ID).from(ROUTERS).where(ROUTERS.QOS_POLICY_ID.eq(id)).limit(1)
+                .fetchOne(ROUTERS.ID);
+        if (router != null) throw inUse(id, "router", router);
         QosPolicyRbac.deleteAll(tx.dsl(), id);
     }
 

@@ -1,7 +1,9 @@
 package dev.neutrino.ext.qos;
 
+import static dev.neutrino.schema.Tables.FLOATINGIPS;
 import static dev.neutrino.schema.Tables.NETWORKS;
 import static dev.neutrino.schema.Tables.PORTS;
+import static dev.neutrino.schema.Tables.ROUTERS;
 import static dev.neutrino.schema.Tables.QOS_POLICIES;
 import static dev.neutrino.schema.Tables.RBAC_POLICIES;
 import static dev.neutrino.schema.Tables.TAGS;
@@ -95,12 +97,19 @@ final class QosPolicyRbac {
         if (!others.containsAll(bound)) throw inUse(policyId, target);
     }
 
-    /** QosPolicy.get_bound_project_ids: the projects of the networks and ports that have the policy. */
+    /**
+     * QosPolicy.get_bound_project_ids: the projects of the networks, ports, floating IPs and routers
+     * (their gateway IP) that have the policy.
+     */
     static Set<String> boundProjects(DSLContext dsl, String policyId) {
         Set<String> out = new HashSet<>(dsl.selectDistinct(NETWORKS.PROJECT_ID).from(NETWORKS)
                 .where(NETWORKS.QOS_POLICY_ID.eq(policyId)).fetch(NETWORKS.PROJECT_ID));
         out.addAll(dsl.selectDistinct(PORTS.PROJECT_ID).from(PORTS).where(PORTS.QOS_POLICY_ID.eq(policyId))
                 .fetch(PORTS.PROJECT_ID));
+        out.addAll(dsl.selectDistinct(FLOATINGIPS.PROJECT_ID).from(FLOATINGIPS)
+                .where(FLOATINGIPS.QOS_POLICY_ID.eq(policyId)).fetch(FLOATINGIPS.PROJECT_ID));
+        out.addAll(dsl.selectDistinct(ROUTERS.PROJECT_ID).from(ROUTERS).where(ROUTERS.QOS_POLICY_ID.eq(policyId))
+                .fetch(ROUTERS.PROJECT_ID));
         return out;
     }
 
