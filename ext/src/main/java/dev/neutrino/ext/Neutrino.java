@@ -27,6 +27,8 @@ import dev.neutrino.ext.securitygroup.SecurityGroupPlugin;
 import dev.neutrino.ext.segment.SegmentPlugin;
 import dev.neutrino.ext.servicetype.ServiceTypePlugin;
 import dev.neutrino.ext.subnetpool.SubnetPoolPlugin;
+import dev.neutrino.ext.addressgroup.AddressGroupExtension;
+import dev.neutrino.ext.addressgroup.AddressGroupPlugin;
 import dev.neutrino.ext.vlantransparent.VlanTransparentExtension;
 import dev.neutrino.ext.vlantransparent.VlanTransparentOptions;
 import dev.neutrino.ext.vlantransparent.VlanTransparentPlugin;
@@ -73,7 +75,8 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
             PortSecurityExtension.ALL, NumaAffinityExtension.ALL, DeviceProfileExtension.ALL,
             SecurityGroupExtension.ALL, SubnetPoolExtension.ALL, SegmentExtension.ALL, RbacExtension.ALL,
             L3Extension.ALL, AutoAllocationExtension.ALL, IpAvailabilityExtension.ALL, ServiceTypeExtension.ALL,
-            PortBindingsExtension.ALL, TrunkExtension.ALL, QosExtension.ALL, VlanTransparentExtension.ALL);
+            PortBindingsExtension.ALL, TrunkExtension.ALL, QosExtension.ALL, VlanTransparentExtension.ALL,
+            AddressGroupExtension.ALL);
 
     /** Every ML2 extension driver Neutrino has ({@code [ml2] extension_drivers} picks among them). */
     public static final List<ExtensionDriver> EXTENSION_DRIVERS = List.of(new PortSecurityExtensionDriver(),
@@ -124,6 +127,7 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
         TrunkPlugin.install(engine, db, mechanisms, rules);
         QosPlugin.install(engine, db, rules, gate);
         VlanTransparentPlugin.install(engine);
+        AddressGroupPlugin.install(engine, db, rules);
         this.agents = new Agents(rules);
         engine.endpoint("agents", agents::handle);
 

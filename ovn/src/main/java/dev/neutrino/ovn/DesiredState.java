@@ -23,7 +23,18 @@ public final class DesiredState {
                         List<Map<String, Object>> securityGroups, List<Map<String, Object>> routers,
                         List<Map<String, Object>> floatingIps, boolean distributedFloatingIps,
                         boolean emitNeedToFrag, List<GatewayChassis.Chassis> chassis, String baseMac,
-                        Map<String, List<Translator.QosRule>> qosRules) {
+                        Map<String, List<Translator.QosRule>> qosRules, List<Map<String, Object>> addressGroups) {
+        /** Without address groups. */
+        public Input(List<Map<String, Object>> networks, Map<String, List<Translator.Segment>> segments,
+                     List<Map<String, Object>> subnets, List<Map<String, Object>> ports,
+                     List<Map<String, Object>> securityGroups, List<Map<String, Object>> routers,
+                     List<Map<String, Object>> floatingIps, boolean distributedFloatingIps,
+                     boolean emitNeedToFrag, List<GatewayChassis.Chassis> chassis, String baseMac,
+                     Map<String, List<Translator.QosRule>> qosRules) {
+            this(networks, segments, subnets, ports, securityGroups, routers, floatingIps, distributedFloatingIps,
+                    emitNeedToFrag, chassis, baseMac, qosRules, List.of());
+        }
+
         /** Without QoS rules (no policy has any, or the qos extension driver is not loaded). */
         public Input(List<Map<String, Object>> networks, Map<String, List<Translator.Segment>> segments,
                      List<Map<String, Object>> subnets, List<Map<String, Object>> ports,
@@ -118,6 +129,9 @@ public final class DesiredState {
             cols.put("ports", switchPorts.get((String) n.get("id")));
             cols.put("qos_rules", switchQos.getOrDefault((String) n.get("id"), List.of()));
             s.put(new NbRow(ls.table(), ls.key(), cols));
+        }
+        for (Map<String, Object> group : in.addressGroups()) {
+            for (NbRow set : Translator.addressSets(group)) s.put(set);
         }
         for (Map<String, Object> sg : in.securityGroups()) {
             boolean stateful = !Boolean.FALSE.equals(sg.get("stateful"));

@@ -52,7 +52,9 @@ final class IncrementalSync {
         /** The ports a QoS policy applies to: its own and those of the networks that have it. */
         QOS_POLICY,
         /** Every port of a network whose QoS policy changed. */
-        NETWORK_QOS }
+        NETWORK_QOS,
+        /** An address group's two address sets (its addresses changed: a touch). */
+        ADDRESS_GROUP }
 
     /** A resource whose northbound rows must be brought in line with the database. */
     record Scope(Kind kind, String id) {}
@@ -74,6 +76,7 @@ final class IncrementalSync {
     private final TableReplica.Index dhcpOptions;
     private final TableReplica.Index qosByGateway;
     private final TableReplica.Index qos;
+    private final TableReplica.Index addressSets;
 
     /** What the translation depends on besides the resources. */
     record Settings(boolean distributedFloatingIps, boolean emitNeedToFrag, List<GatewayChassis.Chassis> chassis) {}
@@ -91,6 +94,7 @@ final class IncrementalSync {
         this.dhcpOptions = replica.index("DHCP_Options", r -> r.getStringMap("external_ids").get(NbNames.EXT_SUBNET_ID));
         this.qosByGateway = replica.index("QoS", NbState::qosGatewayPort);
         this.qos = replica.index("QoS", NbState::qosKey);
+        this.addressSets = replica.index("Address_Set", r -> r.getString("name"));
     }
 
     // ------------------------------------------------------------------ changes to scopes
@@ -147,6 +151,7 @@ final class IncrementalSync {
             }
             // a QoS policy: a rule change is a revision bump of its policy (a touch)
             case "policy" -> out.add(new Scope(Kind.QOS_POLICY, c.id()));
+            case "address_group" -> out.add(new Scope(Kind.ADDRESS_GROUP, c.id()));
             default -> { }
         }
         return out;
@@ -233,6 +238,7 @@ final class IncrementalSync {
                 case FLOATINGIP -> floatingIp(w, s.id());
                 case QOS_POLICY -> qosPolicy(w, s.id());
                 case NETWORK_QOS -> networkQos(w, s.id());
+                case ADDRESS_GROUP -> addressGroup(w, s.id());
             }
         }
         // a floating IP's QoS row that moves from one gateway to another stays on the switch
@@ -578,6 +584,17 @@ final class IncrementalSync {
     }
 
     // ------------------------------------------------------------------ security groups
+
+    /** An address group's address sets: as the group is, or gone with it. */
+    private void addressGroup(Work w, String id) {
+        for (String ip : List.of("ip4", "ip6")) {
+            String name = NbNames.addressGroupAddressSet(id, ip);
+            addressSets.first(name).ifPresent(row -> w.have("Address_Set", name, row, this::refOf));
+        }
+        Map<String, Object> group = w.read("address_groups", id);
+        if (group == null) return;
+        for (NbRow set : Translator.addressSets(group)) w.want(set);
+    }
 
     private void securityGroup(Work w, String id) {
         Map<String, Object> sg = w.read("security_groups", id);

@@ -62,6 +62,21 @@ public final class NbNames {
         return portGroup(securityGroupId) + "_" + ipVersion;
     }
 
+    /**
+     * The address set of an address group for one IP version: ag_&lt;id with underscores&gt;_ip4 /
+     * _ip6 (ML2/OVN's ovn_ag_addrset_name).
+     */
+    public static String addressGroupAddressSet(String addressGroupId, String ipVersion) {
+        return ("ag-" + addressGroupId + "-" + ipVersion).replace('-', '_');
+    }
+
+    /** Whether an Address_Set's name is an address group's (the only address sets Neutrino owns). */
+    public static boolean isAddressGroupAddressSet(String name) {
+        return name.startsWith("ag_") && (name.endsWith("_ip4") || name.endsWith("_ip6"));
+    }
+
+    public static final String EXT_ADDRESS_GROUP_ID = "neutron:address_group_id";
+
     /** lrp-&lt;port id&gt;: logical router ports. */
     public static String routerPort(String portId) {
         return "lrp-" + portId;

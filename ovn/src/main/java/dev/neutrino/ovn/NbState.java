@@ -25,7 +25,7 @@ import java.util.UUID;
 final class NbState {
     static final List<String> TABLES = List.of("Logical_Switch", "Logical_Switch_Port", "Port_Group", "ACL",
             "DHCP_Options", "Logical_Router", "Logical_Router_Port", "NAT", "Logical_Router_Static_Route",
-            "Gateway_Chassis", "QoS");
+            "Gateway_Chassis", "QoS", "Address_Set");
 
     final Map<String, Map<String, NbRow>> rows = new HashMap<>();
     final Map<Ref, UUID> uuids = new HashMap<>();
@@ -134,6 +134,14 @@ final class NbState {
         for (Row r : qos) s.add(replica, "QoS", r);
         for (Row r : groups) s.add(replica, "Port_Group", r);
         for (Row r : acls) s.add(replica, "ACL", r);
+        // address groups' sets (other address sets, OVN's own or another CMS's, are not Neutrino's)
+        for (Row r : replica.table("Address_Set").rows()) {
+            if (NbNames.isAddressGroupAddressSet(r.getString("name"))
+                    && r.getStringMap("external_ids").containsKey(NbNames.EXT_ADDRESS_GROUP_ID)) {
+                s.key(r, "Address_Set", r.getString("name"));
+                s.add(replica, "Address_Set", r);
+            }
+        }
         return s;
     }
 

@@ -482,7 +482,8 @@ public final class OvnNorthbound implements AutoCloseable {
         }
         Map<String, List<Translator.QosRule>> qosRules = db.tx(dsl -> QosRuleReader.byPolicy(dsl, null));
         return DesiredState.of(new DesiredState.Input(networks, segments, subnets, ports, groups, routers, withPorts,
-                distributedFloatingIps, emitNeedToFrag, chassis.get(), baseMac, qosRules),
+                distributedFloatingIps, emitNeedToFrag, chassis.get(), baseMac, qosRules,
+                plugin.readAll("address_groups")), // none without the address-group extension
                 GatewayChassis.scheduled(replica));
     }
 

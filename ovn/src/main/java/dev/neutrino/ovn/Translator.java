@@ -318,6 +318,33 @@ public final class Translator {
         return out;
     }
 
+    // ------------------------------------------------------------------ address groups
+
+    /**
+     * An address group's two address sets, as ML2/OVN's create_address_group writes them: one per IP
+     * version, named {@link NbNames#addressGroupAddressSet}, the addresses without host bits, the
+     * group's id and revision in external_ids. Rules with the group as remote match on them.
+     */
+    public static List<NbRow> addressSets(Map<String, Object> group) {
+        String id = (String) group.get("id");
+        Map<String, List<String>> byVersion = new TreeMap<>(Map.of("ip4", new ArrayList<>(), "ip6", new ArrayList<>()));
+        for (String a : strings(group.get("addresses"))) {
+            dev.neutrino.common.Cidr c = dev.neutrino.common.Cidr.parse(a).canonical();
+            byVersion.get(c.version() == 4 ? "ip4" : "ip6").add(c.toString());
+        }
+        List<NbRow> out = new ArrayList<>();
+        for (var e : byVersion.entrySet()) {
+            String name = NbNames.addressGroupAddressSet(id, e.getKey());
+            Map<String, Object> cols = new LinkedHashMap<>();
+            cols.put("name", name);
+            cols.put("addresses", e.getValue());
+            cols.put("external_ids", new TreeMap<>(Map.of(NbNames.EXT_ADDRESS_GROUP_ID, id,
+                    NbNames.EXT_REVISION, str(group.get("revision_number")))));
+            out.add(new NbRow("Address_Set", name, cols));
+        }
+        return out;
+    }
+
     // ------------------------------------------------------------------ security groups
 
     /** The port group of a security group; ports and ACLs are filled by {@link DesiredState}. */
@@ -349,6 +376,11 @@ public final class Translator {
         if (rule.get("remote_group_id") != null) {
             match.append(" && ").append(ip).append('.').append(dir).append(" == $")
                     .append(NbNames.portGroupAddressSet((String) rule.get("remote_group_id"), ip));
+        }
+        // acl_remote_address_group_id (Neutron after Zed: Zed's ACLs left it out and let everyone in)
+        if (rule.get("remote_address_group_id") != null) {
+            match.append(" && ").append(ip).append('.').append(dir).append(" == $")
+                    .append(NbNames.addressGroupAddressSet((String) rule.get("remote_address_group_id"), ip));
         }
         match.append(protocolMatch(rule, icmp));
         Map<String, Object> cols = new LinkedHashMap<>();

@@ -783,6 +783,62 @@ class OvnNorthboundTest {
     }
 
     @Test
+    void anAddressGroupIsTwoAddressSetsThatItsRulesMatchOnThroughTheWritePath() throws Exception {
+        sync.start();
+        waitFor(() -> sync.passes() >= 1);
+        long passes = sync.passes();
+        var ag = post("/v2.0/address-groups", "address_group", Map.of("name", "ag",
+                "addresses", List.of("10.0.0.5/24", "192.168.1.1/32", "2001:db8::1/64")));
+        String agId = (String) ag.get("id");
+        var sg = post("/v2.0/security-groups", "security_group", Map.of("name", "web"));
+        var rule = post("/v2.0/security-group-rules", "security_group_rule", Map.of("security_group_id", sg.get("id"),
+                "direction", "ingress", "protocol", "tcp", "port_range_min", 22, "port_range_max", 22,
+                "remote_address_group_id", agId));
+        converged(sync);
+        String v4 = "ag_" + agId.replace('-', '_') + "_ip4";
+        String v6 = "ag_" + agId.replace('-', '_') + "_ip6";
+        java.util.function.Function<String, Row> set = name -> replica().table("Address_Set")
+                .findFirst(x -> x.getString("name").equals(name)).orElse(null);
+        assertThat(set.apply(v4).getStringSet("addresses")).containsExactlyInAnyOrder("10.0.0.0/24", "192.168.1.1/32");
+        assertThat(set.apply(v6).getStringSet("addresses")).containsExactly("2001:db8::/64");
+        assertThat(set.apply(v4).getStringMap("external_ids")).containsEntry("neutron:address_group_id", agId)
+                .containsKey("neutron:revision_number");
+        Row acl = replica().table("ACL").findFirst(x -> rule.get("id").equals(
+                x.getStringMap("external_ids").get("neutron:security_group_rule_id"))).orElseThrow();
+        assertThat(acl.getString("match")).contains("ip4.src == $" + v4).contains("tcp.dst == 22");
+
+        put("/v2.0/address-groups/" + agId + "/add_addresses", Map.of("addresses", List.of("172.16.0.1/32")));
+        put("/v2.0/address-groups/" + agId + "/remove_addresses", Map.of("addresses", List.of("10.0.0.0/24")));
+        converged(sync);
+        assertThat(set.apply(v4).getStringSet("addresses")).containsExactlyInAnyOrder("192.168.1.1/32",
+                "172.16.0.1/32");
+        assertThat(sync.passes()).as("written by the write path").isEqualTo(passes);
+        assertThat(sync.syncOnce().isEmpty()).as("the repair pass agrees").isTrue();
+
+        delete("/v2.0/security-group-rules/" + rule.get("id"));
+        delete("/v2.0/address-groups/" + agId);
+        converged(sync);
+        assertThat(set.apply(v4)).isNull();
+        assertThat(set.apply(v6)).isNull();
+    }
+
+    @Test
+    void theRepairPassRestoresAnAddressGroupsSetsAndLeavesOtherAddressSetsAlone() throws Exception {
+        var ag = post("/v2.0/address-groups", "address_group", Map.of("name", "ag", "addresses",
+                List.of("10.1.0.0/16")));
+        String v4 = "ag_" + ((String) ag.get("id")).replace('-', '_') + "_ip4";
+        sync.syncOnce();
+        Row ours = replica().table("Address_Set").findFirst(x -> x.getString("name").equals(v4)).orElseThrow();
+        nb.transact("OVN_Northbound",
+                dev.neutrino.ovsdb.txn.Delete.from("Address_Set").where(Condition.uuidIs(ours.uuid().orElseThrow())),
+                dev.neutrino.ovsdb.txn.Insert.into("Address_Set").set("name", "someone_elses")).join();
+        assertThat(sync.syncOnce().isEmpty()).as("the missing set is found").isFalse();
+        Replica r = replica();
+        assertThat(r.table("Address_Set").rows()).extracting(x -> x.getString("name"))
+                .containsExactlyInAnyOrder(v4, "ag_" + ((String) ag.get("id")).replace('-', '_') + "_ip6", "someone_elses");
+    }
+
+    @Test
     void aLiveMigrationRequestsBothChassisThenTheActivatedOneThroughTheWritePath() throws Exception {
         app.mechanisms().register(new dev.neutrino.ml2.MechanismDriver() {
             @Override public String name() { return "binds-all"; }

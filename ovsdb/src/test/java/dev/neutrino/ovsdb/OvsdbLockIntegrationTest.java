@@ -75,6 +75,8 @@ class OvsdbLockIntegrationTest {
             la.close(); // unlock: b is next in line
             within(lb::isHeld, "b gets the lock once a gives it up");
             assertThat(la.isHeld()).isFalse();
+            // the listener is told after the state flips (on the client's thread): wait for it too
+            within(() -> !events.isEmpty(), "b's listener hears of it");
             assertThat(events).containsExactly("b acquired");
         }
     }

@@ -146,9 +146,13 @@ final class SecurityGroupRuleHooks implements ResourceHooks {
                     + "'udplite'].");
         }
         Object prefix = rule.get("remote_ip_prefix");
-        if (prefix != null && rule.get("remote_group_id") != null) {
-            throw new NeutronException(400, "SecurityGroupRemoteGroupAndRemoteIpPrefix",
-                    "Only remote_ip_prefix or remote_group_id may be provided.");
+        int remotes = 0;
+        for (String key : List.of("remote_ip_prefix", "remote_group_id", "remote_address_group_id")) {
+            if (rule.get(key) != null && !"".equals(rule.get(key))) remotes++;
+        }
+        if (remotes > 1) {
+            throw new NeutronException(400, "SecurityGroupMultipleRemoteEntites", "Only one of remote_ip_prefix or "
+                    + "remote_group_id or remote_address_group_id may be provided.");
         }
         if (prefix != null) {
             Cidr cidr;
