@@ -41,6 +41,10 @@ scenario/metadata.sh
 # the subport's network, stopped by removing the subport (~25 s)
 scenario/trunk.sh
 
+# packets: a security group rule whose remote is an address group lets in exactly the group's addresses,
+# following the group as addresses are added and removed (~30 s)
+scenario/address-group.sh
+
 # packets: raw 802.1Q frames cross a vlan_transparent network with their tag, are dropped on a plain one,
 # and leave a QinQ network's localnet port inside an 802.1ad tag (~30 s)
 scenario/vlan-transparent.sh
