@@ -38,9 +38,9 @@ SQL
 # --- MariaDB --------------------------------------------------------------------
 if ! as_root mysqladmin ping >/dev/null 2>&1; then
   # The Debian init script starts mysqld_safe in the background; no systemd needed.
-  as_root /etc/init.d/mariadb start >/dev/null 2>&1 || {
+  as_root /etc/init.d/mariadb start >/dev/null 2>&1 < /dev/null 7>&- 8>&- 9>&- || {
     as_root install -d -o mysql -g root /run/mysqld
-    as_root setsid nohup mysqld_safe >/dev/null 2>&1 < /dev/null &
+    as_root setsid nohup mysqld_safe >/dev/null 2>&1 < /dev/null 7>&- 8>&- 9>&- &
   }
   for _ in $(seq 60); do as_root mysqladmin ping >/dev/null 2>&1 && break; sleep 0.5; done
 fi

@@ -111,7 +111,7 @@ getent passwd keystone >/dev/null || fail "the keystone package did not create t
 # --- MariaDB (started without systemd, as scripts/db-services.sh does) ----------------------------
 if [[ "$KEYSTONE_DB" == mariadb ]]; then
   if ! as_root mysqladmin ping >/dev/null 2>&1; then
-    as_root /etc/init.d/mariadb start >/dev/null 2>&1 || {
+    as_root /etc/init.d/mariadb start >/dev/null 2>&1 < /dev/null 8>&- || {
       as_root install -d -o mysql -g root /run/mysqld
       as_root setsid nohup mysqld_safe >/dev/null 2>&1 < /dev/null 8>&- &
     }
