@@ -77,8 +77,15 @@ public final class TypeDrivers {
             String[] p = entry.split(":");
             List<Range> ranges = vlanRanges.computeIfAbsent(p[0], k -> new ArrayList<>());
             if (p.length == 3) {
-                ranges.add(range(p[1], p[2], 1, MAX_VLAN, "[ml2_type_vlan] network_vlan_ranges"));
-            } else if (p.length != 1) {
+                // a physnet listed alone already has every VLAN (parse_network_vlan_ranges)
+                if (!ranges.equals(List.of(new Range(1, MAX_VLAN)))) {
+                    ranges.add(range(p[1], p[2], 1, MAX_VLAN, "[ml2_type_vlan] network_vlan_ranges"));
+                }
+            } else if (p.length == 1) {
+                // neutron-lib's parse_network_vlan_ranges: a physnet without a range has them all (1-4094)
+                ranges.clear();
+                ranges.add(new Range(1, MAX_VLAN));
+            } else {
                 throw new ConfigException("[ml2_type_vlan] network_vlan_ranges: malformed entry '" + entry + "'");
             }
         }

@@ -10,7 +10,6 @@ import dev.neutrino.engine.RequestContext;
 import dev.neutrino.engine.ResourceService;
 import dev.neutrino.engine.Tx;
 import dev.neutrino.engine.Views;
-import dev.neutrino.model.Validators;
 import dev.neutrino.policy.Policy;
 import dev.neutrino.policy.PolicyNotAuthorized;
 import java.util.ArrayList;
@@ -104,13 +103,28 @@ final class AddressGroupActions {
         return group;
     }
 
-    /** The body's addresses, each a CIDR, normalized (a malformed one is 400, not Zed's 500). */
+    /**
+     * The body's addresses, normalized as _process_requested_addresses does with netaddr.IPNetwork: an
+     * address without a prefix is a host (/32, /128); what netaddr cannot read is 400, as Neutron's
+     * fault map turns AddrFormatError into HTTPBadRequest (a body without addresses: 400, Zed: 500).
+     */
     private static Set<String> requested(Map<String, Object> body) {
         Object given = body == null ? null : body.get("addresses");
         if (given == null) throw NeutronException.badRequest("Unable to find 'addresses' in request body");
-        String invalid = Validators.listOf(Validators.SUBNET).validate(given);
-        if (invalid != null) throw NeutronException.invalidInput("addresses", invalid);
-        return AddressGroupHooks.normalized((List<?>) given);
+        if (!(given instanceof List<?> list)) {
+            throw NeutronException.invalidInput("addresses", "'" + given + "' is not a list");
+        }
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (Object a : list) {
+            String s = String.valueOf(a).strip();
+            if (!s.contains("/")) s += s.contains(":") ? "/128" : "/32";
+            try {
+                out.add(AddressGroupHooks.normalize(s));
+            } catch (RuntimeException e) {
+                throw NeutronException.badRequest("failed to detect a valid IP address from '" + a + "'");
+            }
+        }
+        return out;
     }
 
     /** Python's str() of a list of strings, as Zed's messages show it. */

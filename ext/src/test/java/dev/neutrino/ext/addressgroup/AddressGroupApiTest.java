@@ -81,6 +81,12 @@ class AddressGroupApiTest {
         assertThat(action(ALICE, id, "remove_addresses", List.of("10.0.0.7/24")).get("address_group")
                 .get("addresses")).asList().doesNotContain("10.0.0.0/24").hasSize(3);
         assertThat(action(ALICE, id, "add_addresses", List.of("not-a-cidr")).status()).isEqualTo(400);
+        ApiHarness.Result bare = action(ALICE, id, "remove_addresses", List.of("10.200.200.200"));
+        assertThat(bare.status()).as("an address alone is a host, not in the group").isEqualTo(404);
+        assertThat(bare.get("NeutronError").get("message")).isEqualTo("Addresses ['10.200.200.200/32'] not found "
+                + "in the address group " + id + ".");
+        assertThat(action(ALICE, id, "add_addresses", List.of("10.7.7.7")).get("address_group").get("addresses"))
+                .asList().contains("10.7.7.7/32");
         assertThat(h.call(ALICE, "PUT", "/v2.0/address-groups/" + id + "/add_addresses", Map.of()).status())
                 .isEqualTo(400);
 
