@@ -104,7 +104,8 @@ public final class DesiredState {
         for (Map<String, Object> p : in.ports()) {
             List<Ref> owner = switchPorts.get((String) p.get("network_id"));
             if (owner == null || Translator.isIgnored(p)) continue;
-            NbRow lsp = Translator.logicalSwitchPort(p, subnets, dhcp);
+            NbRow lsp = Translator.withQosOptions(Translator.logicalSwitchPort(p, subnets, dhcp),
+                    Translator.lspQosOptions(p, nets.get((String) p.get("network_id")), in.qosRules()));
             s.put(lsp);
             owner.add(lsp.ref());
             String networkId = (String) p.get("network_id");

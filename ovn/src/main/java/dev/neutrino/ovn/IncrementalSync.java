@@ -424,12 +424,13 @@ final class IncrementalSync {
                 if (dhcpOptions.first(s).isEmpty()) w.push(Kind.SUBNET, s); // its options come first
             }
         }
-        NbRow want = Translator.logicalSwitchPort(port, subnets, dhcp);
-        w.want(want);
         String switchName = NbNames.ovnName(networkId);
         String policy = Translator.effectiveQosPolicy(port, net);
         Map<String, List<Translator.QosRule>> rules = policy == null ? Map.of()
                 : db.tx(dsl -> QosRuleReader.byPolicy(dsl, List.of(policy)));
+        NbRow want = Translator.withQosOptions(Translator.logicalSwitchPort(port, subnets, dhcp),
+                Translator.lspQosOptions(port, net, rules));
+        w.want(want);
         portQos(w, id, switchName, Translator.qos(port, net, rules));
         if (oldSwitch != null && !oldSwitch.equals(switchName)) portQos(w, id, oldSwitch, List.of());
         if (owner.equals("network:router_gateway")) gatewayQos(w, id, switchName, gatewayQosRows(w, port, net));

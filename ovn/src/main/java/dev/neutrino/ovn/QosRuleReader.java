@@ -24,7 +24,7 @@ final class QosRuleReader {
         for (Record r : dsl.selectFrom(QOS_RULES).where(c).orderBy(QOS_RULES.ID).fetch()) {
             out.computeIfAbsent(r.get(QOS_RULES.QOS_POLICY_ID), k -> new ArrayList<>()).add(new Translator.QosRule(
                     r.get(QOS_RULES.TYPE), r.get(QOS_RULES.DIRECTION), r.get(QOS_RULES.MAX_KBPS),
-                    r.get(QOS_RULES.MAX_BURST_KBPS), r.get(QOS_RULES.DSCP_MARK)));
+                    r.get(QOS_RULES.MAX_BURST_KBPS), r.get(QOS_RULES.DSCP_MARK), r.get(QOS_RULES.MIN_KBPS)));
         }
         return out;
     }

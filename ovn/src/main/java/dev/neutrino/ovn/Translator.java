@@ -219,7 +219,69 @@ public final class Translator {
     static final long QOS_PRIORITY = 2002;
 
     /** A QoS rule as the qos_rules table holds it (the parameters of other types null). */
-    public record QosRule(String type, String direction, Long maxKbps, Long maxBurstKbps, Integer dscpMark) {}
+    public record QosRule(String type, String direction, Long maxKbps, Long maxBurstKbps, Integer dscpMark,
+                          Long minKbps) {
+        /** A rule without a minimum (every type but minimum_bandwidth). */
+        public QosRule(String type, String direction, Long maxKbps, Long maxBurstKbps, Integer dscpMark) {
+            this(type, direction, maxKbps, maxBurstKbps, dscpMark, null);
+        }
+    }
+
+    /** TYPE_PHYSICAL: the network types whose ports leave through a physical network. */
+    static final java.util.Set<String> PHYSICAL_TYPES = java.util.Set.of("flat", "vlan");
+
+    /**
+     * Whether a port's egress QoS goes into its Logical_Switch_Port's options (ML2/OVN after Zed,
+     * _add_port_qos_rules): its network is flat or VLAN and the rules have an egress minimum bandwidth,
+     * which OVN enforces only there (qos_min_rate, with the limit as qos_max_rate and qos_burst).
+     */
+    private static boolean egressInLspOptions(Map<String, Object> network, List<QosRule> rules) {
+        if (network == null || !PHYSICAL_TYPES.contains(str(network.get("provider:network_type")))) return false;
+        for (QosRule r : rules) {
+            if (r.type().equals("minimum_bandwidth") && "egress".equals(r.direction()) && r.minKbps() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The QoS options of a port's Logical_Switch_Port (_ovn_lsp_rule): on a flat or VLAN network with
+     * an egress minimum bandwidth, {@code qos_min_rate}, and for an egress limit {@code qos_max_rate}
+     * and {@code qos_burst}, in bit/s and bits (the rules' kbps × 1000); otherwise none. (Zed wrote
+     * qos_min_rate and took it away in the same transaction, so that it never stayed.)
+     */
+    public static Map<String, String> lspQosOptions(Map<String, Object> port, Map<String, Object> network,
+                                                    Map<String, List<QosRule>> rulesByPolicy) {
+        String policy = effectiveQosPolicy(port, network);
+        if (policy == null) return Map.of();
+        List<QosRule> rules = rulesByPolicy.getOrDefault(policy, List.of());
+        if (!egressInLspOptions(network, rules)) return Map.of();
+        Map<String, String> out = new TreeMap<>();
+        for (QosRule r : rules) {
+            if (!"egress".equals(r.direction())) continue;
+            if (r.type().equals("minimum_bandwidth") && r.minKbps() != null) {
+                out.put("qos_min_rate", String.valueOf(r.minKbps() * 1000));
+            } else if (r.type().equals("bandwidth_limit") && r.maxKbps() != null) {
+                out.put("qos_max_rate", String.valueOf(r.maxKbps() * 1000));
+                if (r.maxBurstKbps() != null && r.maxBurstKbps() != 0) {
+                    out.put("qos_burst", String.valueOf(r.maxBurstKbps() * 1000));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code lsp} with {@code qosOptions} added to its options. */
+    @SuppressWarnings("unchecked")
+    public static NbRow withQosOptions(NbRow lsp, Map<String, String> qosOptions) {
+        if (qosOptions.isEmpty()) return lsp;
+        Map<String, Object> cols = new LinkedHashMap<>(lsp.columns());
+        Map<String, Object> options = new TreeMap<>((Map<String, Object>) cols.getOrDefault("options", Map.of()));
+        options.putAll(qosOptions);
+        cols.put("options", options);
+        return new NbRow(lsp.table(), lsp.key(), cols);
+    }
 
     /**
      * ML2/OVN's port_effective_qos_policy_id: the port's own policy, else its network's; none for a
@@ -241,8 +303,13 @@ public final class Translator {
         String policy = effectiveQosPolicy(port, network);
         if (policy == null) return List.of();
         String id = (String) port.get("id");
-        return qosRows(id, NbNames.EXT_PORT_ID, id, "inport == \"" + id + "\"", "outport == \"" + id + "\"",
-                rulesByPolicy.getOrDefault(policy, List.of()));
+        List<QosRule> rules = rulesByPolicy.getOrDefault(policy, List.of());
+        if (egressInLspOptions(network, rules)) {
+            // the egress limit is in the port's options (lspQosOptions): only DSCP stays a QoS row
+            rules = rules.stream().filter(r -> !("bandwidth_limit".equals(r.type()) && "egress".equals(r.direction())))
+                    .toList();
+        }
+        return qosRows(id, NbNames.EXT_PORT_ID, id, "inport == \"" + id + "\"", "outport == \"" + id + "\"", rules);
     }
 
     /**
@@ -278,7 +345,7 @@ public final class Translator {
     /**
      * One row per direction with rules, priority 2002; a bandwidth limit as bandwidth rate (and burst
      * when not 0), DSCP marking (egress only) as action dscp. Minimum bandwidth rules are no QoS row
-     * (ML2/OVN puts them in a port's options as qos_min_rate; not done here).
+     * (a port's options, {@link #lspQosOptions}).
      */
     private static List<NbRow> qosRows(String owner, String extKey, String extValue, String egressMatch,
                                        String ingressMatch, List<QosRule> rules) {

@@ -28,7 +28,39 @@ class QosTranslationTest {
                     new Translator.QosRule("minimum_bandwidth", "egress", null, null, null)),
             "dscp-only", List.of(new Translator.QosRule("dscp_marking", null, null, null, 8)),
             "empty", List.of(),
-            "zero", List.of(new Translator.QosRule("bandwidth_limit", "egress", 0L, 0L, null)));
+            "zero", List.of(new Translator.QosRule("bandwidth_limit", "egress", 0L, 0L, null)),
+            "guaranteed", List.of(new Translator.QosRule("bandwidth_limit", "egress", 10000L, 1000L, null),
+                    new Translator.QosRule("dscp_marking", null, null, null, 26),
+                    new Translator.QosRule("bandwidth_limit", "ingress", 20000L, 0L, null),
+                    new Translator.QosRule("minimum_bandwidth", "egress", null, null, null, 3000L)));
+
+    @Test
+    void onAPhysicalNetworkAnEgressMinimumPutsTheEgressLimitsInThePortsOptions() {
+        Map<String, Object> vlan = Map.of("id", NET, "provider:network_type", "vlan");
+        Map<String, String> options = Translator.lspQosOptions(port("compute:nova", "guaranteed"), vlan, RULES);
+        assertThat(options).containsExactlyInAnyOrderEntriesOf(Map.of("qos_min_rate", "3000000",
+                "qos_max_rate", "10000000", "qos_burst", "1000000"));
+        List<NbRow> rows = Translator.qos(port("compute:nova", "guaranteed"), vlan, RULES);
+        assertThat(rows).extracting(NbRow::key).containsExactly(PORT + "/from-lport", PORT + "/to-lport");
+        assertThat(rows.get(0).columns()).as("egress: DSCP only, its limit is in the options")
+                .containsEntry("bandwidth", Map.of()).containsEntry("action", Map.of("dscp", 26L));
+        assertThat(rows.get(1).columns()).containsEntry("bandwidth", Map.of("rate", 20000L));
+
+        NbRow lsp = Translator.withQosOptions(new NbRow("Logical_Switch_Port", PORT,
+                Map.of("name", PORT, "options", Map.of("requested-chassis", "h1"))), options);
+        assertThat(lsp.columns().get("options")).isEqualTo(Map.of("requested-chassis", "h1",
+                "qos_min_rate", "3000000", "qos_max_rate", "10000000", "qos_burst", "1000000"));
+
+        Map<String, Object> geneve = Map.of("id", NET, "provider:network_type", "geneve");
+        assertThat(Translator.lspQosOptions(port("compute:nova", "guaranteed"), geneve, RULES))
+                .as("an overlay network: no options, the limit stays a QoS row").isEmpty();
+        assertThat(Translator.qos(port("compute:nova", "guaranteed"), geneve, RULES).get(0).columns())
+                .containsEntry("bandwidth", Map.of("rate", 10000L, "burst", 1000L));
+        assertThat(Translator.lspQosOptions(port("compute:nova", "gold"), vlan, RULES))
+                .as("a minimum rule without min_kbps").isEmpty();
+        assertThat(Translator.lspQosOptions(port("network:router_interface", "guaranteed"), vlan, RULES))
+                .as("network devices have no policy").isEmpty();
+    }
 
     @Test
     void egressIsFromLportWithRateBurstAndDscpIngressIsToLportWithoutAZeroBurst() {
