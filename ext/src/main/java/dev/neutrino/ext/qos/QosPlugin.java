@@ -36,7 +36,7 @@ public final class QosPlugin {
         }
         engine.endpoint("qos/rule-types",
                 new RuleTypes(policy, engine.hasExtension(QosExtension.QOS_RULE_TYPE_FILTER.alias()))::handle);
-        engine.service(RbacPolicies.DEF).addHooks(new QosRbacHooks());
+        engine.service(RbacPolicies.DEF).addHooks(QosPolicyRbac.RBAC.entryHooks());
         if (engine.hasExtension(QosExtension.QOS_PORT_NETWORK_POLICY.alias())) {
             engine.service(Ports.DEF).addHooks(new QosPortHooks());
         }

@@ -4,21 +4,17 @@ import static dev.neutrino.schema.Tables.FLOATINGIPS;
 import static dev.neutrino.schema.Tables.NETWORKS;
 import static dev.neutrino.schema.Tables.PORTS;
 import static dev.neutrino.schema.Tables.QOS_POLICIES;
-import static dev.neutrino.schema.Tables.RBAC_POLICIES;
 import static dev.neutrino.schema.Tables.ROUTERS;
 
 import dev.neutrino.common.NeutronException;
 import dev.neutrino.engine.ResourceHooks;
 import dev.neutrino.engine.Tx;
 import dev.neutrino.model.Attribute;
-import dev.neutrino.model.Converters;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.Condition;
-import org.jooq.impl.DSL;
 
 /**
  * QoS policies as neutron/services/qos/qos_plugin.py keeps them: visible to their project and to the
@@ -39,7 +35,7 @@ final class QosPolicyHooks implements ResourceHooks {
     @Override
     public void afterCreate(Tx tx, Map<String, Object> policy) {
         if (Boolean.TRUE.equals(policy.get("shared"))) {
-            QosPolicyRbac.share(tx.dsl(), (String) policy.get("id"), (String) policy.get("project_id"));
+            QosPolicyRbac.RBAC.share(tx.dsl(), (String) policy.get("id"), (String) policy.get("project_id"));
         }
     }
 
@@ -51,16 +47,15 @@ final class QosPolicyHooks implements ResourceHooks {
         // update_shared: the wildcard entry follows; unsharing is refused while a project depends on it
         String id = (String) current.get("id");
         if (Boolean.TRUE.equals(changes.get("shared"))) {
-            QosPolicyRbac.share(tx.dsl(), id, (String) current.get("project_id"));
-        } else if (Boolean.FALSE.equals(changes.get("shared"))
-                && tx.dsl().fetchExists(RBAC_POLICIES, QosPolicyRbac.entry(id, "*"))) {
-            QosPolicyRbac.unshare(tx.dsl(), id);
+            QosPolicyRbac.RBAC.share(tx.dsl(), id, (String) current.get("project_id"));
+        } else if (Boolean.FALSE.equals(changes.get("shared"))) {
+            QosPolicyRbac.RBAC.unshare(tx.dsl(), id);
         }
     }
 
     /** What a non-admin may see and attach (see {@link QosPolicyRbac#visible}). */
     static Condition visible(String project) {
-        return QosPolicyRbac.visible(project);
+        return QosPolicyRbac.RBAC.visibleTo(project);
     }
 
     private static void checkSingleDefault(Tx tx, String project, String except) {
@@ -91,7 +86,7 @@ final class QosPolicyHooks implements ResourceHooks {
         String router = tx.dsl().select(ROUTERS.ID).from(ROUTERS).where(ROUTERS.QOS_POLICY_ID.eq(id)).limit(1)
                 .fetchOne(ROUTERS.ID);
         if (router != null) throw inUse(id, "router", router);
-        QosPolicyRbac.deleteAll(tx.dsl(), id);
+        QosPolicyRbac.RBAC.deleteAll(tx.dsl(), id);
     }
 
     private static NeutronException inUse(String policy, String type, String id) {
@@ -106,13 +101,7 @@ final class QosPolicyHooks implements ResourceHooks {
         if (ids.isEmpty()) return;
         Map<String, List<Map<String, Object>>> byPolicy = QosRuleStore.viewsByPolicy(tx.dsl(), ids);
         for (Map<String, Object> p : policies) p.put("rules", byPolicy.getOrDefault(p.get("id"), new ArrayList<>()));
-        if (tx.ctx().projectId() == null) return;
-        Set<String> sharedWithCaller = new HashSet<>(tx.dsl().select(RBAC_POLICIES.OBJECT_ID).from(RBAC_POLICIES)
-                .where(RBAC_POLICIES.OBJECT_ID.in(ids).and(RBAC_POLICIES.OBJECT_TYPE.eq(QosPolicyRbac.OBJECT_TYPE))
-                        .and(RBAC_POLICIES.ACTION.eq(QosPolicyRbac.SHARED))
-                        .and(RBAC_POLICIES.TARGET_TENANT.eq(tx.ctx().projectId())))
-                .fetch(RBAC_POLICIES.OBJECT_ID));
-        for (Map<String, Object> p : policies) if (sharedWithCaller.contains(p.get("id"))) p.put("shared", true);
+        QosPolicyRbac.RBAC.extendShared(tx, policies);
     }
 
     /**
@@ -121,21 +110,7 @@ final class QosPolicyHooks implements ResourceHooks {
      */
     @Override
     public Condition filter(Tx tx, Attribute attribute, List<String> values) {
-        if (!attribute.name().equals("shared")) return null;
-        Condition shared = DSL.exists(DSL.selectOne().from(RBAC_POLICIES)
-                .where(QosPolicyRbac.entryOf(QOS_POLICIES.ID)
-                        .and(RBAC_POLICIES.TARGET_TENANT.in("*", String.valueOf(tx.ctx().projectId())))));
-        Condition any = DSL.falseCondition();
-        for (String v : values) {
-            Object b;
-            try {
-                b = Converters.BOOLEAN.convert(v);
-            } catch (IllegalArgumentException e) {
-                throw NeutronException.badRequest("Invalid input for operation: " + e.getMessage() + ".");
-            }
-            any = any.or(Boolean.TRUE.equals(b) ? shared : DSL.not(shared));
-        }
-        return any;
+        return attribute.name().equals("shared") ? QosPolicyRbac.RBAC.sharedFilter(tx, values) : null;
     }
 
     @Override

@@ -14,7 +14,7 @@ public final class RbacPlugin {
 
     public static void install(Engine engine) {
         List<String> types = new ArrayList<>(List.of(RbacHooks.NETWORK));
-        if (engine.hasExtension("qos")) types.add("qos_policy"); // its entries: dev.neutrino.ext.qos.QosRbacHooks
+        if (engine.hasExtension("qos")) types.add("qos_policy"); // its entries: the qos extension's SharedObjectRbac
         // their entries: api.SharedObjectRbac, attached by the security group and subnet pool extensions
         if (engine.hasExtension("rbac-security-groups")) types.add("security_group");
         if (engine.hasExtension("rbac-address-scope")) types.add("address_scope");

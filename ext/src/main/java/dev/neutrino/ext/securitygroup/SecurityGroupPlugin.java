@@ -38,5 +38,6 @@ public final class SecurityGroupPlugin {
             (dsl, id) -> new HashSet<>(dsl.selectDistinct(PORTS.PROJECT_ID).from(PORTS).join(PORT_SECURITY_GROUPS)
                     .on(PORT_SECURITY_GROUPS.PORT_ID.eq(PORTS.ID))
                     .where(PORT_SECURITY_GROUPS.SECURITY_GROUP_ID.eq(id)).fetch(PORTS.PROJECT_ID)),
-            "neutron.objects.securitygroup.RbacNeutronDbObjectMixin", "security_group");
+            "neutron.objects.securitygroup.RbacNeutronDbObjectMixin",
+            id -> dev.neutrino.common.NeutronException.notFound("security_group", id));
 }

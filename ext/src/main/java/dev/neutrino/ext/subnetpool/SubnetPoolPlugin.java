@@ -37,7 +37,7 @@ public final class SubnetPoolPlugin {
             ADDRESS_SCOPES.ID, ADDRESS_SCOPES.PROJECT_ID, ADDRESS_SCOPES.SHARED,
             (dsl, id) -> new HashSet<>(dsl.selectDistinct(SUBNETPOOLS.PROJECT_ID).from(SUBNETPOOLS)
                     .where(SUBNETPOOLS.ADDRESS_SCOPE_ID.eq(id)).fetch(SUBNETPOOLS.PROJECT_ID)),
-            "neutron.objects.address_scope.RbacNeutronDbObjectMixin", "address_scope");
+            "neutron.objects.address_scope.RbacNeutronDbObjectMixin", id -> NeutronException.notFound("address_scope", id));
 
     private static final String POOL_CALLBACK = "neutron.objects.subnetpool.RbacNeutronDbObjectMixin";
 
@@ -49,7 +49,7 @@ public final class SubnetPoolPlugin {
             SUBNETPOOLS.ID, SUBNETPOOLS.PROJECT_ID, SUBNETPOOLS.SHARED,
             (dsl, id) -> new HashSet<>(dsl.selectDistinct(SUBNETS.PROJECT_ID).from(SUBNETS)
                     .where(SUBNETS.SUBNETPOOL_ID.eq(id)).fetch(SUBNETS.PROJECT_ID)),
-            POOL_CALLBACK, "subnetpool")
+            POOL_CALLBACK, id -> NeutronException.notFound("subnetpool", id))
             .withCreateCheck((tx, entry) -> {
                 String poolId = (String) entry.get("object_id");
                 String scope = tx.dsl().select(SUBNETPOOLS.ADDRESS_SCOPE_ID).from(SUBNETPOOLS)

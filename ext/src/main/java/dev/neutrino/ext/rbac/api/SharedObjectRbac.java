@@ -22,8 +22,8 @@ import org.jooq.impl.DSL;
 
 /**
  * The RBAC of one object type whose only action is {@code access_as_shared}, as
- * neutron/objects/rbac_db.py's RbacNeutronDbObjectMixin gives it to security groups, address scopes and
- * subnet pools:
+ * neutron/objects/rbac_db.py's RbacNeutronDbObjectMixin gives it to QoS policies, security groups,
+ * address scopes and subnet pools:
  * <ul>
  * <li>an object is visible to its project and to the projects an entry names ({@code *}: everyone);</li>
  * <li>its {@code shared} is what the caller sees: an entry for everyone or for the caller's project;</li>
@@ -57,7 +57,7 @@ public final class SharedObjectRbac {
     private final Field<Boolean> wildcardColumn;
     private final BoundProjects bound;
     private final String callback;
-    private final String resourceName;
+    private final java.util.function.Function<String, NeutronException> notFound;
     private CreateCheck createCheck = (tx, entry) -> {};
 
     /**
@@ -67,11 +67,11 @@ public final class SharedObjectRbac {
      *                       older readers and simple queries see it), or null
      * @param bound          who uses an object
      * @param callback       the class whose validate_rbac_policy_change Zed names in its messages
-     * @param resourceName   the object's resource name in a NotFound ("security_group")
+     * @param notFound       the 404 of an object that does not exist (SecurityGroupNotFound, ...)
      */
     public SharedObjectRbac(String objectType, Table<?> table, Field<String> id, Field<String> project,
                             Field<Boolean> wildcardColumn, BoundProjects bound, String callback,
-                            String resourceName) {
+                            java.util.function.Function<String, NeutronException> notFound) {
         this.objectType = objectType;
         this.table = table;
         this.id = id;
@@ -79,7 +79,7 @@ public final class SharedObjectRbac {
         this.wildcardColumn = wildcardColumn;
         this.bound = bound;
         this.callback = callback;
-        this.resourceName = resourceName;
+        this.notFound = notFound;
     }
 
     public SharedObjectRbac withCreateCheck(CreateCheck check) {
@@ -293,7 +293,7 @@ public final class SharedObjectRbac {
         /** The object's project; the caller must be it or an admin (InvalidInput wrapped as Zed's). */
         private String ownedOrAdmin(Tx tx, String objectId) {
             var row = tx.dsl().select(id, project).from(table).where(id.eq(objectId)).fetchOne();
-            if (row == null) throw NeutronException.notFound(resourceName, objectId);
+            if (row == null) throw notFound.apply(objectId);
             if (!tx.ctx().isAdmin() && !Objects.equals(row.value2(), tx.ctx().projectId())) {
                 throw NeutronException.invalidInputGeneric("Callback " + callback + ".validate_rbac_policy_change "
                         + "failed with \"Invalid input for operation: Only admins can manipulate policies on "
