@@ -130,7 +130,7 @@ public final class DesiredState {
         return s;
     }
 
-    /** Routers: their ports (interfaces and gateway), SNAT, floating IPs and routes. */
+    /** Routers: their ports (interfaces and gateway), SNAT, floating IPs, routes and port forwardings' load balancers. */
     private void routers(Input in, Map<String, Map<String, Object>> subnets, Map<String, Map<String, Object>> nets,
                          Map<String, List<String>> scheduled) {
         Map<String, Map<String, Object>> portsById = new HashMap<>();
@@ -143,9 +143,14 @@ public final class DesiredState {
             }
         }
         Map<String, List<Map<String, Object>>> fips = new HashMap<>();
+        Map<String, List<NbRow>> forwardings = new HashMap<>();
         for (Map<String, Object> f : in.floatingIps()) {
             if (f.get("router_id") != null && f.get("fixed_ip_address") != null) {
                 fips.computeIfAbsent((String) f.get("router_id"), k -> new ArrayList<>()).add(f);
+            }
+            if (f.get("router_id") != null && f.get(PortForwardingLbs.KEY) != null) {
+                forwardings.computeIfAbsent((String) f.get("router_id"), k -> new ArrayList<>())
+                        .addAll(PortForwardingLbs.of(f));
             }
         }
         for (Map<String, Object> router : in.routers()) {
@@ -239,6 +244,12 @@ public final class DesiredState {
             cols.put("ports", lrps);
             cols.put("nat", nats);
             cols.put("static_routes", routes);
+            List<Ref> lbs = new ArrayList<>();
+            for (NbRow lb : forwardings.getOrDefault(id, List.of())) {
+                put(lb);
+                lbs.add(lb.ref());
+            }
+            cols.put("load_balancer", lbs);
             put(new NbRow(lr.table(), lr.key(), cols));
         }
     }

@@ -59,7 +59,7 @@ final class IncrementalSync {
     private static final Set<String> ROUTER_OWNERS = Set.of("network:router_interface", "network:router_gateway",
             "network:router_interface_distributed", "network:ha_router_replicated_interface");
     private static final Set<String> ROUTER_TABLES = Set.of("Logical_Router", "Logical_Router_Port",
-            "Gateway_Chassis", "NAT", "Logical_Router_Static_Route");
+            "Gateway_Chassis", "NAT", "Logical_Router_Static_Route", "Load_Balancer");
 
     private final CorePlugin plugin;
     private final Database db;
@@ -72,6 +72,7 @@ final class IncrementalSync {
     private final TableReplica.Index routers;
     private final TableReplica.Index dhcpOptions;
     private final TableReplica.Index qos;
+    private final TableReplica.Index loadBalancers;
 
     /** What the translation depends on besides the resources. */
     record Settings(boolean distributedFloatingIps, boolean emitNeedToFrag, List<GatewayChassis.Chassis> chassis) {}
@@ -88,6 +89,7 @@ final class IncrementalSync {
         this.routers = replica.index("Logical_Router", r -> r.getString("name"));
         this.dhcpOptions = replica.index("DHCP_Options", r -> r.getStringMap("external_ids").get(NbNames.EXT_SUBNET_ID));
         this.qos = replica.index("QoS", NbState::qosKey);
+        this.loadBalancers = replica.index("Load_Balancer", r -> r.getString("name"));
     }
 
     // ------------------------------------------------------------------ changes to scopes
@@ -246,6 +248,7 @@ final class IncrementalSync {
             case "Port_Group" -> portGroups.first(ref.key());
             case "Logical_Router" -> routers.first(ref.key());
             case "DHCP_Options" -> dhcpOptions.first(ref.key());
+            case "Load_Balancer" -> loadBalancers.first(ref.key());
             default -> Optional.empty();
         };
         return row.flatMap(Row::uuid).orElse(null);
@@ -575,10 +578,13 @@ final class IncrementalSync {
         }
         Set<String> more = new LinkedHashSet<>();
         List<Map<String, Object>> withPorts = new ArrayList<>();
+        Map<String, List<Map<String, Object>>> forwardings = fips.isEmpty() ? Map.of()
+                : db.tx(dsl -> PortForwardingLbs.read(dsl, fips.stream().map(f -> (String) f.get("id")).toList()));
         for (Map<String, Object> f : fips) {
             Map<String, Object> copy = new HashMap<>(f);
             String floatingPort = floatingPorts.get((String) f.get("id"));
             copy.put("floating_port_id", floatingPort);
+            copy.put(PortForwardingLbs.KEY, forwardings.get((String) f.get("id")));
             withPorts.add(copy);
             if (floatingPort != null) more.add(floatingPort);
             if (f.get("port_id") instanceof String p) more.add(p);
@@ -601,6 +607,12 @@ final class IncrementalSync {
                 routers.first(name)
                         .map(lr -> GatewayChassis.scheduled(replica, lr.getUuidSet("ports"))).orElse(Map.of()));
         for (String table : ROUTER_TABLES) for (NbRow row : d.table(table).values()) w.want(row);
+        // a forwarding's load balancer that exists but is not (or no longer) the router's
+        for (NbRow lb : d.table("Load_Balancer").values()) {
+            Ref ref = lb.ref();
+            if (w.actual.getOrDefault("Load_Balancer", Map.of()).containsKey(ref.key())) continue;
+            loadBalancers.first(ref.key()).ifPresent(row -> w.have("Load_Balancer", ref.key(), row, this::refOf));
+        }
     }
 
     /** The router's rows as the replica has them, keyed as {@link NbState} keys them (one router's walk). */
@@ -624,6 +636,12 @@ final class IncrementalSync {
                 String key = NbState.natKey(routerId, n);
                 keys.put(u, new Ref("NAT", key));
                 adds.add(() -> w.have("NAT", key, n, keys::get));
+            });
+        }
+        for (UUID u : lr.getUuidSet("load_balancer")) {
+            replica.row("Load_Balancer", u).ifPresent(lb -> {
+                keys.put(u, new Ref("Load_Balancer", lb.getString("name")));
+                if (PortForwardingLbs.ours(lb)) adds.add(() -> w.have("Load_Balancer", lb.getString("name"), lb, keys::get));
             });
         }
         for (UUID u : lr.getUuidSet("static_routes")) {

@@ -474,10 +474,12 @@ public final class OvnNorthbound implements AutoCloseable {
             }
             return out;
         });
+        Map<String, List<Map<String, Object>>> forwardings = db.tx(dsl -> PortForwardingLbs.read(dsl, null));
         List<Map<String, Object>> withPorts = new ArrayList<>();
         for (Map<String, Object> f : fips) {
             Map<String, Object> copy = new HashMap<>(f);
             copy.put("floating_port_id", floatingPorts.get((String) f.get("id")));
+            copy.put(PortForwardingLbs.KEY, forwardings.get((String) f.get("id")));
             withPorts.add(copy);
         }
         Map<String, List<Translator.QosRule>> qosRules = db.tx(dsl -> QosRuleReader.byPolicy(dsl, null));
