@@ -192,14 +192,14 @@ class OvnPortForwardingTest {
         assertThat(lb(replica(), name("tcp")).orElseThrow().getStringMap("vips"))
                 .containsExactly(Map.entry(address + ":2022", ip(vm1) + ":22"));
 
-        // the internal port goes: its forwardings' load balancers go; the floating IP goes: the rest
+        // the internal port goes: its forwardings' load balancers go; the last forwarding goes: the rest
         call("DELETE", "/v2.0/ports/" + vm1.get("id"), null);
         converged();
         assertThat(replica().table("Load_Balancer").rows()).isEmpty();
-        forward(vm2, "tcp", "internal_port", 80, "external_port", 80);
+        Map<String, Object> last = forward(vm2, "tcp", "internal_port", 80, "external_port", 80);
         converged();
         assertThat(router(replica()).getUuidSet("load_balancer")).hasSize(1);
-        call("DELETE", "/v2.0/floatingips/" + fip.get("id"), null);
+        call("DELETE", "/v2.0/floatingips/" + fip.get("id") + "/port_forwardings/" + last.get("id"), null);
         converged();
         assertThat(replica().table("Load_Balancer").rows()).isEmpty();
         assertThat(router(replica()).getUuidSet("load_balancer")).isEmpty();

@@ -16,8 +16,8 @@ import java.util.Set;
  * with a port (409 FipInUseByPortForwarding, pf_plugin's precommit check) and keeps its router when
  * an update leaves it unassociated; with expose-port-forwarding-in-fip, each floating IP shows its
  * forwardings as Zed's {@code _extend_floatingip_dict} does (id, internal IP, protocol, the single
- * internal and external ports, internal port id: a range's ports are not shown there). Deleting a
- * floating IP deletes its forwardings (the foreign key cascades).
+ * internal and external ports, internal port id: a range's ports are not shown there). A floating
+ * IP with forwardings cannot be deleted either (409 FipInUseByPortForwarding, as Zed).
  */
 final class FloatingIpForwardingHooks implements ResourceHooks {
     private final boolean expose;
@@ -35,6 +35,15 @@ final class FloatingIpForwardingHooks implements ResourceHooks {
             // not associated before or after: the router and status are the forwardings'
             changes.remove("router_id");
             changes.remove("status");
+        }
+    }
+
+    /** pf_plugin refuses to delete a floating IP that has forwardings (they must go first). */
+    @Override
+    public void beforeDelete(Tx tx, Map<String, Object> fip) {
+        String id = (String) fip.get("id");
+        if (tx.dsl().fetchExists(PORTFORWARDINGS, PORTFORWARDINGS.FLOATINGIP_ID.eq(id))) {
+            throw PortForwardingErrors.fipInUse(id);
         }
     }
 

@@ -55,9 +55,9 @@ final class PortForwardingEndpoint {
         try {
             return switch (method) {
                 case "GET" -> ApiResponse.ok(Map.of(PortForwardings.SINGULAR,
-                        forwardings.show(req.ctx(), id, ListQuery.parse(req.query()).fields())));
+                        dropRangePorts(forwardings.show(req.ctx(), id, ListQuery.parse(req.query()).fields()))));
                 case "PUT" -> ApiResponse.ok(Map.of(PortForwardings.SINGULAR,
-                        forwardings.update(req.ctx(), id, bodyOf(req), null)));
+                        dropRangePorts(forwardings.update(req.ctx(), id, bodyOf(req), null))));
                 case "DELETE" -> {
                     forwardings.delete(req.ctx(), id);
                     yield ApiResponse.noContent();
@@ -75,12 +75,10 @@ final class PortForwardingEndpoint {
     private ApiResponse list(ApiRequest req, String fipId) {
         requireVisibleFloatingIp(req.ctx(), fipId);
         Map<String, List<String>> query = new LinkedHashMap<>(req.query());
-        for (String unsupported : List.of("internal_ip_address", "internal_port")) {
-            if (query.containsKey(unsupported)) throw PortForwardingErrors.filterNotSupported(unsupported);
-        }
         query.put("floatingip_id", List.of(fipId));
         ResourceService.Page page = forwardings.list(req.ctx(), ListQuery.parse(query));
         Map<String, Object> body = new LinkedHashMap<>();
+        page.items().forEach(PortForwardingEndpoint::dropRangePorts);
         body.put(PortForwardingExtension.COLLECTION, page.items());
         if (!page.links().isEmpty()) {
             String base = req.baseUrl() + "/v2.0/floatingips/" + fipId + "/" + PortForwardingExtension.COLLECTION;
@@ -121,8 +119,19 @@ final class PortForwardingEndpoint {
             Map<String, Object> resource = new LinkedHashMap<>(prepared);
             resource.put("floatingip_id", fipId);
             Map<String, Object> created = forwardings.createIn(tx, resource);
-            return Views.render(PortForwardings.DEF, created, Set.of(), ctx, policy::hasRule);
+            return dropRangePorts(Views.render(PortForwardings.DEF, created, Set.of(), ctx, policy::hasRule));
         });
+    }
+
+    /**
+     * A range's forwarding has no {@code external_port}/{@code internal_port} in Zed's answers (the
+     * object never sets them), rather than null.
+     */
+    static Map<String, Object> dropRangePorts(Map<String, Object> view) {
+        for (String key : List.of("external_port", "internal_port")) {
+            if (view.containsKey(key) && view.get(key) == null) view.remove(key);
+        }
+        return view;
     }
 
     private void requireVisibleFloatingIp(RequestContext ctx, String fipId) {

@@ -19,11 +19,6 @@ final class PortForwardingErrors {
         return new NeutronException(404, "FloatingIPNotFound", "Floating IP " + id + " could not be found");
     }
 
-    static NeutronException filterNotSupported(String filter) {
-        return new NeutronException(400, "PortForwardingNotSupportFilterField", "Port Forwarding filter " + filter
-                + " is not supported.");
-    }
-
     static NeutronException fipInUse(String id) {
         return NeutronException.conflict("FipInUseByPortForwarding", "Floating IP " + id
                 + " in use by Port Forwarding resources.");

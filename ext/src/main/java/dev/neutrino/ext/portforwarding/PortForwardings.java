@@ -46,6 +46,10 @@ public final class PortForwardings {
                 + "integer representation (0 to 255) are supported");
     };
 
+    /** validate_values with the map's keys: neutron-lib prints them as "valid_values". */
+    static final Validator PROTOCOL_VALUES = v -> PROTOCOLS.contains(v) ? null
+            : Converters.display(v) + " is not in valid_values";
+
     /** validate_port_range_or_none with [1, 65535]. */
     static final Validator PORT_RANGE = v -> {
         if (v == null) return null;
@@ -82,7 +86,7 @@ public final class PortForwardings {
             .add(integer("internal_port").post(null).put().convert(Converters.INTEGER_OR_NONE)
                     .validate(Validators.range(1, 65535)))
             .add(string("internal_ip_address").required().put().validate(Validators.IP_ADDRESS))
-            .add(string("protocol").required().put().convert(PROTOCOL).validate(Validators.values(PROTOCOLS)).query())
+            .add(string("protocol").required().put().convert(PROTOCOL).validate(PROTOCOL_VALUES).query())
             .add(string("internal_port_id").required().put().validate(Validators.UUID).query())
             .add(string("description").post("").put().validate(Validators.string(255)).filter())
             .add(string("external_port_range").post(null).put().validate(PORT_RANGE).query())
