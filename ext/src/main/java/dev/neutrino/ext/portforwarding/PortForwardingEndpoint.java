@@ -57,7 +57,7 @@ final class PortForwardingEndpoint {
                 case "GET" -> ApiResponse.ok(Map.of(PortForwardings.SINGULAR,
                         dropRangePorts(forwardings.show(req.ctx(), id, ListQuery.parse(req.query()).fields()))));
                 case "PUT" -> ApiResponse.ok(Map.of(PortForwardings.SINGULAR,
-                        dropRangePorts(forwardings.update(req.ctx(), id, bodyOf(req), null))));
+                        forwardings.update(req.ctx(), id, bodyOf(req), null)));
                 case "DELETE" -> {
                     forwardings.delete(req.ctx(), id);
                     yield ApiResponse.noContent();
@@ -119,13 +119,13 @@ final class PortForwardingEndpoint {
             Map<String, Object> resource = new LinkedHashMap<>(prepared);
             resource.put("floatingip_id", fipId);
             Map<String, Object> created = forwardings.createIn(tx, resource);
-            return dropRangePorts(Views.render(PortForwardings.DEF, created, Set.of(), ctx, policy::hasRule));
+            return Views.render(PortForwardings.DEF, created, Set.of(), ctx, policy::hasRule);
         });
     }
 
     /**
-     * A range's forwarding has no {@code external_port}/{@code internal_port} in Zed's answers (the
-     * object never sets them), rather than null.
+     * A range's forwarding read back has no {@code external_port}/{@code internal_port} in Zed's
+     * answers (the object read from the database never sets them) where create and update show null.
      */
     static Map<String, Object> dropRangePorts(Map<String, Object> view) {
         for (String key : List.of("external_port", "internal_port")) {

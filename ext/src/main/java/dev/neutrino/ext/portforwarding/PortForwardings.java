@@ -47,7 +47,7 @@ public final class PortForwardings {
     };
 
     /** validate_values with the map's keys: neutron-lib prints them as "valid_values". */
-    static final Validator PROTOCOL_VALUES = v -> PROTOCOLS.contains(v) ? null
+    static final Validator PROTOCOL_VALUES = v -> v != null && PROTOCOLS.contains(v) ? null
             : Converters.display(v) + " is not in valid_values";
 
     /** validate_port_range_or_none with [1, 65535]. */

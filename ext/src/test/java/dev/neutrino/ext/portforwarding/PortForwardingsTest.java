@@ -162,8 +162,15 @@ class PortForwardingsTest {
     void portRangesMustMatchAndMustNotOverlap() {
         Map<String, Object> range = create(pf(vm1, "udp", "internal_port_range", "5000:5009",
                 "external_port_range", "6000:6009"));
-        assertThat(range).doesNotContainKeys("external_port", "internal_port")
+        // created: null single ports; read back: none at all (as Zed answers)
+        assertThat(range).containsEntry("external_port", null).containsEntry("internal_port", null)
                 .containsEntry("external_port_range", "6000:6009").containsEntry("internal_port_range", "5000:5009");
+        assertThat(ok(ALICE, "GET", pfs() + "/" + range.get("id"), "port_forwarding", null))
+                .doesNotContainKeys("external_port", "internal_port").containsEntry("internal_port_range", "5000:5009");
+        Map<String, Object> noProtocol = pf(vm2, "tcp", "external_port", 10, "internal_port", 1);
+        noProtocol.put("protocol", null);
+        assertError(post(ALICE, noProtocol), 400, "HTTPBadRequest",
+                "Invalid input for protocol. Reason: None is not in valid_values.");
         // one internal port for a range of external ones (1-N)
         Map<String, Object> oneToN = create(pf(vm2, "udp", "internal_port", 7000, "external_port_range", "7000:7004"));
         assertThat(oneToN).containsEntry("internal_port", 7000).containsEntry("internal_port_range", "7000:7000");
