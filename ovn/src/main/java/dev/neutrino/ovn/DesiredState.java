@@ -16,6 +16,8 @@ import java.util.TreeMap;
  */
 public final class DesiredState {
     private final Map<String, Map<String, NbRow>> byTable = new TreeMap<>();
+    /** The port forwarding load balancers of the routers each network is an interface of. */
+    private final Map<String, List<Ref>> switchLbs = new HashMap<>();
 
     /** The Neutron side, as the API shows it (admin view, so provider and binding attributes are there). */
     public record Input(List<Map<String, Object>> networks, Map<String, List<Translator.Segment>> segments,
@@ -127,6 +129,14 @@ public final class DesiredState {
         }
         for (NbRow r : Translator.dropPortGroup(filtered)) s.put(r);
         s.routers(in, subnets, nets, scheduled);
+        // ML2/OVN puts a router's port forwarding load balancers on the switches of its interfaces too
+        for (Map<String, Object> n : in.networks()) {
+            NbRow ls = s.get(new Ref("Logical_Switch", NbNames.ovnName((String) n.get("id"))));
+            if (ls == null) continue;
+            Map<String, Object> cols = new LinkedHashMap<>(ls.columns());
+            cols.put("load_balancer", s.switchLbs.getOrDefault((String) n.get("id"), List.of()));
+            s.put(new NbRow(ls.table(), ls.key(), cols));
+        }
         return s;
     }
 
@@ -251,6 +261,13 @@ public final class DesiredState {
             }
             cols.put("load_balancer", lbs);
             put(new NbRow(lr.table(), lr.key(), cols));
+            if (!lbs.isEmpty()) {
+                for (Map<String, Object> p : routerPorts.getOrDefault(id, List.of())) {
+                    if (!"network:router_interface".equals(p.get("device_owner"))) continue;
+                    List<Ref> onSwitch = switchLbs.computeIfAbsent((String) p.get("network_id"), k -> new ArrayList<>());
+                    for (Ref lb : lbs) if (!onSwitch.contains(lb)) onSwitch.add(lb);
+                }
+            }
         }
     }
 

@@ -613,6 +613,51 @@ final class IncrementalSync {
             if (w.actual.getOrDefault("Load_Balancer", Map.of()).containsKey(ref.key())) continue;
             loadBalancers.first(ref.key()).ifPresent(row -> w.have("Load_Balancer", ref.key(), row, this::refOf));
         }
+        forwardingsOnSwitches(w, ports, d);
+    }
+
+    /**
+     * ML2/OVN's _handle_lb_on_ls: the router's port forwarding load balancers are on the switches of
+     * its interfaces too (one element of the switch's set at a time), and leave the switch of an
+     * interface the router no longer has. A load balancer that goes is taken off its switches in the
+     * same transaction: the reference is weak, but ovsdb-server 3.1.0 keeps a weak reference to a
+     * row deleted in a transaction that also modifies the referring row (seen: a switch losing a
+     * port and a load balancer at once kept a dangling reference).
+     */
+    private void forwardingsOnSwitches(Work w, List<Map<String, Object>> ports, DesiredState d) {
+        Set<String> networks = new LinkedHashSet<>();
+        for (Map<String, Object> p : ports) {
+            if ("network:router_interface".equals(p.get("device_owner"))) networks.add((String) p.get("network_id"));
+        }
+        Map<String, NbRow> wanted = d.table("Load_Balancer");
+        Collection<NbRow> had = w.actual.getOrDefault("Load_Balancer", Map.of()).values();
+        for (String net : networks) {
+            Ref ls = new Ref("Logical_Switch", NbNames.ovnName(net));
+            Set<UUID> has = switches.first(ls.key()).map(r -> r.getUuidSet("load_balancer")).orElse(Set.of());
+            for (NbRow lb : wanted.values()) {
+                UUID u = uuidOf(w, lb.ref());
+                if (u == null || !has.contains(u)) w.member(ls, "load_balancer", lb.ref(), true);
+            }
+            for (NbRow lb : had) {
+                UUID u = uuidOf(w, lb.ref());
+                if (!wanted.containsKey(lb.key()) && u != null && has.contains(u)) {
+                    w.member(ls, "load_balancer", lb.ref(), false);
+                }
+            }
+        }
+        // interfaces gone: the networks of the router ports OVN still has but the router no longer
+        for (NbRow lrp : w.actual.getOrDefault("Logical_Router_Port", Map.of()).values()) {
+            if (d.table("Logical_Router_Port").containsKey(lrp.key())) continue;
+            if (!(lrp.columns().get("external_ids") instanceof Map<?, ?> ext)) continue;
+            Object name = ext.get(NbNames.EXT_NETWORK_NAME);
+            if (name == null || networks.contains(String.valueOf(name).replaceFirst("^neutron-", ""))) continue;
+            Ref ls = new Ref("Logical_Switch", String.valueOf(name));
+            Set<UUID> has = switches.first(ls.key()).map(r -> r.getUuidSet("load_balancer")).orElse(Set.of());
+            for (NbRow lb : had) {
+                UUID u = uuidOf(w, lb.ref());
+                if (u != null && has.contains(u)) w.member(ls, "load_balancer", lb.ref(), false);
+            }
+        }
     }
 
     /** The router's rows as the replica has them, keyed as {@link NbState} keys them (one router's walk). */

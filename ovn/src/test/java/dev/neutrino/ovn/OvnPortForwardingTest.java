@@ -52,6 +52,8 @@ class OvnPortForwardingTest {
     final RequestContext admin = RequestContext.admin("p1");
 
     String routerId;
+    String netId;
+    String subnetId;
     Map<String, Object> vm1;
     Map<String, Object> vm2;
     Map<String, Object> fip;
@@ -76,6 +78,8 @@ class OvnPortForwardingTest {
         var net = post("/v2.0/networks", "network", Map.of("name", "private"));
         var sub = post("/v2.0/subnets", "subnet", Map.of("network_id", net.get("id"), "cidr", "10.1.0.0/24",
                 "ip_version", 4));
+        netId = (String) net.get("id");
+        subnetId = (String) sub.get("id");
         routerId = (String) post("/v2.0/routers", "router", Map.of("name", "r1", "external_gateway_info",
                 Map.of("network_id", ext.get("id")))).get("id");
         call("PUT", "/v2.0/routers/" + routerId + "/add_router_interface", Map.of("subnet_id", sub.get("id")));
@@ -139,8 +143,22 @@ class OvnPortForwardingTest {
         long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
         NbDiff d;
         while (!(d = sync.compare()).isEmpty()) {
-            if (System.nanoTime() > end) throw new AssertionError("OVN still differs: " + d.describe(20));
+            if (System.nanoTime() > end) throw new AssertionError("OVN still differs: " + d.describe(20) + " " + d.updates() + " " + replica().table("Logical_Switch").rows().stream().map(x -> x.getString("name") + "=" + x.getUuidSet("load_balancer")).toList() + " " + replica().table("Load_Balancer").rows().stream().map(x -> x.getString("name") + "/" + x.uuid()).toList() + " dump: " + dump());
             Thread.sleep(20);
+        }
+    }
+
+    String dump() {
+        try {
+            String out = "";
+            for (String[] t : new String[][] {{"Logical_Switch", "name", "load_balancer"}, {"Load_Balancer", "_uuid", "name"}}) {
+                Process p = new ProcessBuilder("ovsdb-client", "dump", server.remote(), "OVN_Northbound", t[0], t[1], t[2])
+                        .redirectErrorStream(true).start();
+                out += new String(p.getInputStream().readAllBytes());
+            }
+            return out;
+        } catch (Exception e) {
+            return e.toString();
         }
     }
 
@@ -184,6 +202,10 @@ class OvnPortForwardingTest {
                 lb(r, name("udp-6000")).orElseThrow().uuid().orElseThrow(),
                 lb(r, name("udp-6001")).orElseThrow().uuid().orElseThrow());
 
+        Row ls = r.table("Logical_Switch").findFirst(x -> x.getString("name").equals("neutron-" + netId)).orElseThrow();
+        assertThat(ls.getUuidSet("load_balancer")).as("on the switch of the router's interface too, as ML2/OVN")
+                .isEqualTo(router(r).getUuidSet("load_balancer"));
+
         // an update moves the vip, a delete takes it out
         call("PUT", "/v2.0/floatingips/" + fip.get("id") + "/port_forwardings/" + ssh.get("id"),
                 Map.of("port_forwarding", Map.of("external_port", 2022)));
@@ -204,6 +226,21 @@ class OvnPortForwardingTest {
         assertThat(replica().table("Load_Balancer").rows()).isEmpty();
         assertThat(router(replica()).getUuidSet("load_balancer")).isEmpty();
         assertThat(sync.passes()).as("written by the write path, not a full pass").isEqualTo(passes);
+    }
+
+    @Test
+    void theLoadBalancersLeaveTheSwitchOfAnInterfaceTheRouterNoLongerHas() throws Exception {
+        sync.start();
+        waitFor(() -> sync.passes() >= 1);
+        forward(vm1, "tcp", "internal_port", 22, "external_port", 22);
+        converged();
+        java.util.function.Supplier<Row> ls = () -> replica().table("Logical_Switch")
+                .findFirst(x -> x.getString("name").equals("neutron-" + netId)).orElseThrow();
+        assertThat(ls.get().getUuidSet("load_balancer")).hasSize(1);
+        call("PUT", "/v2.0/routers/" + routerId + "/remove_router_interface", Map.of("subnet_id", subnetId));
+        converged();
+        assertThat(ls.get().getUuidSet("load_balancer")).isEmpty();
+        assertThat(router(replica()).getUuidSet("load_balancer")).hasSize(1);
     }
 
     @Test
@@ -230,6 +267,7 @@ class OvnPortForwardingTest {
                 Insert.into("Load_Balancer").set("name", "someone-elses")).join();
         assertThat(sync.compare().describe(10)).containsExactlyInAnyOrder(
                 "missing Load_Balancer " + name("udp"),
+                "stale Logical_Switch neutron-" + netId + " [load_balancer]",
                 "stale Load_Balancer " + name("tcp") + " [vips]",
                 "stale Logical_Router neutron-" + routerId + " [load_balancer]",
                 "orphaned Load_Balancer " + replica().table("Load_Balancer").findFirst(x ->
@@ -243,5 +281,7 @@ class OvnPortForwardingTest {
         assertThat(after.table("Load_Balancer").rows()).extracting(x -> x.getString("name"))
                 .containsExactlyInAnyOrder(name("tcp"), name("udp"), "someone-elses");
         assertThat(router(after).getUuidSet("load_balancer")).hasSize(2);
+        assertThat(after.table("Logical_Switch").findFirst(x -> x.getString("name").equals("neutron-" + netId))
+                .orElseThrow().getUuidSet("load_balancer")).hasSize(2);
     }
 }
