@@ -5,8 +5,8 @@
 # not associated with any port, forwards TCP 2201 to vm1's port 22 and TCP 2202 to vm2's port 22, and
 # a UDP range 5000:5002 to vm1's 6000:6002. The "host" namespace on the external network reaches
 # each service through floating-IP:port (ML2/OVN's pf-floatingip-<fip>-<proto>[-<port>] load
-# balancers on the router); deleting a forwarding stops it while the others go on; ovn-db-sync finds
-# nothing to repair. Prints "port-forwarding: N passed, M failed"; exits non-zero on any failure.
+# balancers on the router and the interface's switch), and so does the other VM; deleting a
+# forwarding stops it while the others go on; ovn-db-sync finds nothing to repair. Prints "port-forwarding: N passed, M failed"; exits non-zero on any failure.
 set -uo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$root"
@@ -172,6 +172,8 @@ expect "the tcp one's vips: $fipip:2201 -> $ip1:22 and $fipip:2202 -> $ip2:22" \
 [[ "$vips" == *"$fipip:2201=$ip1:22"* ]] || echo "  (vips: $vips)"
 onrouter=$(ovn-nbctl --bare --columns=load_balancer list Logical_Router "neutron-$router" | wc -w)
 expect "the router has the four load balancers ($onrouter)" '[ "$onrouter" = 4 ]'
+onswitch=$(ovn-nbctl --bare --columns=load_balancer list Logical_Switch "neutron-$net1" | wc -w)
+expect "and so has the switch of its interface, as ML2/OVN ($onswitch)" '[ "$onswitch" = 4 ]'
 
 # --- 2. packets -----------------------------------------------------------------------------
 expect "the host reaches pf-vm1's TCP service through $fipip:2201" 'eventually answers "$fipip" 2201 pf-vm1'
@@ -180,6 +182,17 @@ expect "UDP $fipip:5001 reaches pf-vm1's port 6001 (the range, port by port)" \
   'eventually udp_answers "$fipip" 5001 pf-vm1:6001'
 expect "UDP $fipip:5002 reaches pf-vm1's port 6002" 'eventually udp_answers "$fipip" 5002 pf-vm1:6002'
 expect "nothing answers on a port without a forwarding ($fipip:2203)" 'never answers "$fipip" 2203 pf-vm1'
+vm_says() { # namespace host port -> what the service there answers over TCP, from a VM
+  ip netns exec "$1" "$py" -c '
+import socket, sys
+try:
+    c = socket.create_connection((sys.argv[1], int(sys.argv[2])), timeout=2); print(c.recv(100).decode().strip())
+except OSError:
+    pass' "$2" "$3" 2>/dev/null
+}
+vm_reaches() { [ "$(vm_says "$1" "$2" "$3")" = "$4" ]; }
+expect "pf-vm2 reaches pf-vm1's service through $fipip:2201 too (the switch's load balancer)" \
+  'eventually vm_reaches pf-vm2 "$fipip" 2201 pf-vm1'
 
 # --- 3. an update moves the external port; a delete stops the forwarding ------------------------
 api PUT "floatingips/$fip/port_forwardings/$pf1" '{"port_forwarding":{"external_port":2211}}' >/dev/null
