@@ -282,6 +282,33 @@ public final class DesiredState {
                 (h >>> 8) & 0xff, h & 0xff);
     }
 
+    /**
+     * The same rows, where a router's or a switch's {@code load_balancer} keeps the load balancers
+     * that are not Neutrino's ({@code actual} has them as UUID text, not as keys): only port
+     * forwardings' are Neutrino's to add and remove.
+     */
+    DesiredState keepingForeignLoadBalancers(Map<String, Map<String, NbRow>> actual) {
+        DesiredState out = new DesiredState();
+        out.switchLbs.putAll(switchLbs);
+        for (Map<String, NbRow> t : byTable.values()) {
+            for (NbRow r : t.values()) {
+                NbRow have = actual.getOrDefault(r.table(), Map.of()).get(r.key());
+                if (!(r.table().equals("Logical_Router") || r.table().equals("Logical_Switch")) || have == null
+                        || !(r.columns().get("load_balancer") instanceof List<?> want)
+                        || !(have.columns().get("load_balancer") instanceof List<?> had)) {
+                    out.put(r);
+                    continue;
+                }
+                List<Object> lbs = new ArrayList<>(want);
+                for (Object o : had) if (o instanceof String uuid) lbs.add(java.util.UUID.fromString(uuid));
+                Map<String, Object> cols = new LinkedHashMap<>(r.columns());
+                cols.put("load_balancer", lbs);
+                out.put(new NbRow(r.table(), r.key(), cols));
+            }
+        }
+        return out;
+    }
+
     private void put(NbRow row) {
         byTable.computeIfAbsent(row.table(), k -> new TreeMap<>()).put(row.key(), row);
     }

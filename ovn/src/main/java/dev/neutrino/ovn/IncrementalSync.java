@@ -606,6 +606,7 @@ final class IncrementalSync {
                 List.of(router), withPorts, s.distributedFloatingIps(), s.emitNeedToFrag(), s.chassis(), baseMac),
                 routers.first(name)
                         .map(lr -> GatewayChassis.scheduled(replica, lr.getUuidSet("ports"))).orElse(Map.of()));
+        d = d.keepingForeignLoadBalancers(w.actual);
         for (String table : ROUTER_TABLES) for (NbRow row : d.table(table).values()) w.want(row);
         // a forwarding's load balancer that exists but is not (or no longer) the router's
         for (NbRow lb : d.table("Load_Balancer").values()) {
@@ -685,8 +686,9 @@ final class IncrementalSync {
         }
         for (UUID u : lr.getUuidSet("load_balancer")) {
             replica.row("Load_Balancer", u).ifPresent(lb -> {
+                if (!PortForwardingLbs.ours(lb)) return; // someone else's: kept as its UUID
                 keys.put(u, new Ref("Load_Balancer", lb.getString("name")));
-                if (PortForwardingLbs.ours(lb)) adds.add(() -> w.have("Load_Balancer", lb.getString("name"), lb, keys::get));
+                adds.add(() -> w.have("Load_Balancer", lb.getString("name"), lb, keys::get));
             });
         }
         for (UUID u : lr.getUuidSet("static_routes")) {

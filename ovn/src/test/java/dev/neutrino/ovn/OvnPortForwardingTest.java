@@ -264,7 +264,12 @@ class OvnPortForwardingTest {
                         .set("vips", Map.of(address + ":22", "10.1.0.99:22")),
                 Insert.into("Load_Balancer").set("name", "pf-floatingip-" + UUID.randomUUID() + "-tcp")
                         .set("external_ids", Map.of("neutron:device_owner", "port_forwarding_plugin")),
-                Insert.into("Load_Balancer").set("name", "someone-elses")).join();
+                Insert.into("Load_Balancer").uuidName("other").set("name", "someone-elses"),
+                Mutate.table("Logical_Router").where(Condition.uuidIs(lr))
+                        .mutate(Mutation.insert("load_balancer", OvsdbSet.of(Atom.namedUuid("other")))),
+                Mutate.table("Logical_Switch").where(Condition.equal("name", "neutron-" + netId))
+                        .mutate(Mutation.insert("load_balancer", OvsdbSet.of(Atom.namedUuid("other"))))).join();
+        UUID other = lb(replica(), "someone-elses").orElseThrow().uuid().orElseThrow();
         assertThat(sync.compare().describe(10)).containsExactlyInAnyOrder(
                 "missing Load_Balancer " + name("udp"),
                 "stale Logical_Switch neutron-" + netId + " [load_balancer]",
@@ -280,8 +285,18 @@ class OvnPortForwardingTest {
                 .containsExactly(Map.entry(address + ":22", ip(vm1) + ":22"));
         assertThat(after.table("Load_Balancer").rows()).extracting(x -> x.getString("name"))
                 .containsExactlyInAnyOrder(name("tcp"), name("udp"), "someone-elses");
-        assertThat(router(after).getUuidSet("load_balancer")).hasSize(2);
+        // someone else's load balancer stays where it was put; only the forwardings' are ours
+        assertThat(router(after).getUuidSet("load_balancer")).hasSize(3).contains(other);
         assertThat(after.table("Logical_Switch").findFirst(x -> x.getString("name").equals("neutron-" + netId))
-                .orElseThrow().getUuidSet("load_balancer")).hasSize(2);
+                .orElseThrow().getUuidSet("load_balancer")).hasSize(3).contains(other);
+
+        // and through the write path: a forwarding added and one deleted leave it there
+        Map<String, Object> more = forward(vm2, "tcp", "internal_port", 80, "external_port", 80);
+        call("DELETE", "/v2.0/floatingips/" + fip.get("id") + "/port_forwardings/" + more.get("id"), null);
+        sync.start();
+        waitFor(() -> sync.passes() >= 1);
+        forward(vm1, "tcp", "internal_port", 443, "external_port", 443);
+        converged();
+        assertThat(router(replica()).getUuidSet("load_balancer")).contains(other).hasSize(3);
     }
 }
