@@ -289,6 +289,33 @@ class PortForwardingsTest {
     }
 
     @Test
+    void concurrentOverlappingRangesOnOneFloatingIpLeaveExactlyOne() throws Exception {
+        // unequal but overlapping ranges: no unique key catches them, the floating IP's row lock does (a
+        // first forwarding gives the floating IP its router, so the others change only its revision)
+        create(pf(vm1, "udp", "internal_port", 9999, "external_port", 9999));
+        int n = 6;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String range = (3000 + i) + ":" + (3010 + i);
+            Map<String, Object> body = pf(i % 2 == 0 ? vm1 : vm2, "tcp", "internal_port", 4000 + i,
+                    "external_port_range", range);
+            results.add(pool.submit(() -> {
+                start.await();
+                return post(ALICE, body).status();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var f : results) statuses.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        pool.shutdown();
+        assertThat(statuses).as("%s", statuses).containsOnly(201, 400).filteredOn(x -> x == 201).hasSize(1);
+        assertThat(h.call(ALICE, "GET", pfs(), Map.of("protocol", List.of("tcp")), null).list("port_forwardings"))
+                .hasSize(1);
+    }
+
+    @Test
     void theExtensionsAreAdvertised() {
         List<Map<String, Object>> exts = h.call(ALICE, "GET", "/v2.0/extensions", null).list("extensions");
         assertThat(exts).extracting(e -> e.get("alias")).contains("floating-ip-port-forwarding",
