@@ -56,6 +56,10 @@ scenario/qos.sh
 # a router's gateway on a flat external network bridged to br-ex
 scenario/l3.sh
 
+# packets: floating IP port forwarding (TCP to two VMs on two external ports, a UDP range) through ML2/OVN's
+# pf-floatingip-* load balancers on the router; a deleted forwarding stops (~1.5 minutes)
+scenario/port-forwarding.sh
+
 # packets: a router gateway on two gateway chassis in namespaces (own OVS and ovn-controller); the active one
 # killed, BFD moves SNAT and floating IP traffic to the other (outage printed), which hands it back (~40 s)
 scenario/gateway-failover.sh

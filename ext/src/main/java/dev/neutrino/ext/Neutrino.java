@@ -41,6 +41,8 @@ import dev.neutrino.ext.portsecurity.PortSecurityExtension;
 import dev.neutrino.ext.portsecurity.PortSecurityExtensionDriver;
 import dev.neutrino.ext.portbindings.PortBindingsExtension;
 import dev.neutrino.ext.portbindings.PortBindingsPlugin;
+import dev.neutrino.ext.portforwarding.PortForwardingExtension;
+import dev.neutrino.ext.portforwarding.PortForwardingPlugin;
 import dev.neutrino.ext.qos.QosExtension;
 import dev.neutrino.ext.qos.QosExtensionDriver;
 import dev.neutrino.ext.qos.QosPlugin;
@@ -76,7 +78,7 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
             SecurityGroupExtension.ALL, SubnetPoolExtension.ALL, SegmentExtension.ALL, RbacExtension.ALL,
             L3Extension.ALL, AutoAllocationExtension.ALL, IpAvailabilityExtension.ALL, ServiceTypeExtension.ALL,
             PortBindingsExtension.ALL, TrunkExtension.ALL, QosExtension.ALL, VlanTransparentExtension.ALL,
-            AddressGroupExtension.ALL);
+            AddressGroupExtension.ALL, PortForwardingExtension.ALL);
 
     /** Every ML2 extension driver Neutrino has ({@code [ml2] extension_drivers} picks among them). */
     public static final List<ExtensionDriver> EXTENSION_DRIVERS = List.of(new PortSecurityExtensionDriver(),
@@ -128,6 +130,7 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
         QosPlugin.install(engine, db, rules, gate);
         VlanTransparentPlugin.install(engine);
         AddressGroupPlugin.install(engine, db, rules);
+        PortForwardingPlugin.install(engine, db);
         this.agents = new Agents(rules);
         engine.endpoint("agents", agents::handle);
 

@@ -16,6 +16,8 @@ import java.util.TreeMap;
  */
 public final class DesiredState {
     private final Map<String, Map<String, NbRow>> byTable = new TreeMap<>();
+    /** The port forwarding load balancers of the routers each network is an interface of. */
+    private final Map<String, List<Ref>> switchLbs = new HashMap<>();
 
     /** The Neutron side, as the API shows it (admin view, so provider and binding attributes are there). */
     public record Input(List<Map<String, Object>> networks, Map<String, List<Translator.Segment>> segments,
@@ -146,10 +148,18 @@ public final class DesiredState {
         }
         for (NbRow r : Translator.dropPortGroup(filtered)) s.put(r);
         s.routers(in, subnets, nets, scheduled);
+        // ML2/OVN puts a router's port forwarding load balancers on the switches of its interfaces too
+        for (Map<String, Object> n : in.networks()) {
+            NbRow ls = s.get(new Ref("Logical_Switch", NbNames.ovnName((String) n.get("id"))));
+            if (ls == null) continue;
+            Map<String, Object> cols = new LinkedHashMap<>(ls.columns());
+            cols.put("load_balancer", s.switchLbs.getOrDefault((String) n.get("id"), List.of()));
+            s.put(new NbRow(ls.table(), ls.key(), cols));
+        }
         return s;
     }
 
-    /** Routers: their ports (interfaces and gateway), SNAT, floating IPs and routes. */
+    /** Routers: their ports (interfaces and gateway), SNAT, floating IPs, routes and port forwardings' load balancers. */
     private void routers(Input in, Map<String, Map<String, Object>> subnets, Map<String, Map<String, Object>> nets,
                          Map<String, List<String>> scheduled) {
         Map<String, Map<String, Object>> portsById = new HashMap<>();
@@ -162,9 +172,14 @@ public final class DesiredState {
             }
         }
         Map<String, List<Map<String, Object>>> fips = new HashMap<>();
+        Map<String, List<NbRow>> forwardings = new HashMap<>();
         for (Map<String, Object> f : in.floatingIps()) {
             if (f.get("router_id") != null && f.get("fixed_ip_address") != null) {
                 fips.computeIfAbsent((String) f.get("router_id"), k -> new ArrayList<>()).add(f);
+            }
+            if (f.get("router_id") != null && f.get(PortForwardingLbs.KEY) != null) {
+                forwardings.computeIfAbsent((String) f.get("router_id"), k -> new ArrayList<>())
+                        .addAll(PortForwardingLbs.of(f));
             }
         }
         for (Map<String, Object> router : in.routers()) {
@@ -258,7 +273,20 @@ public final class DesiredState {
             cols.put("ports", lrps);
             cols.put("nat", nats);
             cols.put("static_routes", routes);
+            List<Ref> lbs = new ArrayList<>();
+            for (NbRow lb : forwardings.getOrDefault(id, List.of())) {
+                put(lb);
+                lbs.add(lb.ref());
+            }
+            cols.put("load_balancer", lbs);
             put(new NbRow(lr.table(), lr.key(), cols));
+            if (!lbs.isEmpty()) {
+                for (Map<String, Object> p : routerPorts.getOrDefault(id, List.of())) {
+                    if (!"network:router_interface".equals(p.get("device_owner"))) continue;
+                    List<Ref> onSwitch = switchLbs.computeIfAbsent((String) p.get("network_id"), k -> new ArrayList<>());
+                    for (Ref lb : lbs) if (!onSwitch.contains(lb)) onSwitch.add(lb);
+                }
+            }
         }
     }
 
@@ -307,6 +335,33 @@ public final class DesiredState {
             for (NbRow q : Translator.floatingIpQos(f, (String) gw.get("id"), in.distributedFloatingIps(),
                     in.qosRules().getOrDefault(policy, List.of()))) {
                 out.add(new SwitchQos(net, q));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The same rows, where a router's or a switch's {@code load_balancer} keeps the load balancers
+     * that are not Neutrino's ({@code actual} has them as UUID text, not as keys): only port
+     * forwardings' are Neutrino's to add and remove.
+     */
+    DesiredState keepingForeignLoadBalancers(Map<String, Map<String, NbRow>> actual) {
+        DesiredState out = new DesiredState();
+        out.switchLbs.putAll(switchLbs);
+        for (Map<String, NbRow> t : byTable.values()) {
+            for (NbRow r : t.values()) {
+                NbRow have = actual.getOrDefault(r.table(), Map.of()).get(r.key());
+                if (!(r.table().equals("Logical_Router") || r.table().equals("Logical_Switch")) || have == null
+                        || !(r.columns().get("load_balancer") instanceof List<?> want)
+                        || !(have.columns().get("load_balancer") instanceof List<?> had)) {
+                    out.put(r);
+                    continue;
+                }
+                List<Object> lbs = new ArrayList<>(want);
+                for (Object o : had) if (o instanceof String uuid) lbs.add(java.util.UUID.fromString(uuid));
+                Map<String, Object> cols = new LinkedHashMap<>(r.columns());
+                cols.put("load_balancer", lbs);
+                out.put(new NbRow(r.table(), r.key(), cols));
             }
         }
         return out;

@@ -62,7 +62,7 @@ final class IncrementalSync {
     private static final Set<String> ROUTER_OWNERS = Set.of("network:router_interface", "network:router_gateway",
             "network:router_interface_distributed", "network:ha_router_replicated_interface");
     private static final Set<String> ROUTER_TABLES = Set.of("Logical_Router", "Logical_Router_Port",
-            "Gateway_Chassis", "NAT", "Logical_Router_Static_Route");
+            "Gateway_Chassis", "NAT", "Logical_Router_Static_Route", "Load_Balancer");
 
     private final CorePlugin plugin;
     private final Database db;
@@ -77,6 +77,7 @@ final class IncrementalSync {
     private final TableReplica.Index qosByGateway;
     private final TableReplica.Index qos;
     private final TableReplica.Index addressSets;
+    private final TableReplica.Index loadBalancers;
 
     /** What the translation depends on besides the resources. */
     record Settings(boolean distributedFloatingIps, boolean emitNeedToFrag, List<GatewayChassis.Chassis> chassis) {}
@@ -95,6 +96,7 @@ final class IncrementalSync {
         this.qosByGateway = replica.index("QoS", NbState::qosGatewayPort);
         this.qos = replica.index("QoS", NbState::qosKey);
         this.addressSets = replica.index("Address_Set", r -> r.getString("name"));
+        this.loadBalancers = replica.index("Load_Balancer", r -> r.getString("name"));
     }
 
     // ------------------------------------------------------------------ changes to scopes
@@ -257,6 +259,7 @@ final class IncrementalSync {
             case "Port_Group" -> portGroups.first(ref.key());
             case "Logical_Router" -> routers.first(ref.key());
             case "DHCP_Options" -> dhcpOptions.first(ref.key());
+            case "Load_Balancer" -> loadBalancers.first(ref.key());
             default -> Optional.empty();
         };
         return row.flatMap(Row::uuid).orElse(null);
@@ -669,10 +672,13 @@ final class IncrementalSync {
         }
         Set<String> more = new LinkedHashSet<>();
         List<Map<String, Object>> withPorts = new ArrayList<>();
+        Map<String, List<Map<String, Object>>> forwardings = fips.isEmpty() ? Map.of()
+                : db.tx(dsl -> PortForwardingLbs.read(dsl, fips.stream().map(f -> (String) f.get("id")).toList()));
         for (Map<String, Object> f : fips) {
             Map<String, Object> copy = new HashMap<>(f);
             String floatingPort = floatingPorts.get((String) f.get("id"));
             copy.put("floating_port_id", floatingPort);
+            copy.put(PortForwardingLbs.KEY, forwardings.get((String) f.get("id")));
             withPorts.add(copy);
             if (floatingPort != null) more.add(floatingPort);
             if (f.get("port_id") instanceof String p) more.add(p);
@@ -694,7 +700,59 @@ final class IncrementalSync {
                 List.of(router), withPorts, s.distributedFloatingIps(), s.emitNeedToFrag(), s.chassis(), baseMac),
                 routers.first(name)
                         .map(lr -> GatewayChassis.scheduled(replica, lr.getUuidSet("ports"))).orElse(Map.of()));
+        d = d.keepingForeignLoadBalancers(w.actual);
         for (String table : ROUTER_TABLES) for (NbRow row : d.table(table).values()) w.want(row);
+        // a forwarding's load balancer that exists but is not (or no longer) the router's
+        for (NbRow lb : d.table("Load_Balancer").values()) {
+            Ref ref = lb.ref();
+            if (w.actual.getOrDefault("Load_Balancer", Map.of()).containsKey(ref.key())) continue;
+            loadBalancers.first(ref.key()).ifPresent(row -> w.have("Load_Balancer", ref.key(), row, this::refOf));
+        }
+        forwardingsOnSwitches(w, ports, d);
+    }
+
+    /**
+     * ML2/OVN's _handle_lb_on_ls: the router's port forwarding load balancers are on the switches of
+     * its interfaces too (one element of the switch's set at a time), and leave the switch of an
+     * interface the router no longer has. A load balancer that goes is taken off its switches in the
+     * same transaction: the reference is weak, but ovsdb-server 3.1.0 keeps a weak reference to a
+     * row deleted in a transaction that also modifies the referring row (seen: a switch losing a
+     * port and a load balancer at once kept a dangling reference).
+     */
+    private void forwardingsOnSwitches(Work w, List<Map<String, Object>> ports, DesiredState d) {
+        Set<String> networks = new LinkedHashSet<>();
+        for (Map<String, Object> p : ports) {
+            if ("network:router_interface".equals(p.get("device_owner"))) networks.add((String) p.get("network_id"));
+        }
+        Map<String, NbRow> wanted = d.table("Load_Balancer");
+        Collection<NbRow> had = w.actual.getOrDefault("Load_Balancer", Map.of()).values();
+        for (String net : networks) {
+            Ref ls = new Ref("Logical_Switch", NbNames.ovnName(net));
+            Set<UUID> has = switches.first(ls.key()).map(r -> r.getUuidSet("load_balancer")).orElse(Set.of());
+            for (NbRow lb : wanted.values()) {
+                UUID u = uuidOf(w, lb.ref());
+                if (u == null || !has.contains(u)) w.member(ls, "load_balancer", lb.ref(), true);
+            }
+            for (NbRow lb : had) {
+                UUID u = uuidOf(w, lb.ref());
+                if (!wanted.containsKey(lb.key()) && u != null && has.contains(u)) {
+                    w.member(ls, "load_balancer", lb.ref(), false);
+                }
+            }
+        }
+        // interfaces gone: the networks of the router ports OVN still has but the router no longer
+        for (NbRow lrp : w.actual.getOrDefault("Logical_Router_Port", Map.of()).values()) {
+            if (d.table("Logical_Router_Port").containsKey(lrp.key())) continue;
+            if (!(lrp.columns().get("external_ids") instanceof Map<?, ?> ext)) continue;
+            Object name = ext.get(NbNames.EXT_NETWORK_NAME);
+            if (name == null || networks.contains(String.valueOf(name).replaceFirst("^neutron-", ""))) continue;
+            Ref ls = new Ref("Logical_Switch", String.valueOf(name));
+            Set<UUID> has = switches.first(ls.key()).map(r -> r.getUuidSet("load_balancer")).orElse(Set.of());
+            for (NbRow lb : had) {
+                UUID u = uuidOf(w, lb.ref());
+                if (u != null && has.contains(u)) w.member(ls, "load_balancer", lb.ref(), false);
+            }
+        }
     }
 
     /** The router's rows as the replica has them, keyed as {@link NbState} keys them (one router's walk). */
@@ -718,6 +776,13 @@ final class IncrementalSync {
                 String key = NbState.natKey(routerId, n);
                 keys.put(u, new Ref("NAT", key));
                 adds.add(() -> w.have("NAT", key, n, keys::get));
+            });
+        }
+        for (UUID u : lr.getUuidSet("load_balancer")) {
+            replica.row("Load_Balancer", u).ifPresent(lb -> {
+                if (!PortForwardingLbs.ours(lb)) return; // someone else's: kept as its UUID
+                keys.put(u, new Ref("Load_Balancer", lb.getString("name")));
+                adds.add(() -> w.have("Load_Balancer", lb.getString("name"), lb, keys::get));
             });
         }
         for (UUID u : lr.getUuidSet("static_routes")) {

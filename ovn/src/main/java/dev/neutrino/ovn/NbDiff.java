@@ -65,11 +65,18 @@ public final class NbDiff {
     /** OVSDB sets have no order: lists compare as sets; everything else by equality. */
     static boolean sameValue(Object a, Object b) {
         if (a instanceof List<?> la && b instanceof List<?> lb) {
-            return la.size() == lb.size() && new java.util.HashSet<>(la).equals(new java.util.HashSet<>(lb));
+            return la.size() == lb.size() && uuidsAsText(la).equals(uuidsAsText(lb));
         }
         if (a instanceof Number na && b instanceof Number nb) return na.longValue() == nb.longValue();
         if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) return ma.equals(mb);
         return Objects.equals(a, b);
+    }
+
+    /** A set's elements, a UUID (a row Neutrino does not own, kept as it is) as the text the replica has. */
+    private static java.util.Set<Object> uuidsAsText(List<?> l) {
+        java.util.Set<Object> out = new java.util.HashSet<>();
+        for (Object o : l) out.add(o instanceof java.util.UUID u ? u.toString() : o);
+        return out;
     }
 
     public List<Insert> inserts() { return inserts; }

@@ -25,7 +25,7 @@ import java.util.UUID;
 final class NbState {
     static final List<String> TABLES = List.of("Logical_Switch", "Logical_Switch_Port", "Port_Group", "ACL",
             "DHCP_Options", "Logical_Router", "Logical_Router_Port", "NAT", "Logical_Router_Static_Route",
-            "Gateway_Chassis", "QoS", "Address_Set");
+            "Gateway_Chassis", "QoS", "Address_Set", "Load_Balancer");
 
     final Map<String, Map<String, NbRow>> rows = new HashMap<>();
     final Map<Ref, UUID> uuids = new HashMap<>();
@@ -85,6 +85,12 @@ final class NbState {
                 });
             }
         }
+        List<Row> lbs = new ArrayList<>();
+        for (Row lb : replica.table("Load_Balancer").rows()) {
+            if (!PortForwardingLbs.ours(lb)) continue; // not a port forwarding's: left alone
+            lbs.add(lb);
+            s.key(lb, "Load_Balancer", lb.getString("name"));
+        }
         List<Row> routers = new ArrayList<>();
         List<Row> lrps = new ArrayList<>();
         List<Row> nats = new ArrayList<>();
@@ -125,6 +131,7 @@ final class NbState {
             if (r.getStringMap("external_ids").containsKey(NbNames.EXT_SUBNET_ID)) s.add(replica, "DHCP_Options", r);
         }
         for (Row r : routers) s.add(replica, "Logical_Router", r);
+        for (Row r : lbs) s.add(replica, "Load_Balancer", r);
         for (Row r : lrps) s.add(replica, "Logical_Router_Port", r);
         for (Row r : nats) s.add(replica, "NAT", r);
         for (Row r : routes) s.add(replica, "Logical_Router_Static_Route", r);

@@ -412,7 +412,7 @@ public final class OvnNorthbound implements AutoCloseable {
      */
     public NbDiff syncOnce() {
         NbState actual = NbState.read(monitor().replica());
-        DesiredState desired = desired(monitor().replica());
+        DesiredState desired = desired(monitor().replica()).keepingForeignLoadBalancers(actual.rows);
         NbDiff diff = NbDiff.between(desired, actual.rows);
         if (!diff.isEmpty()) apply(diff, actual);
         lastFound = Set.of();
@@ -431,7 +431,8 @@ public final class OvnNorthbound implements AutoCloseable {
      */
     public NbDiff repairConfirmed() {
         NbState actual = NbState.read(monitor().replica());
-        NbDiff found = NbDiff.between(desired(monitor().replica()), actual.rows);
+        NbDiff found = NbDiff.between(desired(monitor().replica()).keepingForeignLoadBalancers(actual.rows),
+                actual.rows);
         Set<String> keys = found.keys();
         NbDiff confirmed = found.retain(lastFound);
         lastFound = keys;
@@ -442,7 +443,7 @@ public final class OvnNorthbound implements AutoCloseable {
     /** Compares without changing anything ({@code ovn-db-sync --mode log}). */
     public NbDiff compare() {
         NbState actual = NbState.read(monitor().replica());
-        return NbDiff.between(desired(monitor().replica()), actual.rows);
+        return NbDiff.between(desired(monitor().replica()).keepingForeignLoadBalancers(actual.rows), actual.rows);
     }
 
     /** @param replica the northbound as read for this pass: where gateway ports are scheduled now */
@@ -474,10 +475,12 @@ public final class OvnNorthbound implements AutoCloseable {
             }
             return out;
         });
+        Map<String, List<Map<String, Object>>> forwardings = db.tx(dsl -> PortForwardingLbs.read(dsl, null));
         List<Map<String, Object>> withPorts = new ArrayList<>();
         for (Map<String, Object> f : fips) {
             Map<String, Object> copy = new HashMap<>(f);
             copy.put("floating_port_id", floatingPorts.get((String) f.get("id")));
+            copy.put(PortForwardingLbs.KEY, forwardings.get((String) f.get("id")));
             withPorts.add(copy);
         }
         Map<String, List<Translator.QosRule>> qosRules = db.tx(dsl -> QosRuleReader.byPolicy(dsl, null));
