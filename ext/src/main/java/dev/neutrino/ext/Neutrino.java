@@ -128,8 +128,8 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
         PortBindingsPlugin.install(engine, db, mechanisms, rules);
         TrunkPlugin.install(engine, db, mechanisms, rules);
         QosPlugin.install(engine, db, rules, gate);
-        VlanTransparentPlugin.install(engine);
-        AddressGroupPlugin.install(engine, db, rules);
+        VlanTransparentPlugin.install(engine, gate);
+        AddressGroupPlugin.install(engine, db, rules, gate);
         PortForwardingPlugin.install(engine, db);
         this.agents = new Agents(rules);
         engine.endpoint("agents", agents::handle);

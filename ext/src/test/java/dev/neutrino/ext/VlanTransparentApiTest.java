@@ -56,4 +56,15 @@ class VlanTransparentApiTest {
                     .get("network")).doesNotContainKey("vlan_transparent");
         }
     }
+
+    @Test
+    void whileAnOlderServerRunsNoTransparentOrQinqNetworkIsMade() {
+        try (ApiHarness h = new ApiHarness(Config.defaults(NeutrinoOptions.ALL), release -> false)) {
+            var r = h.call(ADMIN, "POST", "/v2.0/networks", ApiHarness.body("network", "vlan_transparent", true));
+            assertThat(r.status()).isEqualTo(409);
+            assertThat(r.errorType()).isEqualTo("VlanTransparencyNotYetAvailable");
+            assertThat(h.call(ADMIN, "POST", "/v2.0/networks", ApiHarness.body("network", "name", "plain")).status())
+                    .isEqualTo(201);
+        }
+    }
 }

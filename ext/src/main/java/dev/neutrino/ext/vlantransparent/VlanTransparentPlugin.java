@@ -1,6 +1,7 @@
 package dev.neutrino.ext.vlantransparent;
 
 import dev.neutrino.common.NeutronException;
+import dev.neutrino.common.ReleaseGate;
 import dev.neutrino.engine.Engine;
 import dev.neutrino.engine.ResourceHooks;
 import dev.neutrino.engine.Tx;
@@ -15,15 +16,29 @@ import java.util.Map;
 public final class VlanTransparentPlugin {
     private VlanTransparentPlugin() {}
 
-    public static void install(Engine engine) {
-        if (!engine.hasExtension("vlan-transparent") || !engine.hasExtension("qinq")) return;
+    /**
+     * The first release whose OVN translation writes vlan-passthru and the localnet's ethtype: a server
+     * of an older release would write such a network's rows as a plain network's, so none is made
+     * while one runs.
+     */
+    static final String SINCE = "0.3.0-SNAPSHOT";
+
+    public static void install(Engine engine, ReleaseGate gate) {
+        if (!engine.hasExtension("vlan-transparent") && !engine.hasExtension("qinq")) return;
         engine.service(Networks.DEF).addHooks(new ResourceHooks() {
             @Override
             public void beforeCreate(Tx tx, Map<String, Object> network) {
-                if (Boolean.TRUE.equals(network.get("vlan_transparent")) && Boolean.TRUE.equals(network.get("qinq"))) {
+                boolean transparent = Boolean.TRUE.equals(network.get("vlan_transparent"));
+                boolean qinq = Boolean.TRUE.equals(network.get("qinq"));
+                if (transparent && qinq) {
                     // n_exc.BadRequest(resource='network', msg=...): its template adds a period to the message's
                     throw new NeutronException(400, "BadRequest", "Bad network request: Attributes "
                             + "'vlan_transparent' and 'qinq' can not be set to True for the same network..");
+                }
+                if ((transparent || qinq) && !gate.allAtLeast(SINCE)) {
+                    throw NeutronException.conflict("VlanTransparencyNotYetAvailable", "VLAN transparent and QinQ "
+                            + "networks cannot be created while servers of a release older than " + SINCE
+                            + " still run on this database (a rolling upgrade is in progress).");
                 }
             }
         });

@@ -134,4 +134,23 @@ class AddressGroupApiTest {
                 null).status()).isEqualTo(204);
         assertThat(h.call(ALICE, "DELETE", "/v2.0/address-groups/" + ag, null).status()).isEqualTo(204);
     }
+
+    @Test
+    void whileAnOlderServerRunsNoRuleNamesAnAddressGroup() {
+        try (ApiHarness old = new ApiHarness(dev.neutrino.common.Config.defaults(dev.neutrino.ext.NeutrinoOptions.ALL),
+                release -> false)) {
+            h.close();
+            h = old;
+            String ag = (String) group(ALICE, "name", "ag", "addresses", List.of("10.0.0.1/32")).get("id");
+            String sg = (String) h.call(ALICE, "POST", "/v2.0/security-groups", body("security_group", "name", "s"))
+                    .get("security_group").get("id");
+            ApiHarness.Result rule = h.call(ALICE, "POST", "/v2.0/security-group-rules", body("security_group_rule",
+                    "security_group_id", sg, "direction", "ingress", "remote_address_group_id", ag));
+            assertThat(rule.status()).isEqualTo(409);
+            assertThat(rule.errorType()).isEqualTo("RemoteAddressGroupNotYetAvailable");
+            assertThat(h.call(ALICE, "POST", "/v2.0/security-group-rules", body("security_group_rule",
+                    "security_group_id", sg, "direction", "ingress", "remote_ip_prefix", "10.0.0.0/8")).status())
+                    .isEqualTo(201);
+        }
+    }
 }
