@@ -4,7 +4,8 @@
 # (iperf3 over UDP, measured at the receiver within 25% of 10 Mbit/s, while the same VM sends well
 # above it without the policy); a DSCP marking rule added to the policy marks the VM's packets
 # (tcpdump sees the TOS); the policy taken off the port lifts the limit again. The policy also
-# reaches the port from its network. Then through a router: a floating IP with the policy (qos-fip)
+# reaches the port from its network. An ingress limit on the receiving VM's port limits what it
+# receives likewise. Then through a router: a floating IP with the policy (qos-fip)
 # limits what the VM sends out through it to a host on the external network, the same policy on the
 # router's gateway (qos-gateway-ip) limits it too, and taken off both lifts the limit.
 # Prints "qos: N passed, M failed"; exits non-zero on any failure.
@@ -113,6 +114,22 @@ expect "a policy in use cannot be deleted (409)" \
 api PUT "networks/$net" '{"network":{"qos_policy_id":null}}' >/dev/null
 settle
 expect "no QoS rows left for the port" '[ -z "$(ovn-nbctl --bare --columns=_uuid find QoS "external_ids:neutron\\:port_id=$id1")" ]'
+
+# --- an ingress limit: on the receiving port (a to-lport QoS row, OVN's meter on delivery to vm2)
+inpolicy=$(api POST qos/policies '{"policy":{"name":"ten-mbit-in"}}' | jq_ 'd["policy"]["id"]')
+api POST "qos/policies/$inpolicy/bandwidth_limit_rules" \
+  '{"bandwidth_limit_rule":{"max_kbps":10000,"max_burst_kbps":1000,"direction":"ingress"}}' >/dev/null
+api PUT "ports/$id2" "{\"port\":{\"qos_policy_id\":\"$inpolicy\"}}" >/dev/null
+settle
+rows=$(ovn-nbctl --bare --columns=match,direction,bandwidth find QoS "external_ids:neutron\\:port_id=$id2" | tr '\n' ' ')
+expect "an ingress QoS row as ML2/OVN's: $rows" '[[ "$rows" == *"outport == \"$id2\""*"to-lport"*"rate=10000"* ]]'
+inlimited=$(mbits)
+expect "with a 10 Mbit/s ingress limit on vm2's port vm2 receives 7.5-12.5 Mbit/s (${inlimited})" \
+  'between "$inlimited" 7.5 12.5'
+api PUT "ports/$id2" '{"port":{"qos_policy_id":null}}' >/dev/null
+settle
+inlifted=$(mbits)
+expect "the ingress policy off the port: above 10 Mbit/s again (${inlifted})" 'between "$inlifted" 15 100000'
 
 # --- a floating IP's limit (qos-fip) and the router gateway's (qos-gateway-ip) ------------------
 physnet="${OVN_PHYSNET:-public}"
