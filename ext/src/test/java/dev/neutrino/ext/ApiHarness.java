@@ -94,7 +94,7 @@ public final class ApiHarness implements AutoCloseable {
         return Bodies.materialize(body);
     }
 
-    static Map<String, Object> body(String key, Object... kv) {
+    public static Map<String, Object> body(String key, Object... kv) {
         Map<String, Object> inner = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) inner.put((String) kv[i], kv[i + 1]);
         return Map.of(key, inner);

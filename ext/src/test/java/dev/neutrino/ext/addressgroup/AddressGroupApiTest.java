@@ -1,10 +1,10 @@
 package dev.neutrino.ext.addressgroup;
 
+import static dev.neutrino.ext.ApiHarness.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.neutrino.engine.RequestContext;
 import dev.neutrino.ext.ApiHarness;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -30,12 +30,6 @@ class AddressGroupApiTest {
     @AfterEach
     void stop() {
         h.close();
-    }
-
-    static Map<String, Object> body(String key, Object... kv) {
-        Map<String, Object> inner = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) inner.put((String) kv[i], kv[i + 1]);
-        return Map.of(key, inner);
     }
 
     Map<String, Object> group(RequestContext ctx, Object... kv) {

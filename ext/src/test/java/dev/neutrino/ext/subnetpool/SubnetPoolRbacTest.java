@@ -1,10 +1,10 @@
 package dev.neutrino.ext.subnetpool;
 
+import static dev.neutrino.ext.ApiHarness.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.neutrino.engine.RequestContext;
 import dev.neutrino.ext.ApiHarness;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -31,12 +31,6 @@ class SubnetPoolRbacTest {
     @AfterEach
     void stop() {
         h.close();
-    }
-
-    static Map<String, Object> body(String key, Object... kv) {
-        Map<String, Object> inner = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) inner.put((String) kv[i], kv[i + 1]);
-        return Map.of(key, inner);
     }
 
     String create(RequestContext ctx, String collection, String key, Object... kv) {
