@@ -477,17 +477,7 @@ final class IncrementalSync {
      */
     private void portQos(Work w, String portId, String switchName, List<NbRow> wanted) {
         Ref lsRef = new Ref("Logical_Switch", switchName);
-        Set<String> keep = new HashSet<>();
-        for (NbRow q : wanted) {
-            keep.add(q.key());
-            w.want(q);
-            Optional<Row> row = qos.first(q.key());
-            row.ifPresent(r -> w.have("QoS", q.key(), r, x -> null));
-            Optional<Row> ls = switches.first(switchName);
-            if (row.isEmpty() || ls.isEmpty() || !contains(ls.get(), "qos_rules", row.get())) {
-                w.member(lsRef, "qos_rules", q.ref(), true);
-            }
-        }
+        Set<String> keep = wantQos(w, switchName, wanted);
         for (String direction : List.of("from-lport", "to-lport")) {
             String key = NbNames.qosKey(portId, direction);
             if (keep.contains(key)) continue;
@@ -496,6 +486,26 @@ final class IncrementalSync {
                 w.member(lsRef, "qos_rules", new Ref("QoS", key), false);
             });
         }
+    }
+
+    /**
+     * QoS rows wanted on switch {@code switchName}: each in place when it exists, else added to the
+     * switch's qos_rules by a mutate of that one element. Returns their keys.
+     */
+    private Set<String> wantQos(Work w, String switchName, List<NbRow> wanted) {
+        Ref lsRef = new Ref("Logical_Switch", switchName);
+        Optional<Row> ls = switches.first(switchName);
+        Set<String> keys = new HashSet<>();
+        for (NbRow q : wanted) {
+            keys.add(q.key());
+            w.want(q);
+            Optional<Row> row = qos.first(q.key());
+            row.ifPresent(r -> w.have("QoS", q.key(), r, x -> null));
+            if (row.isEmpty() || ls.isEmpty() || !contains(ls.get(), "qos_rules", row.get())) {
+                w.member(lsRef, "qos_rules", q.ref(), true);
+            }
+        }
+        return keys;
     }
 
     /**
@@ -538,17 +548,7 @@ final class IncrementalSync {
      */
     private void gatewayQos(Work w, String gatewayPortId, String switchName, List<NbRow> wanted) {
         Ref lsRef = new Ref("Logical_Switch", switchName);
-        Optional<Row> ls = switches.first(switchName);
-        Set<String> keep = new HashSet<>();
-        for (NbRow q : wanted) {
-            keep.add(q.key());
-            w.want(q);
-            Optional<Row> row = qos.first(q.key());
-            row.ifPresent(r -> w.have("QoS", q.key(), r, x -> null));
-            if (row.isEmpty() || ls.isEmpty() || !contains(ls.get(), "qos_rules", row.get())) {
-                w.member(lsRef, "qos_rules", q.ref(), true);
-            }
-        }
+        Set<String> keep = wantQos(w, switchName, wanted);
         for (Row r : qosByGateway.rows(gatewayPortId)) {
             String key = NbState.qosKey(r);
             if (key == null || keep.contains(key)) continue;
