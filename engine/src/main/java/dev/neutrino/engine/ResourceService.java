@@ -175,7 +175,6 @@ public final class ResourceService {
      * The rest is read chunk by chunk with {@link Listing#next()}; the caller must close it.
      */
     public Listing openList(RequestContext ctx, ListQuery q) {
-        hooks.beforeList(ctx, q);
         List<String> bad = new ArrayList<>();
         for (String key : q.filters().keySet()) {
             Attribute a = def.attribute(key);
@@ -188,6 +187,9 @@ public final class ResourceService {
             throw NeutronException.badRequest(bad + " is invalid attribute for filtering");
         }
         List<SortField<?>> order = sortFields(q);
+        // after the query's checks, as Neutron's API layer makes them before the plugin's list (whose
+        // first step may write: a project's default security group)
+        hooks.beforeList(ctx, q);
         Database.ReadSession session = db.read();
         try {
             DSLContext dsl = session.dsl();
