@@ -114,7 +114,8 @@ public final class Requests {
         try {
             v = a.converter().convert(value);
         } catch (IllegalArgumentException e) {
-            throw NeutronException.badRequest("Invalid input for operation: " + e.getMessage() + ".");
+            // neutron-lib's converters raise InvalidInput
+            throw NeutronException.invalidInputGeneric(e.getMessage());
         }
         String reason = a.validator().validate(v);
         if (reason != null) throw NeutronException.invalidInput(a.name(), reason);
