@@ -56,6 +56,24 @@ start_server() { # [ovn option lines...] -> $server answering on $port (the scri
   echo "$name: the server did not answer"; exit 1
 }
 
+attach_vm() { # vm port-id mac ip/prefix -> namespace VM whose eth0 (that MAC and address, checksum
+  # offload off: userspace conntrack drops packets with unfilled checksums) is the port on br-int
+  ip netns add "$1"; mkdir -p "/etc/netns/$1" && : >"/etc/netns/$1/resolv.conf"
+  ip link add "t-$1" type veth peer name "e-$1"
+  ethtool -K "t-$1" tx off >/dev/null 2>&1; ethtool -K "e-$1" tx off >/dev/null 2>&1
+  ip link set "e-$1" netns "$1"; ip -n "$1" link set "e-$1" name eth0
+  ip -n "$1" link set eth0 address "$3"; ip -n "$1" link set lo up; ip -n "$1" link set eth0 up
+  ip -n "$1" addr add "$4" dev eth0
+  ip link set "t-$1" up
+  ovs-vsctl add-port br-int "t-$1" -- set Interface "t-$1" external-ids:iface-id="$2"
+}
+
+detach_vm() { # vm: its processes, namespace and veth gone
+  ip netns pids "$1" 2>/dev/null | xargs -r kill 2>/dev/null
+  ip netns del "$1" 2>/dev/null; rm -rf "/etc/netns/$1"
+  ovs-vsctl --if-exists del-port br-int "t-$1"; ip link del "t-$1" 2>/dev/null
+}
+
 stop_server() { # [signal]
   [ -n "$server" ] && { kill "-${1:-TERM}" "$server" 2>/dev/null; wait "$server" 2>/dev/null; }
   server=

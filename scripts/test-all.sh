@@ -45,6 +45,10 @@ scenario/trunk.sh
 # following the group as addresses are added and removed (~30 s)
 scenario/address-group.sh
 
+# packets: VMs resolve each other's dns_name (under [DEFAULT] dns_domain and the network's dns_domain,
+# and back by address) through OVN's DNS responder; a renamed port answers to its new name (~25 s)
+scenario/dns.sh
+
 # packets: raw 802.1Q frames cross a vlan_transparent network with their tag, are dropped on a plain one,
 # and leave a QinQ network's localnet port inside an 802.1ad tag (~30 s)
 scenario/vlan-transparent.sh

@@ -29,6 +29,10 @@ import dev.neutrino.ext.servicetype.ServiceTypePlugin;
 import dev.neutrino.ext.subnetpool.SubnetPoolPlugin;
 import dev.neutrino.ext.addressgroup.AddressGroupExtension;
 import dev.neutrino.ext.addressgroup.AddressGroupPlugin;
+import dev.neutrino.ext.dns.DnsExtension;
+import dev.neutrino.ext.dns.DnsExtensionDriver;
+import dev.neutrino.ext.dns.DnsOptions;
+import dev.neutrino.ext.dns.DnsPlugin;
 import dev.neutrino.ext.vlantransparent.VlanTransparentExtension;
 import dev.neutrino.ext.vlantransparent.VlanTransparentOptions;
 import dev.neutrino.ext.vlantransparent.VlanTransparentPlugin;
@@ -78,11 +82,18 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
             SecurityGroupExtension.ALL, SubnetPoolExtension.ALL, SegmentExtension.ALL, RbacExtension.ALL,
             L3Extension.ALL, AutoAllocationExtension.ALL, IpAvailabilityExtension.ALL, ServiceTypeExtension.ALL,
             PortBindingsExtension.ALL, TrunkExtension.ALL, QosExtension.ALL, VlanTransparentExtension.ALL,
-            AddressGroupExtension.ALL, PortForwardingExtension.ALL);
+            AddressGroupExtension.ALL, PortForwardingExtension.ALL, DnsExtension.ALL);
 
     /** Every ML2 extension driver Neutrino has ({@code [ml2] extension_drivers} picks among them). */
-    public static final List<ExtensionDriver> EXTENSION_DRIVERS = List.of(new PortSecurityExtensionDriver(),
-            NumaAffinityExtension.DRIVER, DeviceProfileExtension.DRIVER, new QosExtensionDriver());
+    public static final List<ExtensionDriver> EXTENSION_DRIVERS = extensionDrivers(DnsOptions.DNS_DOMAIN.defaultValue());
+
+    /** The extension drivers, those that depend on it configured with {@code [DEFAULT] dns_domain}. */
+    private static List<ExtensionDriver> extensionDrivers(String dnsDomain) {
+        List<ExtensionDriver> all = new ArrayList<>(List.of(new PortSecurityExtensionDriver(),
+                NumaAffinityExtension.DRIVER, DeviceProfileExtension.DRIVER, new QosExtensionDriver()));
+        all.addAll(DnsExtensionDriver.all(dnsDomain));
+        return List.copyOf(all);
+    }
 
     private final Engine engine;
     private final MechanismManager mechanisms = new MechanismManager();
@@ -103,7 +114,8 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
     /** @param gate whether servers of an older release still run: features they cannot serve wait for them */
     public Neutrino(Config config, Database db, Policy policy, ReleaseGate gate) {
         this.db = db;
-        this.extensionDrivers = ExtensionManager.of(config.get(Ml2Options.EXTENSION_DRIVERS), EXTENSION_DRIVERS);
+        this.extensionDrivers = ExtensionManager.of(config.get(Ml2Options.EXTENSION_DRIVERS),
+                extensionDrivers(config.get(DnsOptions.DNS_DOMAIN)));
         Policy checked = policy.withParentResolver((resource, id, field) -> {
             throw new IllegalStateException("policy needs " + resource + ":" + field + " of " + id
                     + " but the target does not carry it");
@@ -131,6 +143,7 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
         VlanTransparentPlugin.install(engine, gate);
         AddressGroupPlugin.install(engine, db, rules, gate);
         PortForwardingPlugin.install(engine, db);
+        DnsPlugin.install(engine, config.get(DnsOptions.DNS_DOMAIN));
         this.agents = new Agents(rules);
         engine.endpoint("agents", agents::handle);
 

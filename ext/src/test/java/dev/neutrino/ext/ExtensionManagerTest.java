@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 class ExtensionManagerTest {
     @Test
     void anUnknownDriverIsAConfigurationError() {
-        assertThatThrownBy(() -> ExtensionManager.of(List.of("port_security", "dns"), Neutrino.EXTENSION_DRIVERS))
+        assertThatThrownBy(() -> ExtensionManager.of(List.of("port_security", "designate_dns"), Neutrino.EXTENSION_DRIVERS))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("[ml2] extension_drivers: unknown driver 'dns'")
+                .hasMessageContaining("[ml2] extension_drivers: unknown driver 'designate_dns'")
                 .hasMessageContaining("port_security");
     }
 

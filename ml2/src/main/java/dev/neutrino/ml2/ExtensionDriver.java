@@ -20,6 +20,14 @@ public interface ExtensionDriver {
     /** The API extension this driver provides. */
     String extensionAlias();
 
+    /**
+     * Every API extension this driver provides: its own and, for a driver that extends another (as
+     * Neutron's dns_domain_ports extends dns), those of the driver it extends.
+     */
+    default java.util.List<String> extensionAliases() {
+        return java.util.List.of(extensionAlias());
+    }
+
     /** Before a network row is written; {@code data} is the request with defaults. */
     default void processCreateNetwork(Tx tx, Map<String, Object> data) {}
 

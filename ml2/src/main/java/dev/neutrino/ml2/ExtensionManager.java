@@ -23,7 +23,8 @@ public final class ExtensionManager {
     private ExtensionManager(List<ExtensionDriver> drivers, Set<String> driverAliases) {
         this.drivers = List.copyOf(drivers);
         this.driverAliases = Set.copyOf(driverAliases);
-        this.loadedAliases = drivers.stream().map(ExtensionDriver::extensionAlias).collect(Collectors.toUnmodifiableSet());
+        this.loadedAliases = drivers.stream().flatMap(d -> d.extensionAliases().stream())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -42,7 +43,8 @@ public final class ExtensionManager {
             }
             if (!drivers.contains(d)) drivers.add(d);
         }
-        Set<String> aliases = available.stream().map(ExtensionDriver::extensionAlias).collect(Collectors.toSet());
+        Set<String> aliases = available.stream().flatMap(d -> d.extensionAliases().stream())
+                .collect(Collectors.toSet());
         return new ExtensionManager(drivers, aliases);
     }
 

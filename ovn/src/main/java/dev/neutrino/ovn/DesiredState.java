@@ -126,11 +126,20 @@ public final class DesiredState {
             s.put(q.row());
             switchQos.computeIfAbsent(q.networkId(), k -> new ArrayList<>()).add(q.row().ref());
         }
+        Map<String, List<Map<String, Object>>> named = new HashMap<>();
+        for (Map<String, Object> p : in.ports()) {
+            if (Translator.hasDnsRecords(p) && !Translator.isIgnored(p)) {
+                named.computeIfAbsent((String) p.get("network_id"), k -> new ArrayList<>()).add(p);
+            }
+        }
         for (Map<String, Object> n : in.networks()) {
             NbRow ls = Translator.logicalSwitch(n);
             Map<String, Object> cols = new LinkedHashMap<>(ls.columns());
             cols.put("ports", switchPorts.get((String) n.get("id")));
             cols.put("qos_rules", switchQos.getOrDefault((String) n.get("id"), List.of()));
+            NbRow dns = Translator.dns(n, named.getOrDefault((String) n.get("id"), List.of()));
+            if (dns != null) s.put(dns);
+            cols.put("dns_records", dns == null ? List.of() : List.of(dns.ref()));
             s.put(new NbRow(ls.table(), ls.key(), cols));
         }
         for (Map<String, Object> group : in.addressGroups()) {

@@ -54,7 +54,9 @@ final class IncrementalSync {
         /** Every port of a network whose QoS policy changed. */
         NETWORK_QOS,
         /** An address group's two address sets (its addresses changed: a touch). */
-        ADDRESS_GROUP }
+        ADDRESS_GROUP,
+        /** A network's DNS row: the records of its ports that have a dns_name. */
+        NETWORK_DNS }
 
     /** A resource whose northbound rows must be brought in line with the database. */
     record Scope(Kind kind, String id) {}
@@ -78,6 +80,7 @@ final class IncrementalSync {
     private final TableReplica.Index qos;
     private final TableReplica.Index addressSets;
     private final TableReplica.Index loadBalancers;
+    private final TableReplica.Index dns;
 
     /** What the translation depends on besides the resources. */
     record Settings(boolean distributedFloatingIps, boolean emitNeedToFrag, List<GatewayChassis.Chassis> chassis) {}
@@ -97,6 +100,7 @@ final class IncrementalSync {
         this.qos = replica.index("QoS", NbState::qosKey);
         this.addressSets = replica.index("Address_Set", r -> r.getString("name"));
         this.loadBalancers = replica.index("Load_Balancer", r -> r.getString("name"));
+        this.dns = replica.index("DNS", r -> r.getStringMap("external_ids").get(NbNames.EXT_DNS_LS_NAME));
     }
 
     // ------------------------------------------------------------------ changes to scopes
@@ -118,10 +122,21 @@ final class IncrementalSync {
                 if (c.kind() == CommittedChange.Kind.DELETE) {
                     for (String s : Translator.strings(cur.get("subnets"))) out.add(new Scope(Kind.SUBNET, s));
                 }
+                // its DNS row is a root row: it goes with the network, and its names follow its domain
+                if (c.kind() == CommittedChange.Kind.DELETE || (c.kind() == CommittedChange.Kind.UPDATE
+                        && !Objects.equals(cur.get("dns_domain"), orig.get("dns_domain")))) {
+                    out.add(new Scope(Kind.NETWORK_DNS, c.id()));
+                }
             }
             case "subnet" -> out.add(new Scope(Kind.SUBNET, c.id()));
             case "port" -> {
                 out.add(new Scope(Kind.PORT, c.id()));
+                // a named port's records are in its network's DNS row (the one it had, the one it has)
+                for (Map<String, Object> view : List.of(cur, orig)) {
+                    if (!Translator.str(view.get("dns_name")).isEmpty() && view.get("network_id") instanceof String n) {
+                        out.add(new Scope(Kind.NETWORK_DNS, n));
+                    }
+                }
                 // a metadata port leaving a subnet takes its route out of that subnet's DHCP options
                 if (Translator.DISTRIBUTED.equals(orig.get("device_owner"))) {
                     for (Map<String, Object> ip : Translator.fixedIps(orig)) {
@@ -186,7 +201,7 @@ final class IncrementalSync {
             UUID uuid = row.uuid().orElseThrow();
             uuids.put(new Ref(table, key), uuid);
             // a switch's or a port group's ports are handled one member at a time: not read whole
-            Set<String> skip = table.equals("Logical_Switch") ? Set.of("ports", "qos_rules")
+            Set<String> skip = table.equals("Logical_Switch") ? Set.of("ports", "qos_rules", "dns_records")
                     : table.equals("Port_Group") ? Set.of("ports") : Set.of();
             actual.computeIfAbsent(table, k -> new TreeMap<>())
                     .put(key, NbState.convert(replica, table, key, row, refOf, skip));
@@ -241,6 +256,7 @@ final class IncrementalSync {
                 case QOS_POLICY -> qosPolicy(w, s.id());
                 case NETWORK_QOS -> networkQos(w, s.id());
                 case ADDRESS_GROUP -> addressGroup(w, s.id());
+                case NETWORK_DNS -> networkDns(w, s.id());
             }
         }
         // a floating IP's QoS row that moves from one gateway to another stays on the switch
@@ -260,6 +276,7 @@ final class IncrementalSync {
             case "Logical_Router" -> routers.first(ref.key());
             case "DHCP_Options" -> dhcpOptions.first(ref.key());
             case "Load_Balancer" -> loadBalancers.first(ref.key());
+            case "DNS" -> dns.first(ref.key());
             default -> Optional.empty();
         };
         return row.flatMap(Row::uuid).orElse(null);
@@ -322,6 +339,42 @@ final class IncrementalSync {
         List<String> subnets = Translator.strings(net.get("subnets"));
         w.prefetch("subnets", subnets);
         for (String s : subnets) w.push(Kind.SUBNET, s);
+    }
+
+    /**
+     * A network's DNS row from its named ports (read by the index on dns_name, not the network's
+     * every port): in place, inserted and added to its switch's dns_records, or, with no records
+     * left or no network, deleted.
+     */
+    private void networkDns(Work w, String id) {
+        String name = NbNames.ovnName(id);
+        Optional<Row> have = dns.first(name);
+        have.ifPresent(r -> w.have("DNS", name, r, x -> null));
+        Map<String, Object> net = w.read("networks", id);
+        if (net == null) return;
+        List<String> named = db.tx(dsl -> dsl.select(PORTS.ID).from(PORTS)
+                .where(PORTS.NETWORK_ID.eq(id).and(PORTS.DNS_NAME.ne(""))).fetch(PORTS.ID));
+        w.prefetch("ports", named);
+        List<Map<String, Object>> ports = new ArrayList<>();
+        for (String p : named) {
+            Map<String, Object> port = w.read("ports", p);
+            if (port != null && !Translator.isIgnored(port)) ports.add(port);
+        }
+        NbRow want = Translator.dns(net, ports);
+        Optional<Row> ls = switches.first(name);
+        if (want == null) {
+            // taken off the switch in the same transaction: ovsdb-server 3.1.0 can keep a weak reference
+            // to a row deleted by a transaction that also modifies the referring row (see below)
+            if (have.isPresent() && ls.isPresent() && contains(ls.get(), "dns_records", have.get())) {
+                w.member(new Ref("Logical_Switch", name), "dns_records", new Ref("DNS", name), false);
+            }
+            return;
+        }
+        w.want(want);
+        if (ls.isEmpty()) w.push(Kind.NETWORK, id);
+        if (ls.isEmpty() || have.isEmpty() || !contains(ls.get(), "dns_records", have.get())) {
+            w.member(new Ref("Logical_Switch", name), "dns_records", want.ref(), true);
+        }
     }
 
     private List<Translator.Segment> segments(String networkId) {

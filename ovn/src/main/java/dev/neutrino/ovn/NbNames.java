@@ -86,4 +86,7 @@ public final class NbNames {
     public static String providerPort(String segmentId) {
         return "provnet-" + segmentId;
     }
+
+    /** A DNS row's external_ids key naming its switch (ML2/OVN's get_ls_and_dns_record looks it up by it). */
+    public static final String EXT_DNS_LS_NAME = "ls_name";
 }

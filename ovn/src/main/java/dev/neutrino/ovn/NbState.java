@@ -25,7 +25,7 @@ import java.util.UUID;
 final class NbState {
     static final List<String> TABLES = List.of("Logical_Switch", "Logical_Switch_Port", "Port_Group", "ACL",
             "DHCP_Options", "Logical_Router", "Logical_Router_Port", "NAT", "Logical_Router_Static_Route",
-            "Gateway_Chassis", "QoS", "Address_Set", "Load_Balancer");
+            "Gateway_Chassis", "QoS", "Address_Set", "Load_Balancer", "DNS");
 
     final Map<String, Map<String, NbRow>> rows = new HashMap<>();
     final Map<Ref, UUID> uuids = new HashMap<>();
@@ -45,6 +45,15 @@ final class NbState {
             if (r.getString("name").startsWith("neutron-")) {
                 switches.add(r);
                 s.key(r, "Logical_Switch", r.getString("name"));
+            }
+        }
+        // switches' DNS rows, by the switch their ls_name names (also those whose switch is gone: orphans)
+        List<Row> dns = new ArrayList<>();
+        for (Row r : replica.table("DNS").rows()) {
+            String ls = r.getStringMap("external_ids").get(NbNames.EXT_DNS_LS_NAME);
+            if (ls != null && ls.startsWith("neutron-")) {
+                dns.add(r);
+                s.key(r, "DNS", ls);
             }
         }
         List<Row> ports = new ArrayList<>();
@@ -139,6 +148,7 @@ final class NbState {
         for (Row r : switches) s.add(replica, "Logical_Switch", r);
         for (Row r : ports) s.add(replica, "Logical_Switch_Port", r);
         for (Row r : qos) s.add(replica, "QoS", r);
+        for (Row r : dns) s.add(replica, "DNS", r);
         for (Row r : groups) s.add(replica, "Port_Group", r);
         for (Row r : acls) s.add(replica, "ACL", r);
         // address groups' sets (other address sets, OVN's own or another CMS's, are not Neutrino's)

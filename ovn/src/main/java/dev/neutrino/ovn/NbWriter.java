@@ -123,8 +123,8 @@ final class NbWriter {
                         .until(Wait.Until.EQUAL)
                         .rows(Row.of(Map.of(EXTERNAL_IDS, encode(have.columns().get(EXTERNAL_IDS), named, uuidOf))))
                         .timeout(Duration.ZERO));
-            } else if (have != null && u.row().table().equals("QoS")) {
-                // a QoS row has no revision (nor has ML2/OVN's): it is guarded by the columns it
+            } else if (have != null && (u.row().table().equals("QoS") || u.row().table().equals("DNS"))) {
+                // a QoS or DNS row has no revision (nor has ML2/OVN's): it is guarded by the columns it
                 // changes still being what was read, so a racing server's newer write fails this one
                 Map<String, OvsdbValue> read = new LinkedHashMap<>();
                 for (String c : u.changed().keySet()) {
@@ -160,6 +160,7 @@ final class NbWriter {
             case "Logical_Switch", "Logical_Router", "Port_Group", "Logical_Switch_Port", "Logical_Router_Port",
                  "Gateway_Chassis", "Load_Balancer" -> List.of(Condition.equal("name", row.key()));
             case "DHCP_Options" -> List.of(Condition.includes(EXTERNAL_IDS, Map.of(NbNames.EXT_SUBNET_ID, row.key())));
+            case "DNS" -> List.of(Condition.includes(EXTERNAL_IDS, Map.of(NbNames.EXT_DNS_LS_NAME, row.key())));
             case "QoS" -> List.of(Condition.includes(EXTERNAL_IDS, row.columns().get(EXTERNAL_IDS)),
                     Condition.equal("direction", row.columns().get("direction")));
             default -> List.of();

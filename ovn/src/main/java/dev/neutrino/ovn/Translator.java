@@ -45,6 +45,67 @@ public final class Translator {
         return new NbRow("Logical_Switch", NbNames.ovnName((String) net.get("id")), cols);
     }
 
+    /**
+     * Whether a port has DNS records (ML2/OVN's is_dns_required_for_port): a {@code dns_name}, a
+     * {@code dns_assignment} and a {@code device_id}.
+     */
+    public static boolean hasDnsRecords(Map<String, Object> port) {
+        return !str(port.get("dns_name")).isEmpty() && !maps(port.get("dns_assignment")).isEmpty()
+                && !str(port.get("device_id")).isEmpty();
+    }
+
+    /**
+     * The DNS row of a network's switch, keyed by the switch's name (its external_ids ls_name), with
+     * the records of its ports that have them (ML2/OVN's get_port_dns_records, merged in port id
+     * order): per address, the hostname, the fqdn without its dot, the hostname under the network's
+     * {@code dns_domain} when that differs, each to the port's addresses space-separated, and each
+     * address's PTR name to the fqdn. Null when no port has records (no row, as before the first).
+     */
+    public static NbRow dns(Map<String, Object> net, List<Map<String, Object>> ports) {
+        String netDomain = str(net.get("dns_domain"));
+        if (netDomain.endsWith(".")) netDomain = netDomain.substring(0, netDomain.length() - 1);
+        Map<String, Object> records = new TreeMap<>();
+        List<Map<String, Object>> sorted = new ArrayList<>(ports);
+        sorted.sort(java.util.Comparator.comparing(p -> str(p.get("id"))));
+        for (Map<String, Object> port : sorted) {
+            if (!hasDnsRecords(port)) continue;
+            Map<String, String> own = new LinkedHashMap<>();
+            for (Map<String, Object> a : maps(port.get("dns_assignment"))) {
+                String hostname = str(a.get("hostname"));
+                String fqdn = str(a.get("fqdn"));
+                if (fqdn.endsWith(".")) fqdn = fqdn.substring(0, fqdn.length() - 1);
+                String ip = str(a.get("ip_address"));
+                String netFqdn = hostname + "." + netDomain;
+                boolean underNet = !netDomain.isEmpty() && !netFqdn.equals(fqdn);
+                own.merge(hostname, ip, (x, y) -> x + " " + y);
+                if (underNet) own.merge(netFqdn, ip, (x, y) -> x + " " + y);
+                own.merge(fqdn, ip, (x, y) -> x + " " + y);
+                for (String each : own.get(fqdn).split(" ")) own.put(reverseDns(each), fqdn);
+            }
+            records.putAll(own);
+        }
+        if (records.isEmpty()) return null;
+        String name = NbNames.ovnName((String) net.get("id"));
+        Map<String, Object> cols = new LinkedHashMap<>();
+        cols.put("records", records);
+        cols.put("external_ids", new TreeMap<>(Map.of(NbNames.EXT_DNS_LS_NAME, name)));
+        return new NbRow("DNS", name, cols);
+    }
+
+    /** netaddr's reverse_dns without its trailing dot: 4.3.2.1.in-addr.arpa, or IPv6's nibbles under ip6.arpa. */
+    static String reverseDns(String ip) {
+        dev.neutrino.common.IpAddress a = dev.neutrino.common.IpAddress.parse(ip);
+        StringBuilder out = new StringBuilder();
+        if (a.version() == 4) {
+            for (int i = 0; i < 4; i++) out.append(a.value().shiftRight(8 * i).intValue() & 0xff).append('.');
+            return out.append("in-addr.arpa").toString();
+        }
+        for (int i = 0; i < 32; i++) {
+            out.append(Character.forDigit(a.value().shiftRight(4 * i).intValue() & 0xf, 16)).append('.');
+        }
+        return out.append("ip6.arpa").toString();
+    }
+
     /** One segment of a network, as network_segments holds it. */
     public record Segment(String id, String networkType, String physicalNetwork, Integer segmentationId) {}
 

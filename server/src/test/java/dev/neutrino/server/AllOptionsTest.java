@@ -10,6 +10,7 @@ import dev.neutrino.common.Option;
 import dev.neutrino.db.DatabaseOptions;
 import dev.neutrino.engine.EngineOptions;
 import dev.neutrino.ext.NeutrinoOptions;
+import dev.neutrino.ext.dns.DnsOptions;
 import dev.neutrino.ext.vlantransparent.VlanTransparentOptions;
 import dev.neutrino.ext.core.CoreOptions;
 import dev.neutrino.ext.servicetype.ServiceTypeOptions;
@@ -71,14 +72,14 @@ class AllOptionsTest {
     @Test
     void everyModulesOptionsAreInTheServersList() {
         for (List<Option<?>> module : List.of(DatabaseOptions.ALL, EngineOptions.ALL, Ml2Options.ALL,
-                CoreOptions.ALL, ServiceTypeOptions.ALL, VlanTransparentOptions.ALL, OvnOptions.ALL,
+                CoreOptions.ALL, ServiceTypeOptions.ALL, VlanTransparentOptions.ALL, DnsOptions.ALL, OvnOptions.ALL,
                 KeystoneAuthConfig.OPTIONS, dev.neutrino.nova.NovaOptions.ALL, ServerOptions.ALL, SslOptions.ALL)) {
             assertThat(AllOptions.ALL).containsAll(module);
         }
         assertThat(AllOptions.ALL).containsAll(NeutrinoOptions.ALL);
         assertThat(AllOptions.ALL).hasSize(DatabaseOptions.ALL.size() + EngineOptions.ALL.size()
                 + Ml2Options.ALL.size() + CoreOptions.ALL.size() + ServiceTypeOptions.ALL.size()
-                + VlanTransparentOptions.ALL.size() + OvnOptions.ALL.size() + KeystoneAuthConfig.OPTIONS.size() + dev.neutrino.nova.NovaOptions.ALL.size()
+                + VlanTransparentOptions.ALL.size() + DnsOptions.ALL.size() + OvnOptions.ALL.size() + KeystoneAuthConfig.OPTIONS.size() + dev.neutrino.nova.NovaOptions.ALL.size()
                 + ServerOptions.ALL.size() + SslOptions.ALL.size());
     }
 
