@@ -3,30 +3,14 @@ package dev.neutrino.ovn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.neutrino.common.Config;
-import dev.neutrino.db.Database;
-import dev.neutrino.db.DatabaseUrl;
-import dev.neutrino.db.Schema;
-import dev.neutrino.engine.ApiRequest;
-import dev.neutrino.engine.ApiResponse;
-import dev.neutrino.engine.NeutronApi;
-import dev.neutrino.engine.RequestContext;
-import dev.neutrino.ext.Neutrino;
 import dev.neutrino.ext.NeutrinoOptions;
-import dev.neutrino.ovsdb.OvsdbClient;
-import dev.neutrino.ovsdb.OvsdbServerProcess;
-import dev.neutrino.ovsdb.monitor.MonitorRequest;
 import dev.neutrino.ovsdb.monitor.Replica;
 import dev.neutrino.ovsdb.value.Row;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Predicate;
-import org.jooq.SQLDialect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,53 +22,32 @@ import org.junit.jupiter.api.Test;
  * by the repair worker when missing.
  */
 class MetadataPortsTest {
-    Path dir;
-    OvsdbServerProcess server;
-    OvsdbClient nb;
-    Database db;
-    Neutrino app;
-    NeutronApi api;
-    OvnNorthbound sync;
+    OvnHarness h;
+    MetadataPorts metadata;
     Replica replica;
-    final RequestContext admin = RequestContext.admin("p1");
 
     @BeforeEach
     void start() throws Exception {
-        OvsdbServerProcess.requireTools();
-        dir = Files.createTempDirectory("ovn-metadata-it");
-        server = OvsdbServerProcess.create(dir, false).start();
-        nb = OvsdbClient.connect(server.remote()).awaitConnected(Duration.ofSeconds(10));
-        db = new Database(new DatabaseUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "",
-                SQLDialect.H2), 4);
-        new Schema(db).upgradeAll();
-        app = new Neutrino(Config.defaults(NeutrinoOptions.ALL), db);
-        api = new NeutronApi(app.engine());
-        MetadataPorts metadata = new MetadataPorts(app);
-        app.mechanisms().register(new OvnMechanismDriver(metadata));
-        sync = new OvnNorthbound(app, db, nb, "fa:16:3e:00:00:00", Duration.ofHours(1)).metadata(metadata).start();
-        List<MonitorRequest> tables = new ArrayList<>();
-        for (String t : NbState.TABLES) tables.add(MonitorRequest.table(t));
-        replica = nb.monitor("OVN_Northbound", tables).join().replica();
+        h = new OvnHarness(Config.defaults(NeutrinoOptions.ALL), app -> {
+            metadata = new MetadataPorts(app);
+            app.mechanisms().register(new OvnMechanismDriver(metadata));
+        }, sync -> sync.metadata(metadata));
+        h.sync.start();
+        replica = h.replica();
     }
 
     @AfterEach
     void stop() throws Exception {
-        sync.close();
-        nb.close();
-        server.close();
-        db.close();
+        h.close();
     }
 
-    @SuppressWarnings("unchecked")
     Map<String, Object> call(String method, String path, String key, Map<String, Object> body) {
-        ApiResponse r = api.handle(new ApiRequest(method, path, Map.of(), body == null ? null : Map.of(key, body),
-                null, admin, "http://t"));
-        assertThat(r.status()).as("%s %s: %s", method, path, r.body()).isLessThan(300);
-        return r.body() == null ? null : (Map<String, Object>) ((Map<String, Object>) r.body()).get(key);
+        Map<String, Object> r = h.succeed(method, path, key, body);
+        return r == null || r.isEmpty() ? null : r;
     }
 
     Map<String, Object> metadataPort(String network) {
-        List<Map<String, Object>> ports = app.read("ports", Map.of("network_id", List.of(network),
+        List<Map<String, Object>> ports = h.app.read("ports", Map.of("network_id", List.of(network),
                 "device_owner", List.of("network:distributed")));
         assertThat(ports).as("one metadata port on %s", network).hasSizeLessThanOrEqualTo(1);
         return ports.isEmpty() ? null : ports.getFirst();
@@ -112,10 +75,10 @@ class MetadataPortsTest {
     /** The write path ends where a full pass would: OVN equal to what the database says. */
     void awaitConverged() throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        NbDiff d = sync.compare();
+        NbDiff d = h.sync.compare();
         while (!d.isEmpty() && System.nanoTime() < end) {
             Thread.sleep(50);
-            d = sync.compare();
+            d = h.sync.compare();
         }
         assertThat(d.describe(10)).as("differences between OVN and the database").isEmpty();
     }
@@ -183,7 +146,7 @@ class MetadataPortsTest {
         // the network goes with its metadata port
         for (String s : List.of(s1, s6, noGw, off)) call("DELETE", "/v2.0/subnets/" + s, "subnet", null);
         call("DELETE", "/v2.0/networks/" + netId, "network", null);
-        assertThat(app.read("ports", Map.of("device_owner", List.of("network:distributed")))).isEmpty();
+        assertThat(h.app.read("ports", Map.of("device_owner", List.of("network:distributed")))).isEmpty();
         assertThat(replica.awaitUntil(r -> r.table("Logical_Switch_Port").rows().isEmpty(), Duration.ofSeconds(10)))
                 .isTrue();
     }
@@ -196,8 +159,8 @@ class MetadataPortsTest {
         // as after a server died between the network's commit and its postcommit
         call("DELETE", "/v2.0/ports/" + metadataPort(netId).get("id"), "port", null);
         assertThat(metadataPort(netId)).isNull();
-        MetadataPorts repair = new MetadataPorts(app, Duration.ZERO);
-        assertThat(new MetadataPorts(app).ensureAll()).as("a network younger than the settle time is left alone")
+        MetadataPorts repair = new MetadataPorts(h.app, Duration.ZERO);
+        assertThat(new MetadataPorts(h.app).ensureAll()).as("a network younger than the settle time is left alone")
                 .isZero();
         assertThat(repair.ensureAll()).isEqualTo(1);
         assertThat(subnetsOf(metadataPort(netId))).containsExactly(s1);

@@ -1,21 +1,11 @@
 package dev.neutrino.ovn;
 
+import static dev.neutrino.ovn.OvnHarness.qosRows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.neutrino.common.Config;
-import dev.neutrino.db.Database;
-import dev.neutrino.db.DatabaseUrl;
-import dev.neutrino.db.Schema;
-import dev.neutrino.engine.ApiRequest;
-import dev.neutrino.engine.ApiResponse;
-import dev.neutrino.engine.NeutronApi;
-import dev.neutrino.engine.RequestContext;
-import dev.neutrino.ext.Neutrino;
 import dev.neutrino.ext.NeutrinoOptions;
 import dev.neutrino.ml2.Ml2Options;
-import dev.neutrino.ovsdb.OvsdbClient;
-import dev.neutrino.ovsdb.OvsdbServerProcess;
-import dev.neutrino.ovsdb.monitor.MonitorRequest;
 import dev.neutrino.ovsdb.monitor.Replica;
 import dev.neutrino.ovsdb.txn.Condition;
 import dev.neutrino.ovsdb.txn.Mutate;
@@ -23,13 +13,8 @@ import dev.neutrino.ovsdb.txn.Mutation;
 import dev.neutrino.ovsdb.value.Atom;
 import dev.neutrino.ovsdb.value.OvsdbSet;
 import dev.neutrino.ovsdb.value.Row;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.jooq.SQLDialect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,72 +25,19 @@ import org.junit.jupiter.api.Test;
  * pass, against a real ovsdb-server with OVN's schema.
  */
 class OvnL3QosTest {
-    Path dir;
-    OvsdbServerProcess server;
-    OvsdbClient nb;
-    Database db;
-    NeutronApi api;
-    OvnNorthbound sync;
-    final RequestContext admin = RequestContext.admin("p1");
+    OvnHarness h;
 
     @BeforeEach
     void start() throws Exception {
-        OvsdbServerProcess.requireTools();
-        dir = Files.createTempDirectory("ovn-qos-it");
-        server = OvsdbServerProcess.create(dir, false).start();
-        nb = OvsdbClient.connect(server.remote()).awaitConnected(Duration.ofSeconds(10));
-        db = new Database(new DatabaseUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "",
-                SQLDialect.H2), 4);
-        new Schema(db).upgradeAll();
-        Neutrino app = new Neutrino(Config.defaults(NeutrinoOptions.ALL)
-                .with(Ml2Options.EXTENSION_DRIVERS, List.of("port_security", "qos")), db);
-        api = new NeutronApi(app.engine());
-        sync = new OvnNorthbound(app, db, nb, "fa:16:3e:00:00:00", Duration.ofHours(1));
+        h = new OvnHarness(Config.defaults(NeutrinoOptions.ALL)
+                .with(Ml2Options.EXTENSION_DRIVERS, List.of("port_security", "qos")));
     }
 
     @AfterEach
     void stop() throws Exception {
-        sync.close();
-        nb.close();
-        server.close();
-        db.close();
+        h.close();
     }
 
-    @SuppressWarnings("unchecked")
-    Map<String, Object> call(String method, String path, String key, Map<String, Object> body) {
-        ApiResponse r = api.handle(new ApiRequest(method, path, Map.of(), body == null ? null : Map.of(key, body),
-                null, admin, "http://t"));
-        return r.body() == null ? Map.of() : (Map<String, Object>) ((Map<String, Object>) r.body()).get(key);
-    }
-
-    Replica replica() {
-        List<MonitorRequest> tables = new java.util.ArrayList<>();
-        for (String t : NbState.TABLES) tables.add(MonitorRequest.table(t));
-        return nb.monitor("OVN_Northbound", tables).join().replica();
-    }
-
-    void converged() throws InterruptedException {
-        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
-        NbDiff d;
-        while (!(d = sync.compare()).isEmpty()) {
-            if (System.nanoTime() > end) throw new AssertionError("OVN still differs: " + d.keys());
-            Thread.sleep(20);
-        }
-    }
-
-    static Map<String, Row> qosRows(Replica r) {
-        Map<String, Row> out = new java.util.TreeMap<>();
-        for (Row q : r.table("QoS").rows()) out.put(NbState.qosKey(q), q);
-        return out;
-    }
-
-    static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("condition not met in time");
-            Thread.sleep(20);
-        }
-    }
 
     String ext;
     String router;
@@ -114,38 +46,37 @@ class OvnL3QosTest {
 
     /** An external network with a router gateway, a project network on the router and a port on it. */
     void topology() {
-        ext = (String) call("POST", "/v2.0/networks", "network", Map.of("name", "public", "router:external", true,
+        ext = (String) h.call("POST", "/v2.0/networks", "network", Map.of("name", "public", "router:external", true,
                 "provider:network_type", "flat", "provider:physical_network", "physnet1")).get("id");
-        call("POST", "/v2.0/subnets", "subnet", Map.of("network_id", ext, "cidr", "172.24.4.0/24", "ip_version", 4));
-        String net = (String) call("POST", "/v2.0/networks", "network", Map.of("name", "private")).get("id");
-        String sub = (String) call("POST", "/v2.0/subnets", "subnet", Map.of("network_id", net, "cidr", "10.0.0.0/24",
+        h.call("POST", "/v2.0/subnets", "subnet", Map.of("network_id", ext, "cidr", "172.24.4.0/24", "ip_version", 4));
+        String net = (String) h.call("POST", "/v2.0/networks", "network", Map.of("name", "private")).get("id");
+        String sub = (String) h.call("POST", "/v2.0/subnets", "subnet", Map.of("network_id", net, "cidr", "10.0.0.0/24",
                 "ip_version", 4)).get("id");
-        router = (String) call("POST", "/v2.0/routers", "router", Map.of("name", "r",
+        router = (String) h.call("POST", "/v2.0/routers", "router", Map.of("name", "r",
                 "external_gateway_info", Map.of("network_id", ext))).get("id");
-        api.handle(new ApiRequest("PUT", "/v2.0/routers/" + router + "/add_router_interface", Map.of(),
-                Map.of("subnet_id", sub), null, admin, "http://t"));
-        port = (String) call("POST", "/v2.0/ports", "port", Map.of("network_id", net)).get("id");
+        h.request("PUT", "/v2.0/routers/" + router + "/add_router_interface", Map.of("subnet_id", sub));
+        port = (String) h.call("POST", "/v2.0/ports", "port", Map.of("network_id", net)).get("id");
     }
 
     String gatewayPort() {
-        return db.tx(dsl -> dsl.select(dev.neutrino.schema.Tables.PORTS.ID).from(dev.neutrino.schema.Tables.PORTS)
+        return h.db.tx(dsl -> dsl.select(dev.neutrino.schema.Tables.PORTS.ID).from(dev.neutrino.schema.Tables.PORTS)
                 .where(dev.neutrino.schema.Tables.PORTS.DEVICE_OWNER.eq("network:router_gateway")
                         .and(dev.neutrino.schema.Tables.PORTS.DEVICE_ID.eq(router)))
                 .fetchOne(dev.neutrino.schema.Tables.PORTS.ID));
     }
 
     String policy(String name, int egressKbps, int burst, int ingressKbps, int dscp) {
-        String p = (String) call("POST", "/v2.0/qos/policies", "policy", Map.of("name", name)).get("id");
+        String p = (String) h.call("POST", "/v2.0/qos/policies", "policy", Map.of("name", name)).get("id");
         String rules = "/v2.0/qos/policies/" + p;
         if (egressKbps > 0) {
-            call("POST", rules + "/bandwidth_limit_rules", "bandwidth_limit_rule",
+            h.call("POST", rules + "/bandwidth_limit_rules", "bandwidth_limit_rule",
                     Map.of("max_kbps", egressKbps, "max_burst_kbps", burst));
         }
         if (ingressKbps > 0) {
-            call("POST", rules + "/bandwidth_limit_rules", "bandwidth_limit_rule",
+            h.call("POST", rules + "/bandwidth_limit_rules", "bandwidth_limit_rule",
                     Map.of("max_kbps", ingressKbps, "direction", "ingress"));
         }
-        if (dscp > 0) call("POST", rules + "/dscp_marking_rules", "dscp_marking_rule", Map.of("dscp_mark", dscp));
+        if (dscp > 0) h.call("POST", rules + "/dscp_marking_rules", "dscp_marking_rule", Map.of("dscp_mark", dscp));
         return p;
     }
 
@@ -157,22 +88,22 @@ class OvnL3QosTest {
 
     @Test
     void floatingIpAndGatewayQosAreWrittenAsMl2OvnWritesThem() throws Exception {
-        sync.start();
-        waitFor(() -> sync.passes() >= 1);
-        long passes = sync.passes();
+        h.sync.start();
+        OvnHarness.waitFor(() -> h.sync.passes() >= 1);
+        long passes = h.sync.passes();
         topology();
         gw = gatewayPort();
         String policy = policy("fip", 1000, 100, 2000, 16);
-        call("PUT", "/v2.0/routers/" + router, "router", Map.of("external_gateway_info",
+        h.call("PUT", "/v2.0/routers/" + router, "router", Map.of("external_gateway_info",
                 Map.of("network_id", ext, "qos_policy_id", policy)));
-        var fip = call("POST", "/v2.0/floatingips", "floatingip", Map.of("floating_network_id", ext,
+        var fip = h.call("POST", "/v2.0/floatingips", "floatingip", Map.of("floating_network_id", ext,
                 "port_id", port, "qos_policy_id", policy));
         String fipId = (String) fip.get("id");
         String address = (String) fip.get("floating_ip_address");
-        converged();
+        h.converged();
 
         // the four rows the real Zed server wrote for this topology (ovn-nbctl list QoS there)
-        Replica r = replica();
+        Replica r = h.replica();
         Map<String, Row> qos = qosRows(r);
         assertThat(qos).containsOnlyKeys("fip:" + fipId + "/from-lport", "fip:" + fipId + "/to-lport",
                 "router:" + router + "/from-lport", "router:" + router + "/to-lport");
@@ -198,40 +129,40 @@ class OvnL3QosTest {
 
         // a rule change reaches both; the floating IP's own policy changes; the gateway loses its policy
         String other = policy("slow", 300, 0, 0, 0);
-        call("PUT", "/v2.0/floatingips/" + fipId, "floatingip", Map.of("qos_policy_id", other));
-        converged();
-        assertThat(qosRows(replica())).containsOnlyKeys("fip:" + fipId + "/from-lport",
+        h.call("PUT", "/v2.0/floatingips/" + fipId, "floatingip", Map.of("qos_policy_id", other));
+        h.converged();
+        assertThat(qosRows(h.replica())).containsOnlyKeys("fip:" + fipId + "/from-lport",
                 "router:" + router + "/from-lport", "router:" + router + "/to-lport");
-        call("PUT", "/v2.0/qos/policies/" + other + "/bandwidth_limit_rules/"
-                + ((Map<?, ?>) ((List<?>) call("GET", "/v2.0/qos/policies/" + other, "policy", null).get("rules"))
+        h.call("PUT", "/v2.0/qos/policies/" + other + "/bandwidth_limit_rules/"
+                + ((Map<?, ?>) ((List<?>) h.call("GET", "/v2.0/qos/policies/" + other, "policy", null).get("rules"))
                         .get(0)).get("id"), "bandwidth_limit_rule", Map.of("max_kbps", 400));
-        converged();
-        r = replica();
+        h.converged();
+        r = h.replica();
         assertThat(columns(r, qosRows(r).get("fip:" + fipId + "/from-lport")))
                 .containsEntry("bandwidth", Map.of("rate", 400L));
-        call("PUT", "/v2.0/routers/" + router, "router", Map.of("external_gateway_info",
+        h.call("PUT", "/v2.0/routers/" + router, "router", Map.of("external_gateway_info",
                 mapOf("network_id", ext, "qos_policy_id", null)));
-        converged();
-        assertThat(qosRows(replica())).containsOnlyKeys("fip:" + fipId + "/from-lport");
+        h.converged();
+        assertThat(qosRows(h.replica())).containsOnlyKeys("fip:" + fipId + "/from-lport");
 
         // disassociated: no row; the external network's policy stands in for missing ones
-        call("PUT", "/v2.0/floatingips/" + fipId, "floatingip", mapOf("port_id", null));
-        converged();
-        assertThat(qosRows(replica())).isEmpty();
-        call("PUT", "/v2.0/floatingips/" + fipId, "floatingip", mapOf("port_id", port, "qos_policy_id", null));
-        call("PUT", "/v2.0/networks/" + ext, "network", Map.of("qos_policy_id", other));
-        converged();
-        r = replica();
+        h.call("PUT", "/v2.0/floatingips/" + fipId, "floatingip", mapOf("port_id", null));
+        h.converged();
+        assertThat(qosRows(h.replica())).isEmpty();
+        h.call("PUT", "/v2.0/floatingips/" + fipId, "floatingip", mapOf("port_id", port, "qos_policy_id", null));
+        h.call("PUT", "/v2.0/networks/" + ext, "network", Map.of("qos_policy_id", other));
+        h.converged();
+        r = h.replica();
         assertThat(qosRows(r)).containsOnlyKeys("fip:" + fipId + "/from-lport", "router:" + router + "/from-lport");
         // the network device ports on the external network (gateway, floating IP port) get no row of their own
 
-        call("DELETE", "/v2.0/floatingips/" + fipId, "floatingip", null);
-        converged();
-        assertThat(qosRows(replica())).containsOnlyKeys("router:" + router + "/from-lport");
-        call("PUT", "/v2.0/routers/" + router, "router", mapOf("external_gateway_info", null));
-        converged();
-        assertThat(qosRows(replica())).isEmpty();
-        assertThat(sync.passes()).as("every change was written by the write path, none by a full pass")
+        h.call("DELETE", "/v2.0/floatingips/" + fipId, "floatingip", null);
+        h.converged();
+        assertThat(qosRows(h.replica())).containsOnlyKeys("router:" + router + "/from-lport");
+        h.call("PUT", "/v2.0/routers/" + router, "router", mapOf("external_gateway_info", null));
+        h.converged();
+        assertThat(qosRows(h.replica())).isEmpty();
+        assertThat(h.sync.passes()).as("every change was written by the write path, none by a full pass")
                 .isEqualTo(passes);
     }
 
@@ -240,29 +171,29 @@ class OvnL3QosTest {
         topology();
         gw = gatewayPort();
         String policy = policy("fip", 1000, 0, 0, 0);
-        call("PUT", "/v2.0/routers/" + router, "router", Map.of("external_gateway_info",
+        h.call("PUT", "/v2.0/routers/" + router, "router", Map.of("external_gateway_info",
                 Map.of("network_id", ext, "qos_policy_id", policy)));
-        String fipId = (String) call("POST", "/v2.0/floatingips", "floatingip", Map.of("floating_network_id", ext,
+        String fipId = (String) h.call("POST", "/v2.0/floatingips", "floatingip", Map.of("floating_network_id", ext,
                 "port_id", port, "qos_policy_id", policy)).get("id");
-        sync.syncOnce();
-        assertThat(sync.compare().isEmpty()).isTrue();
-        Replica r = replica();
+        h.sync.syncOnce();
+        assertThat(h.sync.compare().isEmpty()).isTrue();
+        Replica r = h.replica();
         assertThat(qosRows(r)).containsOnlyKeys("fip:" + fipId + "/from-lport", "router:" + router + "/from-lport");
         // rows changed and taken off behind our back
         Row fipRow = qosRows(r).get("fip:" + fipId + "/from-lport");
         Row ls = r.table("Logical_Switch").findFirst(x -> x.getString("name").equals("neutron-" + ext)).orElseThrow();
-        nb.transact("OVN_Northbound", List.of(
+        h.nb.transact("OVN_Northbound", List.of(
                 Mutate.table("Logical_Switch").where(Condition.uuidIs(ls.uuid().orElseThrow()))
                         .mutate(Mutation.delete("qos_rules", OvsdbSet.of(Atom.of(fipRow.uuid().orElseThrow())))),
                 dev.neutrino.ovsdb.txn.Update.table("QoS").where(Condition.uuidIs(
                         qosRows(r).get("router:" + router + "/from-lport").uuid().orElseThrow()))
                         .set("match", "inport == \"x\""))).join();
-        waitFor(() -> replica().table("QoS").rows().size() == 1);
-        assertThat(sync.compare().keys()).contains("insert QoS fip:" + fipId + "/from-lport",
+        OvnHarness.waitFor(() -> h.replica().table("QoS").rows().size() == 1);
+        assertThat(h.sync.compare().keys()).contains("insert QoS fip:" + fipId + "/from-lport",
                 "update QoS router:" + router + "/from-lport");
-        sync.syncOnce();
-        assertThat(sync.compare().isEmpty()).isTrue();
-        assertThat(qosRows(replica())).containsOnlyKeys("fip:" + fipId + "/from-lport",
+        h.sync.syncOnce();
+        assertThat(h.sync.compare().isEmpty()).isTrue();
+        assertThat(qosRows(h.replica())).containsOnlyKeys("fip:" + fipId + "/from-lport",
                 "router:" + router + "/from-lport");
     }
 

@@ -3,18 +3,7 @@ package dev.neutrino.ovn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.neutrino.common.Config;
-import dev.neutrino.db.Database;
-import dev.neutrino.db.DatabaseUrl;
-import dev.neutrino.db.Schema;
-import dev.neutrino.engine.ApiRequest;
-import dev.neutrino.engine.ApiResponse;
-import dev.neutrino.engine.NeutronApi;
-import dev.neutrino.engine.RequestContext;
-import dev.neutrino.ext.Neutrino;
 import dev.neutrino.ext.NeutrinoOptions;
-import dev.neutrino.ovsdb.OvsdbClient;
-import dev.neutrino.ovsdb.OvsdbServerProcess;
-import dev.neutrino.ovsdb.monitor.MonitorRequest;
 import dev.neutrino.ovsdb.monitor.Replica;
 import dev.neutrino.ovsdb.txn.Condition;
 import dev.neutrino.ovsdb.txn.Insert;
@@ -24,15 +13,10 @@ import dev.neutrino.ovsdb.txn.Update;
 import dev.neutrino.ovsdb.value.Atom;
 import dev.neutrino.ovsdb.value.OvsdbSet;
 import dev.neutrino.ovsdb.value.Row;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jooq.SQLDialect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,13 +27,7 @@ import org.junit.jupiter.api.Test;
  * the write path and the repair pass, against a real ovsdb-server with OVN's schema.
  */
 class OvnPortForwardingTest {
-    Path dir;
-    OvsdbServerProcess server;
-    OvsdbClient nb;
-    Database db;
-    NeutronApi api;
-    OvnNorthbound sync;
-    final RequestContext admin = RequestContext.admin("p1");
+    OvnHarness h;
 
     String routerId;
     String netId;
@@ -60,18 +38,8 @@ class OvnPortForwardingTest {
 
     @BeforeEach
     void start() throws Exception {
-        OvsdbServerProcess.requireTools();
-        dir = Files.createTempDirectory("ovn-pf-it");
-        server = OvsdbServerProcess.create(dir, false).start();
-        nb = OvsdbClient.connect(server.remote()).awaitConnected(Duration.ofSeconds(10));
-        db = new Database(new DatabaseUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "",
-                SQLDialect.H2), 4);
-        new Schema(db).upgradeAll();
-        Neutrino app = new Neutrino(Config.defaults(NeutrinoOptions.ALL), db);
-        api = new NeutronApi(app.engine());
-        sync = new OvnNorthbound(app, db, nb, "fa:16:3e:00:00:00", Duration.ofHours(1))
-                .chassis(() -> List.of(GatewayChassis.Chassis.gateway("gw-a", "physnet1")));
-
+        h = new OvnHarness(Config.defaults(NeutrinoOptions.ALL), app -> { },
+                sync -> sync.chassis(() -> List.of(GatewayChassis.Chassis.gateway("gw-a", "physnet1"))));
         var ext = post("/v2.0/networks", "network", Map.of("name", "public", "router:external", true,
                 "provider:network_type", "flat", "provider:physical_network", "physnet1"));
         post("/v2.0/subnets", "subnet", Map.of("network_id", ext.get("id"), "cidr", "172.24.4.0/24", "ip_version", 4));
@@ -82,7 +50,7 @@ class OvnPortForwardingTest {
         subnetId = (String) sub.get("id");
         routerId = (String) post("/v2.0/routers", "router", Map.of("name", "r1", "external_gateway_info",
                 Map.of("network_id", ext.get("id")))).get("id");
-        call("PUT", "/v2.0/routers/" + routerId + "/add_router_interface", Map.of("subnet_id", sub.get("id")));
+        h.request("PUT", "/v2.0/routers/" + routerId + "/add_router_interface", Map.of("subnet_id", sub.get("id")));
         vm1 = post("/v2.0/ports", "port", Map.of("network_id", net.get("id"), "name", "vm1"));
         vm2 = post("/v2.0/ports", "port", Map.of("network_id", net.get("id"), "name", "vm2"));
         fip = post("/v2.0/floatingips", "floatingip", Map.of("floating_network_id", ext.get("id")));
@@ -90,21 +58,12 @@ class OvnPortForwardingTest {
 
     @AfterEach
     void stop() throws Exception {
-        sync.close();
-        nb.close();
-        server.close();
-        db.close();
-    }
-
-    @SuppressWarnings("unchecked")
-    Map<String, Object> call(String method, String path, Object body) {
-        ApiResponse r = api.handle(new ApiRequest(method, path, Map.of(), body, null, admin, "http://t"));
-        return (Map<String, Object>) r.body();
+        h.close();
     }
 
     @SuppressWarnings("unchecked")
     Map<String, Object> post(String path, String key, Map<String, Object> body) {
-        return (Map<String, Object>) call("POST", path, Map.of(key, body)).get(key);
+        return (Map<String, Object>) ((Map<String, Object>) h.request("POST", path, Map.of(key, body)).body()).get(key);
     }
 
     @SuppressWarnings("unchecked")
@@ -121,12 +80,6 @@ class OvnPortForwardingTest {
         return post("/v2.0/floatingips/" + fip.get("id") + "/port_forwardings", "port_forwarding", pf);
     }
 
-    Replica replica() {
-        List<MonitorRequest> tables = new ArrayList<>();
-        for (String t : NbState.TABLES) tables.add(MonitorRequest.table(t));
-        return nb.monitor("OVN_Northbound", tables).join().replica();
-    }
-
     Optional<Row> lb(Replica r, String name) {
         return r.table("Load_Balancer").findFirst(x -> x.getString("name").equals(name));
     }
@@ -139,56 +92,24 @@ class OvnPortForwardingTest {
         return "pf-floatingip-" + fip.get("id") + "-" + suffix;
     }
 
-    void converged() throws InterruptedException {
-        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
-        NbDiff d;
-        while (!(d = sync.compare()).isEmpty()) {
-            if (System.nanoTime() > end) throw new AssertionError("OVN still differs: " + d.describe(20) + " " + d.updates() + " " + replica().table("Logical_Switch").rows().stream().map(x -> x.getString("name") + "=" + x.getUuidSet("load_balancer")).toList() + " " + replica().table("Load_Balancer").rows().stream().map(x -> x.getString("name") + "/" + x.uuid()).toList() + " dump: " + dump());
-            Thread.sleep(20);
-        }
-    }
-
-    String dump() {
-        try {
-            String out = "";
-            for (String[] t : new String[][] {{"Logical_Switch", "name", "load_balancer"}, {"Load_Balancer", "_uuid", "name"}}) {
-                Process p = new ProcessBuilder("ovsdb-client", "dump", server.remote(), "OVN_Northbound", t[0], t[1], t[2])
-                        .redirectErrorStream(true).start();
-                out += new String(p.getInputStream().readAllBytes());
-            }
-            return out;
-        } catch (Exception e) {
-            return e.toString();
-        }
-    }
-
-    static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("condition not met within 15 s");
-            Thread.sleep(20);
-        }
-    }
-
     @Test
     void forwardingsAreLoadBalancersOnTheRouterWrittenByTheWritePath() throws Exception {
-        sync.start();
-        waitFor(() -> sync.passes() >= 1);
-        long passes = sync.passes();
+        h.sync.start();
+        OvnHarness.waitFor(() -> h.sync.passes() >= 1);
+        long passes = h.sync.passes();
         String address = (String) fip.get("floating_ip_address");
 
         Map<String, Object> ssh = forward(vm1, "tcp", "internal_port", 22, "external_port", 2222);
         Map<String, Object> web = forward(vm2, "tcp", "internal_port", 80, "external_port", 8080);
         forward(vm1, "udp", "internal_port_range", "5000:5001", "external_port_range", "6000:6001");
-        converged();
-        Replica r = replica();
+        h.converged();
+        Replica r = h.replica();
         Row tcp = lb(r, name("tcp")).orElseThrow();
         assertThat(tcp.getStringMap("vips")).containsExactlyInAnyOrderEntriesOf(Map.of(
                 address + ":2222", ip(vm1) + ":22", address + ":8080", ip(vm2) + ":80"));
         assertThat(tcp.getStringSet("protocol")).containsExactly("tcp");
-        long revision = ((Number) call("GET", "/v2.0/floatingips/" + fip.get("id"), null)
-                .entrySet().stream().findFirst().map(e -> ((Map<?, ?>) e.getValue()).get("revision_number"))
-                .orElseThrow()).longValue();
+        long revision = ((Number) h.call("GET", "/v2.0/floatingips/" + fip.get("id"), "floatingip", null)
+                .get("revision_number")).longValue();
         assertThat(tcp.getStringMap("external_ids")).containsEntry("neutron:device_owner", "port_forwarding_plugin")
                 .containsEntry("neutron:fip_id", (String) fip.get("id"))
                 .containsEntry("neutron:router_name", "neutron-" + routerId)
@@ -207,40 +128,40 @@ class OvnPortForwardingTest {
                 .isEqualTo(router(r).getUuidSet("load_balancer"));
 
         // an update moves the vip, a delete takes it out
-        call("PUT", "/v2.0/floatingips/" + fip.get("id") + "/port_forwardings/" + ssh.get("id"),
+        h.request("PUT", "/v2.0/floatingips/" + fip.get("id") + "/port_forwardings/" + ssh.get("id"),
                 Map.of("port_forwarding", Map.of("external_port", 2022)));
-        call("DELETE", "/v2.0/floatingips/" + fip.get("id") + "/port_forwardings/" + web.get("id"), null);
-        converged();
-        assertThat(lb(replica(), name("tcp")).orElseThrow().getStringMap("vips"))
+        h.request("DELETE", "/v2.0/floatingips/" + fip.get("id") + "/port_forwardings/" + web.get("id"), null);
+        h.converged();
+        assertThat(lb(h.replica(), name("tcp")).orElseThrow().getStringMap("vips"))
                 .containsExactly(Map.entry(address + ":2022", ip(vm1) + ":22"));
 
         // the internal port goes: its forwardings' load balancers go; the last forwarding goes: the rest
-        call("DELETE", "/v2.0/ports/" + vm1.get("id"), null);
-        converged();
-        assertThat(replica().table("Load_Balancer").rows()).isEmpty();
+        h.request("DELETE", "/v2.0/ports/" + vm1.get("id"), null);
+        h.converged();
+        assertThat(h.replica().table("Load_Balancer").rows()).isEmpty();
         Map<String, Object> last = forward(vm2, "tcp", "internal_port", 80, "external_port", 80);
-        converged();
-        assertThat(router(replica()).getUuidSet("load_balancer")).hasSize(1);
-        call("DELETE", "/v2.0/floatingips/" + fip.get("id") + "/port_forwardings/" + last.get("id"), null);
-        converged();
-        assertThat(replica().table("Load_Balancer").rows()).isEmpty();
-        assertThat(router(replica()).getUuidSet("load_balancer")).isEmpty();
-        assertThat(sync.passes()).as("written by the write path, not a full pass").isEqualTo(passes);
+        h.converged();
+        assertThat(router(h.replica()).getUuidSet("load_balancer")).hasSize(1);
+        h.request("DELETE", "/v2.0/floatingips/" + fip.get("id") + "/port_forwardings/" + last.get("id"), null);
+        h.converged();
+        assertThat(h.replica().table("Load_Balancer").rows()).isEmpty();
+        assertThat(router(h.replica()).getUuidSet("load_balancer")).isEmpty();
+        assertThat(h.sync.passes()).as("written by the write path, not a full pass").isEqualTo(passes);
     }
 
     @Test
     void theLoadBalancersLeaveTheSwitchOfAnInterfaceTheRouterNoLongerHas() throws Exception {
-        sync.start();
-        waitFor(() -> sync.passes() >= 1);
+        h.sync.start();
+        OvnHarness.waitFor(() -> h.sync.passes() >= 1);
         forward(vm1, "tcp", "internal_port", 22, "external_port", 22);
-        converged();
-        java.util.function.Supplier<Row> ls = () -> replica().table("Logical_Switch")
+        h.converged();
+        java.util.function.Supplier<Row> ls = () -> h.replica().table("Logical_Switch")
                 .findFirst(x -> x.getString("name").equals("neutron-" + netId)).orElseThrow();
         assertThat(ls.get().getUuidSet("load_balancer")).hasSize(1);
-        call("PUT", "/v2.0/routers/" + routerId + "/remove_router_interface", Map.of("subnet_id", subnetId));
-        converged();
+        h.request("PUT", "/v2.0/routers/" + routerId + "/remove_router_interface", Map.of("subnet_id", subnetId));
+        h.converged();
         assertThat(ls.get().getUuidSet("load_balancer")).isEmpty();
-        assertThat(router(replica()).getUuidSet("load_balancer")).hasSize(1);
+        assertThat(router(h.replica()).getUuidSet("load_balancer")).hasSize(1);
     }
 
     @Test
@@ -248,15 +169,15 @@ class OvnPortForwardingTest {
         String address = (String) fip.get("floating_ip_address");
         forward(vm1, "tcp", "internal_port", 22, "external_port", 22);
         forward(vm2, "udp", "internal_port", 53, "external_port", 53);
-        sync.syncOnce();
-        assertThat(sync.compare().isEmpty()).isTrue();
-        Replica r = replica();
+        h.sync.syncOnce();
+        assertThat(h.sync.compare().isEmpty()).isTrue();
+        Replica r = h.replica();
         UUID tcp = lb(r, name("tcp")).orElseThrow().uuid().orElseThrow();
         UUID udp = lb(r, name("udp")).orElseThrow().uuid().orElseThrow();
         UUID lr = router(r).uuid().orElseThrow();
 
         // behind our back: the udp one removed, the tcp one's vip changed, an orphan added
-        nb.transact("OVN_Northbound",
+        h.nb.transact("OVN_Northbound",
                 Mutate.table("Logical_Router").where(Condition.uuidIs(lr))
                         .mutate(Mutation.delete("load_balancer", OvsdbSet.of(Atom.of(udp)))),
                 dev.neutrino.ovsdb.txn.Delete.from("Load_Balancer").where(Condition.uuidIs(udp)),
@@ -269,18 +190,18 @@ class OvnPortForwardingTest {
                         .mutate(Mutation.insert("load_balancer", OvsdbSet.of(Atom.namedUuid("other")))),
                 Mutate.table("Logical_Switch").where(Condition.equal("name", "neutron-" + netId))
                         .mutate(Mutation.insert("load_balancer", OvsdbSet.of(Atom.namedUuid("other"))))).join();
-        UUID other = lb(replica(), "someone-elses").orElseThrow().uuid().orElseThrow();
-        assertThat(sync.compare().describe(10)).containsExactlyInAnyOrder(
+        UUID other = lb(h.replica(), "someone-elses").orElseThrow().uuid().orElseThrow();
+        assertThat(h.sync.compare().describe(10)).containsExactlyInAnyOrder(
                 "missing Load_Balancer " + name("udp"),
                 "stale Logical_Switch neutron-" + netId + " [load_balancer]",
                 "stale Load_Balancer " + name("tcp") + " [vips]",
                 "stale Logical_Router neutron-" + routerId + " [load_balancer]",
-                "orphaned Load_Balancer " + replica().table("Load_Balancer").findFirst(x ->
+                "orphaned Load_Balancer " + h.replica().table("Load_Balancer").findFirst(x ->
                         x.getString("name").startsWith("pf-floatingip-") && !x.getString("name").contains(
                                 (String) fip.get("id"))).orElseThrow().getString("name"));
-        sync.syncOnce();
-        assertThat(sync.compare().isEmpty()).isTrue();
-        Replica after = replica();
+        h.sync.syncOnce();
+        assertThat(h.sync.compare().isEmpty()).isTrue();
+        Replica after = h.replica();
         assertThat(lb(after, name("tcp")).orElseThrow().getStringMap("vips"))
                 .containsExactly(Map.entry(address + ":22", ip(vm1) + ":22"));
         assertThat(after.table("Load_Balancer").rows()).extracting(x -> x.getString("name"))
@@ -292,11 +213,11 @@ class OvnPortForwardingTest {
 
         // and through the write path: a forwarding added and one deleted leave it there
         Map<String, Object> more = forward(vm2, "tcp", "internal_port", 80, "external_port", 80);
-        call("DELETE", "/v2.0/floatingips/" + fip.get("id") + "/port_forwardings/" + more.get("id"), null);
-        sync.start();
-        waitFor(() -> sync.passes() >= 1);
+        h.request("DELETE", "/v2.0/floatingips/" + fip.get("id") + "/port_forwardings/" + more.get("id"), null);
+        h.sync.start();
+        OvnHarness.waitFor(() -> h.sync.passes() >= 1);
         forward(vm1, "tcp", "internal_port", 443, "external_port", 443);
-        converged();
-        assertThat(router(replica()).getUuidSet("load_balancer")).contains(other).hasSize(3);
+        h.converged();
+        assertThat(router(h.replica()).getUuidSet("load_balancer")).contains(other).hasSize(3);
     }
 }
