@@ -25,7 +25,19 @@ public final class DesiredState {
                         List<Map<String, Object>> securityGroups, List<Map<String, Object>> routers,
                         List<Map<String, Object>> floatingIps, boolean distributedFloatingIps,
                         boolean emitNeedToFrag, List<GatewayChassis.Chassis> chassis, String baseMac,
-                        Map<String, List<Translator.QosRule>> qosRules, List<Map<String, Object>> addressGroups) {
+                        Map<String, List<Translator.QosRule>> qosRules, List<Map<String, Object>> addressGroups,
+                        String dnsDomain) {
+        /** With Neutron's default {@code [DEFAULT] dns_domain}, openstacklocal (no DHCP domain_name). */
+        public Input(List<Map<String, Object>> networks, Map<String, List<Translator.Segment>> segments,
+                     List<Map<String, Object>> subnets, List<Map<String, Object>> ports,
+                     List<Map<String, Object>> securityGroups, List<Map<String, Object>> routers,
+                     List<Map<String, Object>> floatingIps, boolean distributedFloatingIps,
+                     boolean emitNeedToFrag, List<GatewayChassis.Chassis> chassis, String baseMac,
+                     Map<String, List<Translator.QosRule>> qosRules, List<Map<String, Object>> addressGroups) {
+            this(networks, segments, subnets, ports, securityGroups, routers, floatingIps, distributedFloatingIps,
+                    emitNeedToFrag, chassis, baseMac, qosRules, addressGroups, null);
+        }
+
         /** Without address groups. */
         public Input(List<Map<String, Object>> networks, Map<String, List<Translator.Segment>> segments,
                      List<Map<String, Object>> subnets, List<Map<String, Object>> ports,
@@ -82,7 +94,7 @@ public final class DesiredState {
             Map<String, Object> net = nets.get((String) sub.get("network_id"));
             if (net == null) continue;
             NbRow opts = Translator.dhcpOptions(sub, net, serverMac(in.baseMac(), (String) sub.get("id")),
-                    metadataIps.get((String) sub.get("id")));
+                    metadataIps.get((String) sub.get("id")), in.dnsDomain());
             if (opts != null) {
                 s.put(opts);
                 dhcp.put((String) sub.get("id"), opts.key());

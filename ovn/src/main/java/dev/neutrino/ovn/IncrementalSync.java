@@ -83,7 +83,8 @@ final class IncrementalSync {
     private final TableReplica.Index dns;
 
     /** What the translation depends on besides the resources. */
-    record Settings(boolean distributedFloatingIps, boolean emitNeedToFrag, List<GatewayChassis.Chassis> chassis) {}
+    record Settings(boolean distributedFloatingIps, boolean emitNeedToFrag, List<GatewayChassis.Chassis> chassis,
+                    String dnsDomain) {}
 
     IncrementalSync(CorePlugin plugin, Database db, Replica replica, String baseMac, Supplier<Settings> settings) {
         this.plugin = plugin;
@@ -401,7 +402,8 @@ final class IncrementalSync {
         if (sub != null) {
             Map<String, Object> net = w.read("networks", (String) sub.get("network_id"));
             if (net != null) {
-                want = Translator.dhcpOptions(sub, net, DesiredState.serverMac(baseMac, id), metadataIp(sub));
+                want = Translator.dhcpOptions(sub, net, DesiredState.serverMac(baseMac, id), metadataIp(sub),
+                        settings.get().dnsDomain());
                 if (want != null) w.want(want);
             }
         }

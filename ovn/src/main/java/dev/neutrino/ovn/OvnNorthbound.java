@@ -115,6 +115,13 @@ public final class OvnNorthbound implements AutoCloseable {
     }
 
     private volatile MetadataPorts metadata;
+    private volatile String dnsDomain;
+
+    /** {@code [DEFAULT] dns_domain}: the DHCP option domain_name, unless openstacklocal. */
+    public OvnNorthbound dnsDomain(String domain) {
+        this.dnsDomain = domain;
+        return this;
+    }
 
     public OvnNorthbound distributedFloatingIps(boolean enabled) {
         this.distributedFloatingIps = enabled;
@@ -336,7 +343,8 @@ public final class OvnNorthbound implements AutoCloseable {
         IncrementalSync i = incremental;
         if (i == null) {
             i = new IncrementalSync(plugin, db, monitor().replica(), baseMac,
-                    () -> new IncrementalSync.Settings(distributedFloatingIps, emitNeedToFrag, chassis.get()));
+                    () -> new IncrementalSync.Settings(distributedFloatingIps, emitNeedToFrag, chassis.get(),
+                            dnsDomain));
             incremental = i;
         }
         return i;
@@ -486,7 +494,8 @@ public final class OvnNorthbound implements AutoCloseable {
         Map<String, List<Translator.QosRule>> qosRules = db.tx(dsl -> QosRuleReader.byPolicy(dsl, null));
         return DesiredState.of(new DesiredState.Input(networks, segments, subnets, ports, groups, routers, withPorts,
                 distributedFloatingIps, emitNeedToFrag, chassis.get(), baseMac, qosRules,
-                plugin.readAll("address_groups")), // none without the address-group extension
+                plugin.readAll("address_groups"), // none without the address-group extension
+                dnsDomain),
                 GatewayChassis.scheduled(replica));
     }
 

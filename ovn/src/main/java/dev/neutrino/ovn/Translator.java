@@ -588,22 +588,28 @@ public final class Translator {
      * options: server_id and router from the gateway, lease_time, mtu, dns_server, routes.
      */
     public static NbRow dhcpOptions(Map<String, Object> subnet, Map<String, Object> net, String serverMac) {
-        return dhcpOptions(subnet, net, serverMac, null);
+        return dhcpOptions(subnet, net, serverMac, null, null);
     }
 
     /**
      * As ML2/OVN's {@code _get_ovn_dhcpv4_opts}: with the address {@code metadataIp} of the
      * network's metadata port on this subnet (null when there is none), the options route
-     * 169.254.169.254 to it, and a subnet without a gateway still gets DHCP, served from it.
+     * 169.254.169.254 to it, and a subnet without a gateway still gets DHCP, served from it. With a
+     * {@code [DEFAULT] dns_domain} other than openstacklocal ({@code dnsDomain}; null: none), the
+     * option domain_name gives it to the VMs.
      */
     public static NbRow dhcpOptions(Map<String, Object> subnet, Map<String, Object> net, String serverMac,
-                                    String metadataIp) {
+                                    String metadataIp, String dnsDomain) {
         if (!hasDhcpOptions(subnet, metadataIp)) return null;
         Object gateway = subnet.get("gateway_ip");
         Map<String, Object> options = new TreeMap<>();
         options.put("server_id", gateway != null ? gateway : metadataIp);
         options.put("lease_time", DHCP_LEASE_TIME);
         options.put("mtu", str(net.get("mtu")));
+        // a string option is quoted, else OVN reads it as a variable
+        if (dnsDomain != null && !dnsDomain.isEmpty() && !dnsDomain.equals("openstacklocal")) {
+            options.put("domain_name", "\"" + dnsDomain + "\"");
+        }
         if (gateway != null) options.put("router", gateway);
         options.put("server_mac", serverMac);
         List<String> dns = strings(subnet.get("dns_nameservers"));

@@ -3,34 +3,19 @@ package dev.neutrino.ovn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.neutrino.common.Config;
-import dev.neutrino.db.Database;
-import dev.neutrino.db.DatabaseUrl;
-import dev.neutrino.db.Schema;
-import dev.neutrino.engine.ApiRequest;
-import dev.neutrino.engine.ApiResponse;
-import dev.neutrino.engine.NeutronApi;
-import dev.neutrino.engine.RequestContext;
-import dev.neutrino.ext.Neutrino;
 import dev.neutrino.ext.NeutrinoOptions;
 import dev.neutrino.ext.dns.DnsOptions;
 import dev.neutrino.ml2.Ml2Options;
-import dev.neutrino.ovsdb.OvsdbClient;
-import dev.neutrino.ovsdb.OvsdbServerProcess;
-import dev.neutrino.ovsdb.monitor.MonitorRequest;
 import dev.neutrino.ovsdb.monitor.Replica;
 import dev.neutrino.ovsdb.txn.Condition;
 import dev.neutrino.ovsdb.txn.Delete;
 import dev.neutrino.ovsdb.txn.Insert;
 import dev.neutrino.ovsdb.value.OvsdbMap;
 import dev.neutrino.ovsdb.value.Row;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jooq.SQLDialect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,64 +25,28 @@ import org.junit.jupiter.api.Test;
  * (get_port_dns_records), change by change and by the repair pass, against a real ovsdb-server.
  */
 class OvnDnsTest {
-    Path dir;
-    OvsdbServerProcess server;
-    OvsdbClient nb;
-    Database db;
-    NeutronApi api;
-    OvnNorthbound sync;
-    final RequestContext admin = RequestContext.admin("p1");
+    OvnHarness h;
 
     @BeforeEach
     void start() throws Exception {
-        OvsdbServerProcess.requireTools();
-        dir = Files.createTempDirectory("ovn-dns-it");
-        server = OvsdbServerProcess.create(dir, false).start();
-        nb = OvsdbClient.connect(server.remote()).awaitConnected(Duration.ofSeconds(10));
-        db = new Database(new DatabaseUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "",
-                SQLDialect.H2), 4);
-        new Schema(db).upgradeAll();
-        Neutrino app = new Neutrino(Config.defaults(NeutrinoOptions.ALL).with(DnsOptions.DNS_DOMAIN, "example.org")
-                .with(Ml2Options.EXTENSION_DRIVERS, List.of("port_security", "dns_domain_ports")), db);
-        api = new NeutronApi(app.engine());
-        sync = new OvnNorthbound(app, db, nb, "fa:16:3e:00:00:00", Duration.ofHours(1));
+        h = new OvnHarness(Config.defaults(NeutrinoOptions.ALL).with(DnsOptions.DNS_DOMAIN, "example.org")
+                .with(Ml2Options.EXTENSION_DRIVERS, List.of("port_security", "dns_domain_ports")),
+                app -> { }, sync -> sync.dnsDomain("example.org"));
     }
 
     @AfterEach
     void stop() throws Exception {
-        sync.close();
-        nb.close();
-        server.close();
-        db.close();
+        h.close();
     }
 
-    @SuppressWarnings("unchecked")
     Map<String, Object> call(String method, String path, String key, Map<String, Object> body) {
-        ApiResponse r = api.handle(new ApiRequest(method, path, Map.of(), body == null ? null : Map.of(key, body),
-                null, admin, "http://t"));
-        assertThat(r.status()).as("%s", r.body()).isLessThan(300);
-        return r.body() == null ? Map.of() : (Map<String, Object>) ((Map<String, Object>) r.body()).get(key);
-    }
-
-    Replica replica() {
-        List<MonitorRequest> tables = new java.util.ArrayList<>();
-        for (String t : NbState.TABLES) tables.add(MonitorRequest.table(t));
-        return nb.monitor("OVN_Northbound", tables).join().replica();
-    }
-
-    void converged() throws InterruptedException {
-        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
-        NbDiff d;
-        while (!(d = sync.compare()).isEmpty()) {
-            if (System.nanoTime() > end) throw new AssertionError("OVN still differs: " + d.keys() + " " + d.updates());
-            Thread.sleep(20);
-        }
+        return h.succeed(method, path, key, body);
     }
 
     /** The records of the switch's DNS row, and that the switch refers to it. */
     Optional<Map<String, String>> records(String networkId) throws InterruptedException {
-        converged();
-        Replica r = replica();
+        h.converged();
+        Replica r = h.replica();
         String ls = "neutron-" + networkId;
         Optional<Row> row = r.table("DNS").findFirst(d -> ls.equals(d.getStringMap("external_ids").get("ls_name")));
         Optional<Row> sw = r.table("Logical_Switch").findFirst(x -> x.getString("name").equals(ls));
@@ -110,24 +59,19 @@ class OvnDnsTest {
         return row.map(d -> d.getStringMap("records"));
     }
 
-    static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("condition not met in time");
-            Thread.sleep(20);
-        }
-    }
-
     @Test
     void namedPortsAreTheirSwitchsDnsRecordsChangeByChange() throws Exception {
-        sync.start();
-        waitFor(() -> sync.passes() >= 1);
-        long passes = sync.passes();
+        h.sync.start();
+        OvnHarness.waitFor(() -> h.sync.passes() >= 1);
+        long passes = h.sync.passes();
         String net = (String) call("POST", "/v2.0/networks", "network", Map.of("name", "n", "dns_domain", "net.org."))
                 .get("id");
         call("POST", "/v2.0/subnets", "subnet", Map.of("network_id", net, "cidr", "10.0.0.0/24", "ip_version", 4));
         call("POST", "/v2.0/subnets", "subnet", Map.of("network_id", net, "cidr", "fd00::/64", "ip_version", 6));
         assertThat(records(net)).as("no named port, no row").isEmpty();
+        // the VMs learn the domain from DHCP (ML2/OVN's _get_ovn_dhcpv4_opts), quoted for OVN
+        assertThat(h.replica().table("DHCP_Options").rows()).singleElement()
+                .satisfies(o -> assertThat(o.getStringMap("options")).containsEntry("domain_name", "\"example.org\""));
 
         String vm1 = (String) call("POST", "/v2.0/ports", "port", Map.of("network_id", net, "dns_name", "vm1",
                 "device_id", "server-1", "fixed_ips", List.of(Map.of("ip_address", "10.0.0.5"),
@@ -160,7 +104,7 @@ class OvnDnsTest {
         call("PUT", "/v2.0/ports/" + vm1, "port", Map.of("dns_name", ""));
         call("DELETE", "/v2.0/ports/" + unbound, "port", null);
         assertThat(records(net)).as("no named port left, no row").isEmpty();
-        assertThat(sync.passes()).as("all of it by the write path, no full pass").isEqualTo(passes);
+        assertThat(h.sync.passes()).as("all of it by the write path, no full pass").isEqualTo(passes);
 
         call("DELETE", "/v2.0/ports/" + vm1, "port", null);
         call("DELETE", "/v2.0/ports/" + anonymous, "port", null);
@@ -169,14 +113,14 @@ class OvnDnsTest {
                 "device_owner", "network:dhcp"));
         assertThat(records(net)).isPresent();
         call("DELETE", "/v2.0/networks/" + net, "network", null);
-        converged();
-        assertThat(replica().table("DNS").rows()).as("the network's DNS row goes with it").isEmpty();
+        h.converged();
+        assertThat(h.replica().table("DNS").rows()).as("the network's DNS row goes with it").isEmpty();
     }
 
     @Test
     void theRepairPassRestoresALostRowAndDropsAnOrphan() throws Exception {
-        sync.start();
-        waitFor(() -> sync.passes() >= 1);
+        h.sync.start();
+        OvnHarness.waitFor(() -> h.sync.passes() >= 1);
         String net = (String) call("POST", "/v2.0/networks", "network", Map.of("name", "n")).get("id");
         call("POST", "/v2.0/subnets", "subnet", Map.of("network_id", net, "cidr", "10.0.0.0/24", "ip_version", 4));
         call("POST", "/v2.0/ports", "port", Map.of("network_id", net, "dns_name", "vm1", "device_id", "s1",
@@ -184,16 +128,16 @@ class OvnDnsTest {
         Map<String, String> before = records(net).orElseThrow();
         assertThat(before).containsOnlyKeys("vm1", "vm1.example.org", "5.0.0.10.in-addr.arpa");
 
-        nb.transact("OVN_Northbound", List.of(Delete.from("DNS").where(Condition.equal("external_ids",
+        h.nb.transact("OVN_Northbound", List.of(Delete.from("DNS").where(Condition.equal("external_ids",
                 Map.of("ls_name", "neutron-" + net))))).join();
-        waitFor(() -> !sync.compare().isEmpty());
-        assertThat(sync.compare().keys().toString()).contains("DNS");
+        OvnHarness.waitFor(() -> !h.sync.compare().isEmpty());
+        assertThat(h.sync.compare().keys().toString()).contains("DNS");
         String orphan = "neutron-" + UUID.randomUUID();
-        nb.transact("OVN_Northbound", List.of(Insert.into("DNS")
+        h.nb.transact("OVN_Northbound", List.of(Insert.into("DNS")
                 .set("external_ids", OvsdbMap.ofJava(Map.of("ls_name", orphan)))
                 .set("records", OvsdbMap.ofJava(Map.of("gone", "10.9.9.9"))))).join();
-        sync.syncOnce();
+        h.sync.syncOnce();
         assertThat(records(net)).contains(before);
-        assertThat(replica().table("DNS").rows()).as("a network's row whose network is gone is removed").hasSize(1);
+        assertThat(h.replica().table("DNS").rows()).as("a network's row whose network is gone is removed").hasSize(1);
     }
 }

@@ -926,7 +926,7 @@ class OvnNorthboundTest {
         for (int i = 0; i < 50; i++) post("/v2.0/ports", "port", Map.of("network_id", net.get("id")));
         sync.syncOnce();
         IncrementalSync inc = new IncrementalSync(app, db, replica(), "fa:16:3e:00:00:00",
-                () -> new IncrementalSync.Settings(false, false, List.of()));
+                () -> new IncrementalSync.Settings(false, false, List.of(), null));
         var port = post("/v2.0/ports", "port", Map.of("network_id", net.get("id")));
         NbWriter.Plan plan = inc.plan(List.of(new IncrementalSync.Scope(IncrementalSync.Kind.PORT,
                 (String) port.get("id"))));

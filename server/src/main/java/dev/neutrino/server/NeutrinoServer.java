@@ -167,6 +167,7 @@ public final class NeutrinoServer implements AutoCloseable {
                         Duration.ofSeconds(config.get(OvnOptions.SYNC_INTERVAL)))
                         .distributedFloatingIps(config.get(OvnOptions.DISTRIBUTED_FIP))
                         .emitNeedToFrag(config.get(OvnOptions.EMIT_NEED_TO_FRAG))
+                        .dnsDomain(config.get(dev.neutrino.ext.dns.DnsOptions.DNS_DOMAIN))
                         // one repair worker across servers: whoever holds this northbound lock
                         .repairLock(nb.lock(OvnNorthbound.REPAIR_LOCK));
                 if (sbOptions != null) {
