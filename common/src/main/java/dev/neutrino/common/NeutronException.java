@@ -56,6 +56,7 @@ public class NeutronException extends RuntimeException {
             "security_group", new String[] {"SecurityGroupNotFound", "Security group %s does not exist"},
             "security_group_rule", new String[] {"SecurityGroupRuleNotFound", "Security group rule %s does not exist"},
             "subnetpool", new String[] {"SubnetPoolNotFound", "Subnet pool %s could not be found."},
+            "log", new String[] {"LogResourceNotFound", "Log resource %s could not be found."},
             "rbac_policy", new String[] {"RbacPolicyNotFound", "RBAC policy of type network with ID %s not found"});
 
     public static NeutronException notFound(String resourceType, String id) {

@@ -29,6 +29,8 @@ import dev.neutrino.ext.servicetype.ServiceTypePlugin;
 import dev.neutrino.ext.subnetpool.SubnetPoolPlugin;
 import dev.neutrino.ext.addressgroup.AddressGroupExtension;
 import dev.neutrino.ext.addressgroup.AddressGroupPlugin;
+import dev.neutrino.ext.logging.LoggingExtension;
+import dev.neutrino.ext.logging.LoggingPlugin;
 import dev.neutrino.ext.vlantransparent.VlanTransparentExtension;
 import dev.neutrino.ext.vlantransparent.VlanTransparentOptions;
 import dev.neutrino.ext.vlantransparent.VlanTransparentPlugin;
@@ -78,7 +80,7 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
             SecurityGroupExtension.ALL, SubnetPoolExtension.ALL, SegmentExtension.ALL, RbacExtension.ALL,
             L3Extension.ALL, AutoAllocationExtension.ALL, IpAvailabilityExtension.ALL, ServiceTypeExtension.ALL,
             PortBindingsExtension.ALL, TrunkExtension.ALL, QosExtension.ALL, VlanTransparentExtension.ALL,
-            AddressGroupExtension.ALL, PortForwardingExtension.ALL);
+            AddressGroupExtension.ALL, PortForwardingExtension.ALL, LoggingExtension.ALL);
 
     /** Every ML2 extension driver Neutrino has ({@code [ml2] extension_drivers} picks among them). */
     public static final List<ExtensionDriver> EXTENSION_DRIVERS = List.of(new PortSecurityExtensionDriver(),
@@ -131,6 +133,7 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
         VlanTransparentPlugin.install(engine, gate);
         AddressGroupPlugin.install(engine, db, rules, gate);
         PortForwardingPlugin.install(engine, db);
+        LoggingPlugin.install(engine, rules);
         this.agents = new Agents(rules);
         engine.endpoint("agents", agents::handle);
 
