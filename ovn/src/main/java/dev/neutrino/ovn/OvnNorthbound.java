@@ -50,6 +50,7 @@ public final class OvnNorthbound implements AutoCloseable {
     private volatile boolean distributedFloatingIps;
     private volatile boolean emitNeedToFrag;
     private volatile boolean recordPortStatus = true;
+    private volatile AclLogging.Settings aclLogging = AclLogging.Settings.DEFAULT;
     private volatile java.util.function.Supplier<List<GatewayChassis.Chassis>> chassis = List::of;
     private final Semaphore wake = new Semaphore(1);
     private final AtomicBoolean dirty = new AtomicBoolean(true);
@@ -115,6 +116,12 @@ public final class OvnNorthbound implements AutoCloseable {
     }
 
     private volatile MetadataPorts metadata;
+
+    /** {@code [network_log]}: the meter that caps security group log lines ({@link AclLogging}). */
+    public OvnNorthbound aclLogging(AclLogging.Settings settings) {
+        this.aclLogging = settings;
+        return this;
+    }
 
     public OvnNorthbound distributedFloatingIps(boolean enabled) {
         this.distributedFloatingIps = enabled;
@@ -336,7 +343,8 @@ public final class OvnNorthbound implements AutoCloseable {
         IncrementalSync i = incremental;
         if (i == null) {
             i = new IncrementalSync(plugin, db, monitor().replica(), baseMac,
-                    () -> new IncrementalSync.Settings(distributedFloatingIps, emitNeedToFrag, chassis.get()));
+                    () -> new IncrementalSync.Settings(distributedFloatingIps, emitNeedToFrag, chassis.get(),
+                            aclLogging));
             incremental = i;
         }
         return i;
@@ -487,7 +495,8 @@ public final class OvnNorthbound implements AutoCloseable {
         return DesiredState.of(new DesiredState.Input(networks, segments, subnets, ports, groups, routers, withPorts,
                 distributedFloatingIps, emitNeedToFrag, chassis.get(), baseMac, qosRules,
                 plugin.readAll("address_groups")), // none without the address-group extension
-                GatewayChassis.scheduled(replica));
+                GatewayChassis.scheduled(replica))
+                .logging(AclLogging.of(plugin.readAll("logs"), AclLogging.groupsOf(ports), aclLogging)); // none without logging
     }
 
     private void apply(NbDiff diff, NbState actual) {

@@ -24,6 +24,8 @@ import dev.neutrino.ml2.Ml2Options;
 import dev.neutrino.ovn.MetadataPorts;
 import dev.neutrino.ovn.OvnNorthbound;
 import dev.neutrino.ovn.OvnOptions;
+import dev.neutrino.ovn.AclLogging;
+import dev.neutrino.ext.logging.LoggingOptions;
 import dev.neutrino.ovsdb.OvsdbClient;
 import dev.neutrino.ovsdb.OvsdbClientOptions;
 import dev.neutrino.policy.Policy;
@@ -167,6 +169,8 @@ public final class NeutrinoServer implements AutoCloseable {
                         Duration.ofSeconds(config.get(OvnOptions.SYNC_INTERVAL)))
                         .distributedFloatingIps(config.get(OvnOptions.DISTRIBUTED_FIP))
                         .emitNeedToFrag(config.get(OvnOptions.EMIT_NEED_TO_FRAG))
+                        .aclLogging(new AclLogging.Settings(LoggingOptions.meterName(config),
+                                config.get(LoggingOptions.RATE_LIMIT), config.get(LoggingOptions.BURST_LIMIT)))
                         // one repair worker across servers: whoever holds this northbound lock
                         .repairLock(nb.lock(OvnNorthbound.REPAIR_LOCK));
                 if (sbOptions != null) {
