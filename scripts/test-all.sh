@@ -45,6 +45,11 @@ scenario/trunk.sh
 # following the group as addresses are added and removed (~30 s)
 scenario/address-group.sh
 
+# packets: a log object on a security group puts the allowed and dropped packets in ovn-controller's log
+# under the log's name; a burst is capped by the NB meter ([network_log] rate and burst); DROP logs drops
+# only, disabled nothing (~25 s)
+scenario/logging.sh
+
 # packets: raw 802.1Q frames cross a vlan_transparent network with their tag, are dropped on a plain one,
 # and leave a QinQ network's localnet port inside an 802.1ad tag (~30 s)
 scenario/vlan-transparent.sh
