@@ -133,7 +133,7 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
         VlanTransparentPlugin.install(engine, gate);
         AddressGroupPlugin.install(engine, db, rules, gate);
         PortForwardingPlugin.install(engine, db);
-        LoggingPlugin.install(engine, rules);
+        LoggingPlugin.install(engine, rules, gate);
         this.agents = new Agents(rules);
         engine.endpoint("agents", agents::handle);
 

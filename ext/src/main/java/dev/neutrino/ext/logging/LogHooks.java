@@ -5,6 +5,7 @@ import static dev.neutrino.schema.Tables.PORT_SECURITY_GROUPS;
 import static dev.neutrino.schema.Tables.SECURITYGROUPS;
 
 import dev.neutrino.common.NeutronException;
+import dev.neutrino.common.ReleaseGate;
 import dev.neutrino.engine.ResourceHooks;
 import dev.neutrino.engine.Tx;
 import java.util.List;
@@ -20,13 +21,29 @@ import java.util.Objects;
  * log that names both must name a port of the group (400 InvalidResourceConstraint).
  */
 final class LogHooks implements ResourceHooks {
+    /**
+     * The first release whose OVN translation writes the ACLs' log columns: the repair pass of an older
+     * server would clear them (and leave the meter), so no log is made while one runs.
+     */
+    static final String LOGGING_SINCE = "0.3.0-SNAPSHOT";
     /** ML2/OVN's OVNDriver: vif_types [ovs, vhostuser], vnic_types [normal]. */
     private static final List<String> VIF_TYPES = List.of("ovs", "vhostuser");
     /** validators.SKIPPED_VIF_TYPES: such a binding is judged by its vnic_type. */
     private static final List<String> SKIPPED_VIF_TYPES = List.of("unbound", "binding_failed");
 
+    private final ReleaseGate gate;
+
+    LogHooks(ReleaseGate gate) {
+        this.gate = gate;
+    }
+
     @Override
     public void beforeCreate(Tx tx, Map<String, Object> log) {
+        if (!gate.allAtLeast(LOGGING_SINCE)) {
+            throw NeutronException.conflict("LoggingNotYetAvailable", "Network logs cannot be created while "
+                    + "servers of a release older than " + LOGGING_SINCE + " still run on this database (a rolling "
+                    + "upgrade is in progress).");
+        }
         Object type = log.get("resource_type");
         if (!LoggingExtension.SECURITY_GROUP.equals(type)) {
             throw new NeutronException(400, "InvalidLogResourceType", "Invalid log resource_type: " + type + ".");

@@ -1,5 +1,6 @@
 package dev.neutrino.ext.logging;
 
+import dev.neutrino.common.ReleaseGate;
 import dev.neutrino.engine.Engine;
 import dev.neutrino.engine.ResourceHooks;
 import dev.neutrino.engine.ResourceService;
@@ -18,10 +19,10 @@ import java.util.Map;
 public final class LoggingPlugin {
     private LoggingPlugin() {}
 
-    public static void install(Engine engine, Policy policy) {
+    public static void install(Engine engine, Policy policy, ReleaseGate gate) {
         if (!engine.hasExtension(LoggingExtension.LOGGING.alias())) return;
         ResourceService logs = engine.service(LoggingExtension.LOG);
-        logs.addHooks(new LogHooks());
+        logs.addHooks(new LogHooks(gate));
         engine.endpoint(LoggableResources.PATH, new LoggableResources(policy)::handle);
         engine.service(SecurityGroups.GROUP).addHooks(cleaner(logs, "resource_id"));
         engine.service(Ports.DEF).addHooks(cleaner(logs, "target_id"));

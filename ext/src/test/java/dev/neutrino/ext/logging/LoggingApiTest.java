@@ -74,6 +74,17 @@ class LoggingApiTest {
     }
 
     @Test
+    void noLogIsMadeWhileAServerOfAnOlderReleaseRuns() {
+        try (ApiHarness old = new ApiHarness(dev.neutrino.common.Config.defaults(dev.neutrino.ext.NeutrinoOptions.ALL),
+                release -> false)) {
+            ApiHarness.Result r = old.call(ADMIN, "POST", "/v2.0/log/logs", body("log", "resource_type",
+                    "security_group"));
+            assertThat(r.status()).isEqualTo(409);
+            assertThat(r.errorType()).isEqualTo("LoggingNotYetAvailable");
+        }
+    }
+
+    @Test
     void loggableResourcesAreSecurityGroupsForAdmins() {
         assertThat(h.call(ADMIN, "GET", "/v2.0/log/loggable-resources", null).list("loggable_resources"))
                 .containsExactly(Map.of("type", "security_group"));
@@ -88,9 +99,16 @@ class LoggingApiTest {
         assertThat(r.status()).as("%s", r.body()).isEqualTo(403);
         String id = (String) log(ADMIN, "resource_type", "security_group", "project_id", "project-a").get("log")
                 .get("id");
+        assertThat(r.errorType()).isEqualTo("PolicyNotAuthorized");
         assertThat(h.call(ALICE, "GET", "/v2.0/log/logs", null).list("logs")).isEmpty();
-        assertThat(h.call(ALICE, "GET", "/v2.0/log/logs/" + id, null).status()).isEqualTo(404);
-        assertThat(h.call(ALICE, "DELETE", "/v2.0/log/logs/" + id, null).status()).isIn(403, 404);
+        // as neutron-server 21 answers a member for a log of their project (2026-12-07): not there for them
+        // (Zed's type is HTTPNotFound, the policy's; Neutrino's engine answers LogResourceNotFound)
+        for (ApiHarness.Result hidden : List.of(h.call(ALICE, "GET", "/v2.0/log/logs/" + id, null),
+                h.call(ALICE, "PUT", "/v2.0/log/logs/" + id, body("log", "enabled", false)),
+                h.call(ALICE, "DELETE", "/v2.0/log/logs/" + id, null))) {
+            assertThat(hidden.status()).as("%s", hidden.body()).isEqualTo(404);
+        }
+        assertThat(h.call(ADMIN, "GET", "/v2.0/log/logs/" + id, null).get("log")).containsEntry("enabled", true);
     }
 
     @Test
