@@ -24,11 +24,7 @@ final class LoggableResources {
 
     /** {@code seg}: "v2.0", "log/loggable-resources". */
     ApiResponse handle(ApiRequest req, String[] seg) {
-        if (seg.length != 2) throw new NeutronException(404, "HTTPNotFound", "The resource could not be found.");
-        if (!req.method().equals("GET")) {
-            throw new NeutronException(405, "HTTPMethodNotAllowed",
-                    "The method is not allowed for the requested resource.");
-        }
+        NeutronException.requireCollectionGet(req.method(), seg);
         List<String> fields = req.query().getOrDefault("fields", List.of());
         List<Map<String, Object>> out = new ArrayList<>();
         Map<String, Object> item = Map.of("type", LoggingExtension.SECURITY_GROUP);
