@@ -32,7 +32,7 @@ public final class LoggingExtension {
             .standardWithoutTags()
             .add(string("resource_type").required().validate(Validators.string(36)).query())
             .add(string("resource_id").post(null).validate(Validators.UUID_OR_NONE).query())
-            .add(string("event").post(ALL_EVENTS).validate(Validators.values(List.of(ACCEPT, DROP, ALL_EVENTS)))
+            .add(string("event").post(ALL_EVENTS).validate(Validators.valuesAsZed(List.of(ACCEPT, DROP, ALL_EVENTS)))
                     .filter())
             .add(string("target_id").post(null).validate(Validators.UUID_OR_NONE).query())
             .add(bool("enabled").post(true).put().query())
