@@ -899,6 +899,36 @@ class OvnNorthboundTest {
     }
 
     @Test
+    void aLogOfAPortFollowsThePortsGroupsThroughTheWritePath() throws Exception {
+        var net = post("/v2.0/networks", "network", Map.of("name", "n"));
+        var a = post("/v2.0/security-groups", "security_group", Map.of("name", "a"));
+        var b = post("/v2.0/security-groups", "security_group", Map.of("name", "b"));
+        String pgA = "pg_" + ((String) a.get("id")).replace('-', '_');
+        String pgB = "pg_" + ((String) b.get("id")).replace('-', '_');
+        var port = post("/v2.0/ports", "port", Map.of("network_id", net.get("id"), "security_groups",
+                List.of(a.get("id"))));
+        post("/v2.0/ports", "port", Map.of("network_id", net.get("id"), "security_groups", List.of(b.get("id"))));
+        sync.start();
+        waitFor(() -> sync.passes() >= 1);
+        converged(sync);
+        long passes = sync.passes();
+        var log = post("/v2.0/log/logs", "log", Map.of("resource_type", "security_group", "target_id", port.get("id"),
+                "event", "ACCEPT"));
+        String logged = "true neutron-" + log.get("id") + " info acl_log_meter";
+        converged(sync);
+        assertThat(aclLogs(pgA).values()).allMatch(logged::equals);
+        assertThat(aclLogs(pgB).values()).allMatch("false - - -"::equals);
+        assertThat(aclLogs("neutron_pg_drop").values()).as("ACCEPT only").allMatch("false - - -"::equals);
+
+        put("/v2.0/ports/" + port.get("id"), Map.of("port", Map.of("security_groups", List.of(b.get("id")))));
+        converged(sync);
+        assertThat(aclLogs(pgA).values()).allMatch("false - - -"::equals);
+        assertThat(aclLogs(pgB).values()).allMatch(logged::equals);
+        assertThat(sync.passes()).as("written by the write path").isEqualTo(passes);
+        assertThat(sync.syncOnce().isEmpty()).as("the repair pass agrees").isTrue();
+    }
+
+    @Test
     void theRepairPassRestoresTheLogMeterAndTheAclsLogColumns() throws Exception {
         var net = post("/v2.0/networks", "network", Map.of("name", "n"));
         var sg = post("/v2.0/security-groups", "security_group", Map.of("name", "web"));
