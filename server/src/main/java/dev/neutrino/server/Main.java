@@ -177,6 +177,7 @@ public final class Main implements Callable<Integer> {
                          NeutrinoServer.loadPolicy(c)), db, nb, c.get(CoreOptions.BASE_MAC), java.time.Duration.ofHours(1))
                          .distributedFloatingIps(c.get(OvnOptions.DISTRIBUTED_FIP))
                          .emitNeedToFrag(c.get(OvnOptions.EMIT_NEED_TO_FRAG))
+                         .aclLogging(NeutrinoServer.aclLogging(c))
                          .recordPortStatus(false)) {
                 NeutrinoServer.prepareSchema(new Schema(db));
                 // the same inputs as the server's loop, or routers' gateway chassis (from the southbound

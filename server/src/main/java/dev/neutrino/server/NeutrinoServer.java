@@ -169,8 +169,7 @@ public final class NeutrinoServer implements AutoCloseable {
                         Duration.ofSeconds(config.get(OvnOptions.SYNC_INTERVAL)))
                         .distributedFloatingIps(config.get(OvnOptions.DISTRIBUTED_FIP))
                         .emitNeedToFrag(config.get(OvnOptions.EMIT_NEED_TO_FRAG))
-                        .aclLogging(new AclLogging.Settings(LoggingOptions.meterName(config),
-                                config.get(LoggingOptions.RATE_LIMIT), config.get(LoggingOptions.BURST_LIMIT)))
+                        .aclLogging(aclLogging(config))
                         // one repair worker across servers: whoever holds this northbound lock
                         .repairLock(nb.lock(OvnNorthbound.REPAIR_LOCK));
                 if (sbOptions != null) {
@@ -285,6 +284,12 @@ public final class NeutrinoServer implements AutoCloseable {
      * [oslo_policy] policy_file: an absolute path must exist; a relative one is looked up in the
      * working directory and /etc/neutron, and (as oslo.policy does) a missing default file is fine.
      */
+    /** {@code [network_log]}: the meter of security group logging in OVN (the server's and ovn-db-sync's). */
+    static AclLogging.Settings aclLogging(Config config) {
+        return new AclLogging.Settings(LoggingOptions.meterName(config), config.get(LoggingOptions.RATE_LIMIT),
+                config.get(LoggingOptions.BURST_LIMIT));
+    }
+
     public static Policy loadPolicy(Config config) {
         String file = config.get(ServerOptions.POLICY_FILE);
         Path path = Path.of(file);
