@@ -665,14 +665,13 @@ final class IncrementalSync {
         for (Row m : replica.table("Meter").rows()) {
             if (!AclLogging.ours(m)) continue;
             String name = m.getString("name");
+            Map<UUID, Ref> bands = new HashMap<>();
             int n = 0;
             for (UUID u : m.getUuidSet("bands")) {
-                String key = AclLogging.bandKey(name, n++);
-                replica.row("Meter_Band", u).ifPresent(b -> w.have("Meter_Band", key, b, x -> null));
+                Ref band = new Ref("Meter_Band", AclLogging.bandKey(name, n++));
+                bands.put(u, band);
+                replica.row("Meter_Band", u).ifPresent(b -> w.have("Meter_Band", band.key(), b, x -> null));
             }
-            Map<UUID, Ref> bands = new HashMap<>();
-            n = 0;
-            for (UUID u : m.getUuidSet("bands")) bands.put(u, new Ref("Meter_Band", AclLogging.bandKey(name, n++)));
             w.have("Meter", name, m, bands::get);
         }
         for (NbRow r : w.logging().meterRows()) w.want(r);
