@@ -17,22 +17,8 @@ name=address-group
 . scenario/lib.sh
 started=$SECONDS
 vms=(agsrv agc1 agc2)
-teardown() {
-  local vm
-  for vm in "${vms[@]}"; do
-    ip netns pids "$vm" 2>/dev/null | xargs -r kill 2>/dev/null
-    ip netns del "$vm" 2>/dev/null; rm -rf "/etc/netns/$vm"
-    ovs-vsctl --if-exists del-port br-int "t-$vm"; ip link del "t-$vm" 2>/dev/null
-  done
-}
-teardown
-cleanup() {
-  [ "$failed" -gt 0 ] && { echo "--- server log"; grep -v " DEBUG " "$state/server.log" | tail -20; }
-  teardown
-  stop_server
-  rm -rf "$state"
-}
-trap cleanup EXIT
+vm_teardown
+trap vm_cleanup EXIT
 start_server
 host="$(ovn-sbctl --bare --columns=hostname list Chassis | head -1)"
 
@@ -41,22 +27,8 @@ api POST subnets "{\"subnet\":{\"network_id\":\"$net\",\"cidr\":\"10.203.0.0/24\
 sg=$(api POST security-groups '{"security_group":{"name":"ag-server"}}' | jq_ 'd["security_group"]["id"]')
 
 declare -A ip mac port
-plug() { # vm [security groups json]
-  local json
-  json=$(api POST ports "{\"port\":{\"network_id\":\"$net\",\"name\":\"$1\",\"binding:host_id\":\"$host\",\"device_owner\":\"compute:nova\",\"device_id\":\"$1\"${2:+,\"security_groups\":$2}}}")
-  port[$1]=$(echo "$json" | jq_ 'd["port"]["id"]'); mac[$1]=$(echo "$json" | jq_ 'd["port"]["mac_address"]')
-  ip[$1]=$(echo "$json" | jq_ 'd["port"]["fixed_ips"][0]["ip_address"]')
-  ip netns add "$1"; mkdir -p "/etc/netns/$1" && : >"/etc/netns/$1/resolv.conf"
-  ip link add "t-$1" type veth peer name "e-$1"
-  ethtool -K "t-$1" tx off >/dev/null 2>&1; ethtool -K "e-$1" tx off >/dev/null 2>&1
-  ip link set "e-$1" netns "$1"; ip -n "$1" link set "e-$1" name eth0
-  ip -n "$1" link set eth0 address "${mac[$1]}"; ip -n "$1" link set lo up; ip -n "$1" link set eth0 up
-  ip -n "$1" addr add "${ip[$1]}/24" dev eth0
-  ip link set "t-$1" up
-  ovs-vsctl add-port br-int "t-$1" -- set Interface "t-$1" external-ids:iface-id="${port[$1]}"
-}
-plug agc1
-plug agc2
+vm_plug agc1
+vm_plug agc2
 ag_json=$(api POST address-groups "{\"address_group\":{\"name\":\"clients\",\"addresses\":[\"${ip[agc1]}/32\"]}}")
 ag=$(echo "$ag_json" | jq_ 'd["address_group"]["id"]')
 expect "the address group holds agc1's address (${ip[agc1]}/32)" \
@@ -64,10 +36,8 @@ expect "the address group holds agc1's address (${ip[agc1]}/32)" \
 for rule in '"protocol":"icmp"' '"protocol":"tcp","port_range_min":8080,"port_range_max":8080'; do
   api POST security-group-rules "{\"security_group_rule\":{\"security_group_id\":\"$sg\",\"direction\":\"ingress\",$rule,\"remote_address_group_id\":\"$ag\"}}" >/dev/null
 done
-plug agsrv "[\"$sg\"]"
-status_is() { [ "$(api GET "ports/$1" | jq_ 'd["port"]["status"]')" = "$2" ]; }
-within() { for _ in $(seq 1 60); do "$@" && return 0; sleep 0.5; done; return 1; }
-for vm in "${vms[@]}"; do within status_is "${port[$vm]}" ACTIVE || fail "$vm's port did not become ACTIVE"; done
+vm_plug agsrv "[\"$sg\"]"
+vms_active
 settle
 
 # --- the northbound rows

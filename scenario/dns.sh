@@ -17,15 +17,8 @@ name=dns
 . scenario/lib.sh
 started=$SECONDS
 vms=(dnsa dnsb dnsc)
-teardown() { local vm; for vm in "${vms[@]}"; do detach_vm "$vm"; done; }
-teardown
-cleanup() {
-  [ "$failed" -gt 0 ] && { echo "--- server log"; grep -v " DEBUG " "$state/server.log" | tail -20; }
-  teardown
-  stop_server
-  rm -rf "$state"
-}
-trap cleanup EXIT
+vm_teardown
+trap vm_cleanup EXIT
 start_server "[DEFAULT]" "dns_domain = example.org" "[ml2]" "extension_drivers = port_security,dns_domain_ports"
 host="$(ovn-sbctl --bare --columns=hostname list Chassis | head -1)"
 
@@ -44,9 +37,7 @@ plug() { # vm dns_name [device_id]
 plug dnsa alpha
 plug dnsb bravo
 plug dnsc spare ""
-status_is() { [ "$(api GET "ports/$1" | jq_ 'd["port"]["status"]')" = "$2" ]; }
-within() { for _ in $(seq 1 60); do "$@" && return 0; sleep 0.5; done; return 1; }
-for vm in dnsa dnsb; do within status_is "${port[$vm]}" ACTIVE || fail "$vm's port did not become ACTIVE"; done
+vms_active
 settle
 
 assignment=$(api GET "ports/${port[dnsb]}" | jq_ 'd["port"]["dns_assignment"][0]["fqdn"]')

@@ -56,24 +56,6 @@ start_server() { # [ovn option lines...] -> $server answering on $port (the scri
   echo "$name: the server did not answer"; exit 1
 }
 
-attach_vm() { # vm port-id mac ip/prefix -> namespace VM whose eth0 (that MAC and address, checksum
-  # offload off: userspace conntrack drops packets with unfilled checksums) is the port on br-int
-  ip netns add "$1"; mkdir -p "/etc/netns/$1" && : >"/etc/netns/$1/resolv.conf"
-  ip link add "t-$1" type veth peer name "e-$1"
-  ethtool -K "t-$1" tx off >/dev/null 2>&1; ethtool -K "e-$1" tx off >/dev/null 2>&1
-  ip link set "e-$1" netns "$1"; ip -n "$1" link set "e-$1" name eth0
-  ip -n "$1" link set eth0 address "$3"; ip -n "$1" link set lo up; ip -n "$1" link set eth0 up
-  ip -n "$1" addr add "$4" dev eth0
-  ip link set "t-$1" up
-  ovs-vsctl add-port br-int "t-$1" -- set Interface "t-$1" external-ids:iface-id="$2"
-}
-
-detach_vm() { # vm: its processes, namespace and veth gone
-  ip netns pids "$1" 2>/dev/null | xargs -r kill 2>/dev/null
-  ip netns del "$1" 2>/dev/null; rm -rf "/etc/netns/$1"
-  ovs-vsctl --if-exists del-port br-int "t-$1"; ip link del "t-$1" 2>/dev/null
-}
-
 stop_server() { # [signal]
   [ -n "$server" ] && { kill "-${1:-TERM}" "$server" 2>/dev/null; wait "$server" 2>/dev/null; }
   server=
@@ -124,4 +106,53 @@ ovn_sb_connection = unix:/var/run/ovn/ovnsb_db.sock
 EOF
   neutron-ovn-metadata-agent --config-file "$state/agent.ini" --log-file "$state/agent.log" >/dev/null 2>&1 9>&- &
   agent=$!
+}
+
+# VMs as network namespaces on br-int, each a veth pair with checksum offload off (userspace conntrack
+# needs filled checksums). The scenario sets vms=(...), and before vm_plug: net, host and
+# `declare -A ip mac port`.
+attach_vm() { # vm port-id mac ip/prefix -> namespace VM whose eth0 (that MAC and address, checksum
+  # offload off: userspace conntrack drops packets with unfilled checksums) is the port on br-int
+  ip netns add "$1"; mkdir -p "/etc/netns/$1" && : >"/etc/netns/$1/resolv.conf"
+  ip link add "t-$1" type veth peer name "e-$1"
+  ethtool -K "t-$1" tx off >/dev/null 2>&1; ethtool -K "e-$1" tx off >/dev/null 2>&1
+  ip link set "e-$1" netns "$1"; ip -n "$1" link set "e-$1" name eth0
+  ip -n "$1" link set eth0 address "$3"; ip -n "$1" link set lo up; ip -n "$1" link set eth0 up
+  ip -n "$1" addr add "$4" dev eth0
+  ip link set "t-$1" up
+  ovs-vsctl add-port br-int "t-$1" -- set Interface "t-$1" external-ids:iface-id="$2"
+}
+
+detach_vm() { # vm: its processes, namespace and veth gone
+  ip netns pids "$1" 2>/dev/null | xargs -r kill 2>/dev/null
+  ip netns del "$1" 2>/dev/null; rm -rf "/etc/netns/$1"
+  ovs-vsctl --if-exists del-port br-int "t-$1"; ip link del "t-$1" 2>/dev/null
+}
+
+vm_teardown() {
+  local vm
+  for vm in "${vms[@]}"; do detach_vm "$vm"; done
+}
+# the teardown on exit: the server's log when something failed, the VMs, the server, its state
+vm_cleanup() {
+  [ "$failed" -gt 0 ] && { echo "--- server log"; grep -v " DEBUG " "$state/server.log" | tail -20; }
+  vm_teardown
+  stop_server
+  rm -rf "$state"
+}
+vm_plug() { # vm [security groups json]: a port on $net bound to $host, and its namespace
+  local json
+  json=$(api POST ports "{\"port\":{\"network_id\":\"$net\",\"name\":\"$1\",\"binding:host_id\":\"$host\",\"device_owner\":\"compute:nova\",\"device_id\":\"$1\"${2:+,\"security_groups\":$2}}}")
+  port[$1]=$(echo "$json" | jq_ 'd["port"]["id"]'); mac[$1]=$(echo "$json" | jq_ 'd["port"]["mac_address"]')
+  ip[$1]=$(echo "$json" | jq_ 'd["port"]["fixed_ips"][0]["ip_address"]')
+  attach_vm "$1" "${port[$1]}" "${mac[$1]}" "${ip[$1]}/24"
+}
+vm_status_is() { [ "$(api GET "ports/$1" | jq_ 'd["port"]["status"]')" = "$2" ]; }
+# every VM's port ACTIVE (ovn-controller bound it), within 30 s
+vms_active() {
+  local vm
+  for vm in "${vms[@]}"; do
+    for _ in $(seq 1 60); do vm_status_is "${port[$vm]}" ACTIVE && continue 2; sleep 0.5; done
+    fail "$vm's port did not become ACTIVE"
+  done
 }

@@ -49,6 +49,11 @@ scenario/address-group.sh
 # and back by address) through OVN's DNS responder; a renamed port answers to its new name (~25 s)
 scenario/dns.sh
 
+# packets: a log object on a security group puts the allowed and dropped packets in ovn-controller's log
+# under the log's name; a burst is capped by the NB meter ([network_log] rate and burst); DROP logs drops
+# only, disabled nothing; ovn-db-sync agrees with the write path (~35 s)
+scenario/logging.sh
+
 # packets: raw 802.1Q frames cross a vlan_transparent network with their tag, are dropped on a plain one,
 # and leave a QinQ network's localnet port inside an 802.1ad tag (~30 s)
 scenario/vlan-transparent.sh

@@ -32,7 +32,7 @@
 #                    Nova is left running: scripts/nova-services.sh --stop.
 #   --ovn            both targets run ML2/OVN on this machine's OVN (scripts/ovn-services.sh), without
 #                    Nova: the real server with service plugins ovn-router, segments, qos, trunk,
-#                    port_forwarding (Zed's trunk plugin needs the ovn mechanism driver), and
+#                    port_forwarding, log (Zed's trunk plugin needs the ovn mechanism driver), and
 #                    neutron-tempest-plugin told the type drivers (flat, vlan, geneve). For the API
 #                    tests of QoS, trunks and port forwarding. Takes /tmp/neutrino-ovn-scenario.lock.
 #                    Default workdir /tmp/neutrino-conformance/<target>-ovn.
@@ -353,7 +353,7 @@ SQL
 # Written by conformance/tempest/run.sh: API-only Neutron (ML2, no agents, no Nova) behind Keystone.
 [DEFAULT]
 core_plugin = ml2
-service_plugins = ${NEUTRON_SERVICE_PLUGINS:-$($with_nova && echo ovn-router,segments,qos,trunk || { $use_ovn && echo ovn-router,segments,qos,trunk,port_forwarding; } || echo router,segments,qos,metering)}
+service_plugins = ${NEUTRON_SERVICE_PLUGINS:-$($with_nova && echo ovn-router,segments,qos,trunk || { $use_ovn && echo ovn-router,segments,qos,trunk,port_forwarding,log; } || echo router,segments,qos,metering)}
 auth_strategy = keystone
 bind_host = 127.0.0.1
 bind_port = $port

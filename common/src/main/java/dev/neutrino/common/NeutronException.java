@@ -56,6 +56,7 @@ public class NeutronException extends RuntimeException {
             "security_group", new String[] {"SecurityGroupNotFound", "Security group %s does not exist"},
             "security_group_rule", new String[] {"SecurityGroupRuleNotFound", "Security group rule %s does not exist"},
             "subnetpool", new String[] {"SubnetPoolNotFound", "Subnet pool %s could not be found."},
+            "log", new String[] {"LogResourceNotFound", "Log resource %s could not be found."},
             "rbac_policy", new String[] {"RbacPolicyNotFound", "RBAC policy of type network with ID %s not found"});
 
     public static NeutronException notFound(String resourceType, String id) {
@@ -64,6 +65,25 @@ public class NeutronException extends RuntimeException {
         String human = humanize(resourceType);
         return new NeutronException(404, camel(resourceType) + "NotFound",
                 human + " " + id + " could not be found.");
+    }
+
+    /** The answer to a path nothing serves. */
+    public static NeutronException httpNotFound() {
+        return new NeutronException(404, "HTTPNotFound", "The resource could not be found.");
+    }
+
+    /** The answer to a method a path does not take (a read-only endpoint's POST). */
+    public static NeutronException methodNotAllowed() {
+        return new NeutronException(405, "HTTPMethodNotAllowed", "The method is not allowed for the requested resource.");
+    }
+
+    /**
+     * A read-only collection endpoint's checks, {@code seg} being "v2.0" and its path: anything below it
+     * is 404, any method but GET 405.
+     */
+    public static void requireCollectionGet(String method, String[] seg) {
+        if (seg.length != 2) throw httpNotFound();
+        if (!method.equals("GET")) throw methodNotAllowed();
     }
 
     public static NeutronException resourceNotFound(String message) {

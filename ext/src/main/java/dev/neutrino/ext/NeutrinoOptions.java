@@ -5,6 +5,7 @@ import dev.neutrino.db.DatabaseOptions;
 import dev.neutrino.engine.EngineOptions;
 import dev.neutrino.ext.core.CoreOptions;
 import dev.neutrino.ext.dns.DnsOptions;
+import dev.neutrino.ext.logging.LoggingOptions;
 import dev.neutrino.ext.servicetype.ServiceTypeOptions;
 import dev.neutrino.ext.vlantransparent.VlanTransparentOptions;
 import dev.neutrino.ml2.Ml2Options;
@@ -20,5 +21,6 @@ public final class NeutrinoOptions {
     private NeutrinoOptions() {}
 
     public static final List<Option<?>> ALL = Stream.of(DatabaseOptions.ALL, EngineOptions.ALL, Ml2Options.ALL,
-            CoreOptions.ALL, ServiceTypeOptions.ALL, VlanTransparentOptions.ALL, DnsOptions.ALL).flatMap(List::stream).toList();
+            CoreOptions.ALL, ServiceTypeOptions.ALL, VlanTransparentOptions.ALL, DnsOptions.ALL,
+            LoggingOptions.ALL).flatMap(List::stream).toList();
 }

@@ -64,6 +64,14 @@ public final class Validators {
                 : "'" + Converters.display(v) + "' is not in " + pyList(allowed);
     }
 
+    /**
+     * validate_values worded as neutron-lib 3.1 (Zed) words it when the definition gives no display
+     * string: "&lt;data&gt; is not in valid_values".
+     */
+    public static Validator valuesAsZed(Collection<?> allowed) {
+        return v -> v != null && allowed.contains(v) ? null : Converters.display(v) + " is not in valid_values";
+    }
+
     public static Validator valuesOrNone(Collection<?> allowed) {
         Validator inner = values(allowed);
         return v -> v == null ? null : inner.validate(v);

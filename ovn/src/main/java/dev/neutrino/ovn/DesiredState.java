@@ -403,6 +403,13 @@ public final class DesiredState {
         return floatingNetwork != null && floatingNetwork.get("qos_policy_id") instanceof String p ? p : null;
     }
 
+    /** The port groups' ACLs annotated for the security group logs ({@link AclLogging}), and their meter. */
+    DesiredState logging(AclLogging logging) {
+        logging.annotate(byTable);
+        for (NbRow r : logging.meterRows()) put(r);
+        return this;
+    }
+
     private void put(NbRow row) {
         byTable.computeIfAbsent(row.table(), k -> new TreeMap<>()).put(row.key(), row);
     }

@@ -7,6 +7,7 @@ import static dev.neutrino.schema.Tables.NETWORK_SEGMENTS;
 import static dev.neutrino.schema.Tables.PORTS;
 import static dev.neutrino.schema.Tables.PORT_SECURITY_GROUPS;
 import static dev.neutrino.schema.Tables.ROUTERS;
+import static dev.neutrino.schema.Tables.SECURITYGROUPS;
 
 import dev.neutrino.db.Database;
 import dev.neutrino.ml2.CommittedChange;
@@ -56,7 +57,13 @@ final class IncrementalSync {
         /** An address group's two address sets (its addresses changed: a touch). */
         ADDRESS_GROUP,
         /** A network's DNS row: the records of its ports that have a dns_name. */
-        NETWORK_DNS }
+        NETWORK_DNS,
+        /** Security group logging's meter and neutron_pg_drop's ACLs (any log changed). */
+        LOGGING,
+        /** The security groups of a port a log names (target_id). */
+        LOGGED_PORT,
+        /** Every security group (a log that names neither group nor port covers them all, as in Zed). */
+        ALL_SECURITY_GROUPS }
 
     /** A resource whose northbound rows must be brought in line with the database. */
     record Scope(Kind kind, String id) {}
@@ -84,7 +91,11 @@ final class IncrementalSync {
 
     /** What the translation depends on besides the resources. */
     record Settings(boolean distributedFloatingIps, boolean emitNeedToFrag, List<GatewayChassis.Chassis> chassis,
-                    String dnsDomain) {}
+                    String dnsDomain, AclLogging.Settings aclLogging) {
+        Settings(boolean distributedFloatingIps, boolean emitNeedToFrag, List<GatewayChassis.Chassis> chassis) {
+            this(distributedFloatingIps, emitNeedToFrag, chassis, null, AclLogging.Settings.DEFAULT);
+        }
+    }
 
     IncrementalSync(CorePlugin plugin, Database db, Replica replica, String baseMac, Supplier<Settings> settings) {
         this.plugin = plugin;
@@ -170,6 +181,7 @@ final class IncrementalSync {
             // a QoS policy: a rule change is a revision bump of its policy (a touch)
             case "policy" -> out.add(new Scope(Kind.QOS_POLICY, c.id()));
             case "address_group" -> out.add(new Scope(Kind.ADDRESS_GROUP, c.id()));
+            case "log" -> out.addAll(logScopes(cur, orig));
             default -> { }
         }
         return out;
@@ -224,6 +236,27 @@ final class IncrementalSync {
             }).orElse(null);
         }
 
+        private AclLogging logging;
+        private List<Map<String, Object>> logs;
+
+        /** The log objects, read once per plan (none without the logging extension). */
+        List<Map<String, Object>> logs() {
+            if (logs == null) logs = plugin.readAll("logs");
+            return logs;
+        }
+
+        /** The logs with the security groups of the ports they name, once per plan. */
+        AclLogging logging() {
+            if (logging == null) {
+                Set<String> targets = AclLogging.targets(logs());
+                prefetch("ports", targets);
+                List<Map<String, Object>> ports = new ArrayList<>();
+                for (String t : targets) if (read("ports", t) instanceof Map<String, Object> p) ports.add(p);
+                logging = AclLogging.of(logs(), AclLogging.groupsOf(ports), settings.get().aclLogging());
+            }
+            return logging;
+        }
+
         /** Many resources by id in one read; those already read are not read again. */
         void prefetch(String collection, Collection<String> ids) {
             List<String> missing = ids.stream().filter(id -> !cache.containsKey(collection + "/" + id)).toList();
@@ -258,8 +291,22 @@ final class IncrementalSync {
                 case NETWORK_QOS -> networkQos(w, s.id());
                 case ADDRESS_GROUP -> addressGroup(w, s.id());
                 case NETWORK_DNS -> networkDns(w, s.id());
+                case LOGGING -> logging(w);
+                case LOGGED_PORT -> {
+                    Map<String, Object> port = w.read("ports", s.id());
+                    if (port != null) {
+                        for (String sg : Translator.strings(port.get("security_groups"))) w.push(Kind.SECURITY_GROUP, sg);
+                    }
+                }
+                case ALL_SECURITY_GROUPS -> {
+                    List<String> all = db.tx(dsl -> dsl.select(SECURITYGROUPS.ID).from(SECURITYGROUPS)
+                            .fetch(SECURITYGROUPS.ID));
+                    w.prefetch("security_groups", all);
+                    for (String sg : all) w.push(Kind.SECURITY_GROUP, sg);
+                }
             }
         }
+        if (w.desired.containsKey("ACL")) w.logging().annotate(w.desired);
         // a floating IP's QoS row that moves from one gateway to another stays on the switch
         w.members.removeIf(m -> !m.add() && m.child().table().equals("QoS") && w.wanted(m.child()));
         DesiredState wanted = DesiredState.ofRows(w.desired);
@@ -510,6 +557,11 @@ final class IncrementalSync {
         for (String sg : oldGroups) {
             if (!groups.contains(sg)) w.member(new Ref("Port_Group", NbNames.portGroup(sg)), "ports", lspRef, false);
         }
+        if (lsp.isPresent() && !oldGroups.equals(groups) && w.logs().stream().anyMatch(l -> id.equals(l.get("target_id")))) {
+            // a log naming this port covers its groups: those it left and those it joined change
+            for (String sg : oldGroups) if (!groups.contains(sg)) w.push(Kind.SECURITY_GROUP, sg);
+            for (String sg : groups) if (!oldGroups.contains(sg)) w.push(Kind.SECURITY_GROUP, sg);
+        }
         Optional<Row> drop = portGroups.first(NbNames.DROP_PORT_GROUP);
         Ref dropRef = new Ref("Port_Group", NbNames.DROP_PORT_GROUP);
         if (Translator.isFiltered(port)) {
@@ -644,6 +696,67 @@ final class IncrementalSync {
 
     // ------------------------------------------------------------------ security groups
 
+    /**
+     * The scopes a log's change touches, from what it names now and named before: its security group
+     * (or its port's groups, or, naming neither, every group, as Zed's driver visits every port group),
+     * unless its event is DROP; and always the meter and neutron_pg_drop's ACLs (a DROP or ALL log
+     * covers them whatever it names).
+     */
+    static List<Scope> logScopes(Map<String, Object> cur, Map<String, Object> orig) {
+        List<Scope> out = new ArrayList<>();
+        out.add(new Scope(Kind.LOGGING, NbNames.DROP_PORT_GROUP));
+        for (Map<String, Object> view : List.of(cur, orig)) {
+            if (view.isEmpty() || "DROP".equals(view.get("event"))) continue;
+            if (view.get("resource_id") instanceof String sg) out.add(new Scope(Kind.SECURITY_GROUP, sg));
+            else if (view.get("target_id") instanceof String port) out.add(new Scope(Kind.LOGGED_PORT, port));
+            else out.add(new Scope(Kind.ALL_SECURITY_GROUPS, "all"));
+        }
+        return out;
+    }
+
+    /** The logs' meter (while any log exists) and neutron_pg_drop's ACLs, with what they log. */
+    private void logging(Work w) {
+        for (Row m : replica.table("Meter").rows()) {
+            if (!AclLogging.ours(m)) continue;
+            String name = m.getString("name");
+            Map<UUID, Ref> bands = new HashMap<>();
+            int n = 0;
+            for (UUID u : m.getUuidSet("bands")) {
+                Ref band = new Ref("Meter_Band", AclLogging.bandKey(name, n++));
+                bands.put(u, band);
+                replica.row("Meter_Band", u).ifPresent(b -> w.have("Meter_Band", band.key(), b, x -> null));
+            }
+            w.have("Meter", name, m, bands::get);
+        }
+        for (NbRow r : w.logging().meterRows()) w.want(r);
+        Optional<Row> drop = portGroups.first(NbNames.DROP_PORT_GROUP);
+        if (drop.isEmpty()) return; // made with the first filtered port, its ACLs then annotated
+        Map<UUID, Ref> acls = haveAcls(w, NbNames.DROP_PORT_GROUP, drop.get());
+        w.have("Port_Group", NbNames.DROP_PORT_GROUP, drop.get(), u -> acls.getOrDefault(u, refOf(u)));
+        for (NbRow r : Translator.dropPortGroup(List.of())) w.want(withoutPorts(r));
+    }
+
+    /** A port group's ACLs as found, keyed as {@link NbState} keys them; their UUIDs to keys. */
+    private Map<UUID, Ref> haveAcls(Work w, String name, Row pg) {
+        Map<UUID, Ref> acls = new HashMap<>();
+        for (UUID u : pg.getUuidSet("acls")) {
+            replica.row("ACL", u).ifPresent(acl -> {
+                String key = NbState.aclKey(name, acl);
+                acls.put(u, new Ref("ACL", key));
+                w.have("ACL", key, acl, x -> null);
+            });
+        }
+        return acls;
+    }
+
+    /** A port group's row without its ports: those are each port's business (a mutate per port). */
+    private static NbRow withoutPorts(NbRow group) {
+        if (!group.table().equals("Port_Group")) return group;
+        Map<String, Object> cols = new java.util.LinkedHashMap<>(group.columns());
+        cols.remove("ports");
+        return new NbRow(group.table(), group.key(), cols);
+    }
+
     /** An address group's address sets: as the group is, or gone with it. */
     private void addressGroup(Work w, String id) {
         for (String ip : List.of("ip4", "ip6")) {
@@ -661,14 +774,7 @@ final class IncrementalSync {
         Optional<Row> pg = portGroups.first(name);
         if (pg.isPresent()) {
             // the group and its ACLs (a rule's ACL is keyed by the rule's id)
-            Map<UUID, Ref> acls = new HashMap<>();
-            for (UUID u : pg.get().getUuidSet("acls")) {
-                replica.row("ACL", u).ifPresent(acl -> {
-                    String key = NbState.aclKey(name, acl);
-                    acls.put(u, new Ref("ACL", key));
-                    w.have("ACL", key, acl, x -> null);
-                });
-            }
+            Map<UUID, Ref> acls = haveAcls(w, name, pg.get());
             w.have("Port_Group", name, pg.get(), u -> acls.getOrDefault(u, refOf(u)));
         }
         if (sg == null) return;
@@ -681,10 +787,7 @@ final class IncrementalSync {
         }
         NbRow group = Translator.portGroup(sg, List.of(), aclRefs);
         if (pg.isPresent()) {
-            // its ports are each port's business (a mutate per port), not the group's
-            Map<String, Object> cols = new java.util.LinkedHashMap<>(group.columns());
-            cols.remove("ports");
-            group = new NbRow(group.table(), group.key(), cols);
+            group = withoutPorts(group); // its ports are each port's business, not the group's
         } else {
             // a new group: the ports already in it join it (none, unless it was lost)
             List<String> ports = db.tx(dsl -> dsl.select(PORT_SECURITY_GROUPS.PORT_ID).from(PORT_SECURITY_GROUPS)

@@ -18,7 +18,7 @@ import dev.neutrino.ovsdb.txn.Update;
 public final class NbDiff {
     /** Tables whose rows exist on their own in OVN_Northbound (isRoot in the schema). */
     public static final Set<String> ROOT_TABLES = Set.of("Logical_Switch", "Logical_Router", "Port_Group",
-            "DHCP_Options", "Address_Set", "Load_Balancer", "DNS");
+            "DHCP_Options", "Address_Set", "Load_Balancer", "DNS", "Meter");
 
     public record Insert(NbRow row) {}
 

@@ -25,7 +25,7 @@ import java.util.UUID;
 final class NbState {
     static final List<String> TABLES = List.of("Logical_Switch", "Logical_Switch_Port", "Port_Group", "ACL",
             "DHCP_Options", "Logical_Router", "Logical_Router_Port", "NAT", "Logical_Router_Static_Route",
-            "Gateway_Chassis", "QoS", "Address_Set", "Load_Balancer", "DNS");
+            "Gateway_Chassis", "QoS", "Address_Set", "Load_Balancer", "DNS", "Meter", "Meter_Band");
 
     final Map<String, Map<String, NbRow>> rows = new HashMap<>();
     final Map<Ref, UUID> uuids = new HashMap<>();
@@ -139,6 +139,7 @@ final class NbState {
         for (Row r : replica.table("DHCP_Options").rows()) {
             if (r.getStringMap("external_ids").containsKey(NbNames.EXT_SUBNET_ID)) s.add(replica, "DHCP_Options", r);
         }
+        s.meters(replica);
         for (Row r : routers) s.add(replica, "Logical_Router", r);
         for (Row r : lbs) s.add(replica, "Load_Balancer", r);
         for (Row r : lrps) s.add(replica, "Logical_Router_Port", r);
@@ -210,6 +211,24 @@ final class NbState {
         Ref ref = new Ref(table, key);
         uuids.put(ref, u);
         keys.put(u, ref);
+    }
+
+    /** The security group logging meters and their bands ({@link AclLogging}; other meters are not Neutrino's). */
+    private void meters(Replica replica) {
+        for (Row m : replica.table("Meter").rows()) {
+            if (!AclLogging.ours(m)) continue;
+            String name = m.getString("name");
+            key(m, "Meter", name);
+            int n = 0;
+            for (UUID u : m.getUuidSet("bands")) {
+                int i = n++;
+                replica.table("Meter_Band").row(u).ifPresent(b -> {
+                    key(b, "Meter_Band", AclLogging.bandKey(name, i));
+                    add(replica, "Meter_Band", b);
+                });
+            }
+            add(replica, "Meter", m);
+        }
     }
 
     private void add(Replica replica, String table, Row r) {

@@ -158,7 +158,7 @@ final class NbWriter {
     static List<Condition> keyConditions(NbRow row) {
         return switch (row.table()) {
             case "Logical_Switch", "Logical_Router", "Port_Group", "Logical_Switch_Port", "Logical_Router_Port",
-                 "Gateway_Chassis", "Load_Balancer" -> List.of(Condition.equal("name", row.key()));
+                 "Gateway_Chassis", "Load_Balancer", "Meter" -> List.of(Condition.equal("name", row.key()));
             case "DHCP_Options" -> List.of(Condition.includes(EXTERNAL_IDS, Map.of(NbNames.EXT_SUBNET_ID, row.key())));
             case "DNS" -> List.of(Condition.includes(EXTERNAL_IDS, Map.of(NbNames.EXT_DNS_LS_NAME, row.key())));
             case "QoS" -> List.of(Condition.includes(EXTERNAL_IDS, row.columns().get(EXTERNAL_IDS)),

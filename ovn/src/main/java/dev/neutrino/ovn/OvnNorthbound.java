@@ -50,6 +50,7 @@ public final class OvnNorthbound implements AutoCloseable {
     private volatile boolean distributedFloatingIps;
     private volatile boolean emitNeedToFrag;
     private volatile boolean recordPortStatus = true;
+    private volatile AclLogging.Settings aclLogging = AclLogging.Settings.DEFAULT;
     private volatile java.util.function.Supplier<List<GatewayChassis.Chassis>> chassis = List::of;
     private final Semaphore wake = new Semaphore(1);
     private final AtomicBoolean dirty = new AtomicBoolean(true);
@@ -120,6 +121,12 @@ public final class OvnNorthbound implements AutoCloseable {
     /** {@code [DEFAULT] dns_domain}: the DHCP option domain_name, unless openstacklocal. */
     public OvnNorthbound dnsDomain(String domain) {
         this.dnsDomain = domain;
+        return this;
+    }
+
+    /** {@code [network_log]}: the meter that caps security group log lines ({@link AclLogging}). */
+    public OvnNorthbound aclLogging(AclLogging.Settings settings) {
+        this.aclLogging = settings;
         return this;
     }
 
@@ -344,7 +351,7 @@ public final class OvnNorthbound implements AutoCloseable {
         if (i == null) {
             i = new IncrementalSync(plugin, db, monitor().replica(), baseMac,
                     () -> new IncrementalSync.Settings(distributedFloatingIps, emitNeedToFrag, chassis.get(),
-                            dnsDomain));
+                            dnsDomain, aclLogging));
             incremental = i;
         }
         return i;
@@ -496,7 +503,8 @@ public final class OvnNorthbound implements AutoCloseable {
                 distributedFloatingIps, emitNeedToFrag, chassis.get(), baseMac, qosRules,
                 plugin.readAll("address_groups"), // none without the address-group extension
                 dnsDomain),
-                GatewayChassis.scheduled(replica));
+                GatewayChassis.scheduled(replica))
+                .logging(AclLogging.of(plugin.readAll("logs"), AclLogging.groupsOf(ports), aclLogging)); // none without logging
     }
 
     private void apply(NbDiff diff, NbState actual) {

@@ -519,6 +519,7 @@ public final class Translator {
         cols.put("log", false);
         cols.put("name", List.of());
         cols.put("severity", List.of());
+        cols.put("meter", List.of());
         cols.put("external_ids", Map.of(NbNames.EXT_SG_RULE_ID, rule.get("id")));
         return new NbRow("ACL", (String) rule.get("id"), cols);
     }
@@ -567,6 +568,7 @@ public final class Translator {
             cols.put("log", false);
             cols.put("name", List.of());
             cols.put("severity", List.of());
+            cols.put("meter", List.of());
             cols.put("external_ids", Map.of());
             NbRow acl = new NbRow("ACL", DROP_PORT_GROUP + "/" + d[0], cols);
             rows.add(acl);

@@ -822,6 +822,147 @@ class OvnNorthboundTest {
         assertThat(set.apply(v6)).isNull();
     }
 
+    /** The ACLs of a port group, by their action and direction, as "log name severity meter". */
+    Map<String, String> aclLogs(String portGroup) {
+        Replica r = replica();
+        Row pg = r.table("Port_Group").findFirst(x -> x.getString("name").equals(portGroup)).orElseThrow();
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (var u : pg.getUuidSet("acls")) {
+            Row acl = r.table("ACL").row(u).orElseThrow();
+            out.put(acl.getString("direction") + " " + acl.getString("match"), acl.getBoolean("log") + " "
+                    + acl.getOptionalString("name").orElse("-") + " " + acl.getOptionalString("severity").orElse("-")
+                    + " " + acl.getOptionalString("meter").orElse("-"));
+        }
+        return out;
+    }
+
+    @Test
+    void aLogObjectMarksItsGroupsAndTheDropGroupsAclsAndMetersThemThroughTheWritePath() throws Exception {
+        var net = post("/v2.0/networks", "network", Map.of("name", "n"));
+        var sg = post("/v2.0/security-groups", "security_group", Map.of("name", "web"));
+        var other = post("/v2.0/security-groups", "security_group", Map.of("name", "other"));
+        String pg = "pg_" + ((String) sg.get("id")).replace('-', '_');
+        String otherPg = "pg_" + ((String) other.get("id")).replace('-', '_');
+        post("/v2.0/ports", "port", Map.of("network_id", net.get("id"), "security_groups", List.of(sg.get("id"))));
+        sync.start();
+        waitFor(() -> sync.passes() >= 1);
+        converged(sync);
+        long passes = sync.passes();
+        assertThat(aclLogs(pg).values()).allMatch(v -> v.equals("false - - -"));
+
+        var log = post("/v2.0/log/logs", "log", Map.of("resource_type", "security_group", "resource_id", sg.get("id"),
+                "event", "ALL"));
+        String name = "neutron-" + log.get("id");
+        converged(sync);
+        assertThat(aclLogs(pg).values()).hasSize(2).allMatch(v -> v.equals("true " + name + " info acl_log_meter"));
+        assertThat(aclLogs("neutron_pg_drop").values()).hasSize(2)
+                .allMatch(v -> v.equals("true " + name + " info acl_log_meter"));
+        assertThat(aclLogs(otherPg).values()).allMatch(v -> v.equals("false - - -"));
+        Replica r = replica();
+        Row meter = r.table("Meter").findFirst(x -> x.getString("name").equals("acl_log_meter")).orElseThrow();
+        assertThat(meter.getString("unit")).isEqualTo("pktps");
+        assertThat(meter.getOptionalBoolean("fair")).contains(true);
+        assertThat(meter.getStringMap("external_ids")).containsEntry("neutron:device_owner", "logging-plugin");
+        Row band = r.table("Meter_Band").row(meter.getUuidSet("bands").iterator().next()).orElseThrow();
+        assertThat(band.getString("action")).isEqualTo("drop");
+        assertThat(band.getInteger("rate")).isEqualTo(100);
+        assertThat(band.getInteger("burst_size")).isEqualTo(25);
+
+        // disabled: the ACLs keep the log's name but log nothing (Zed's _set_acls_log with no actions)
+        put("/v2.0/log/logs/" + log.get("id"), Map.of("log", Map.of("enabled", false)));
+        converged(sync);
+        assertThat(aclLogs(pg).values()).allMatch(v -> v.equals("false " + name + " info acl_log_meter"));
+
+        // a log of every group, accepts only: every group's ACLs, not the drop group's
+        var accept = post("/v2.0/log/logs", "log", Map.of("resource_type", "security_group", "event", "ACCEPT"));
+        String acceptName = "neutron-" + accept.get("id");
+        converged(sync);
+        assertThat(aclLogs(pg).values()).as("the enabled log that logs the ACL wins")
+                .allMatch(v -> v.equals("true " + acceptName + " info acl_log_meter"));
+        assertThat(aclLogs(otherPg).values()).allMatch(v -> v.equals("true " + acceptName + " info acl_log_meter"));
+        assertThat(aclLogs("neutron_pg_drop").values()).allMatch(v -> v.equals("false " + name + " info acl_log_meter"));
+        // a rule added later is logged too
+        post("/v2.0/security-group-rules", "security_group_rule", Map.of("security_group_id", other.get("id"),
+                "direction", "ingress", "protocol", "tcp", "port_range_min", 22, "port_range_max", 22));
+        converged(sync);
+        assertThat(aclLogs(otherPg).values()).hasSize(3).allMatch(v -> v.startsWith("true " + acceptName));
+        assertThat(sync.passes()).as("written by the write path").isEqualTo(passes);
+        assertThat(sync.syncOnce().isEmpty()).as("the repair pass agrees").isTrue();
+
+        delete("/v2.0/log/logs/" + accept.get("id"));
+        delete("/v2.0/log/logs/" + log.get("id"));
+        converged(sync);
+        assertThat(aclLogs(pg).values()).allMatch(v -> v.equals("false - - -"));
+        assertThat(aclLogs("neutron_pg_drop").values()).allMatch(v -> v.equals("false - - -"));
+        assertThat(replica().table("Meter").rows()).as("the meter goes with the last log").isEmpty();
+        assertThat(sync.passes()).isEqualTo(passes);
+    }
+
+    @Test
+    void aLogOfAPortFollowsThePortsGroupsThroughTheWritePath() throws Exception {
+        var net = post("/v2.0/networks", "network", Map.of("name", "n"));
+        var a = post("/v2.0/security-groups", "security_group", Map.of("name", "a"));
+        var b = post("/v2.0/security-groups", "security_group", Map.of("name", "b"));
+        String pgA = "pg_" + ((String) a.get("id")).replace('-', '_');
+        String pgB = "pg_" + ((String) b.get("id")).replace('-', '_');
+        var port = post("/v2.0/ports", "port", Map.of("network_id", net.get("id"), "security_groups",
+                List.of(a.get("id"))));
+        post("/v2.0/ports", "port", Map.of("network_id", net.get("id"), "security_groups", List.of(b.get("id"))));
+        sync.start();
+        waitFor(() -> sync.passes() >= 1);
+        converged(sync);
+        long passes = sync.passes();
+        var log = post("/v2.0/log/logs", "log", Map.of("resource_type", "security_group", "target_id", port.get("id"),
+                "event", "ACCEPT"));
+        String logged = "true neutron-" + log.get("id") + " info acl_log_meter";
+        converged(sync);
+        assertThat(aclLogs(pgA).values()).allMatch(logged::equals);
+        assertThat(aclLogs(pgB).values()).allMatch("false - - -"::equals);
+        assertThat(aclLogs("neutron_pg_drop").values()).as("ACCEPT only").allMatch("false - - -"::equals);
+
+        put("/v2.0/ports/" + port.get("id"), Map.of("port", Map.of("security_groups", List.of(b.get("id")))));
+        converged(sync);
+        assertThat(aclLogs(pgA).values()).allMatch("false - - -"::equals);
+        assertThat(aclLogs(pgB).values()).allMatch(logged::equals);
+        assertThat(sync.passes()).as("written by the write path").isEqualTo(passes);
+        assertThat(sync.syncOnce().isEmpty()).as("the repair pass agrees").isTrue();
+    }
+
+    @Test
+    void theRepairPassRestoresTheLogMeterAndTheAclsLogColumns() throws Exception {
+        var net = post("/v2.0/networks", "network", Map.of("name", "n"));
+        var sg = post("/v2.0/security-groups", "security_group", Map.of("name", "web"));
+        post("/v2.0/ports", "port", Map.of("network_id", net.get("id"), "security_groups", List.of(sg.get("id"))));
+        var log = post("/v2.0/log/logs", "log", Map.of("resource_type", "security_group", "event", "DROP"));
+        sync.syncOnce();
+        String pg = "pg_" + ((String) sg.get("id")).replace('-', '_');
+        assertThat(aclLogs("neutron_pg_drop").values()).allMatch(v -> v.equals("true neutron-" + log.get("id")
+                + " info acl_log_meter"));
+        assertThat(aclLogs(pg).values()).as("a DROP log leaves the groups' allow ACLs alone")
+                .allMatch(v -> v.equals("false - - -"));
+        Replica r = replica();
+        Row meter = r.table("Meter").findFirst(x -> x.getString("name").equals("acl_log_meter")).orElseThrow();
+        UUID band = meter.getUuidSet("bands").iterator().next();
+        Row drop = r.table("Port_Group").findFirst(x -> x.getString("name").equals("neutron_pg_drop")).orElseThrow();
+        UUID acl = drop.getUuidSet("acls").iterator().next();
+        nb.transact("OVN_Northbound",
+                dev.neutrino.ovsdb.txn.Update.table("Meter_Band").where(Condition.uuidIs(band)).set("rate",
+                        dev.neutrino.ovsdb.value.Atom.of(7L)),
+                dev.neutrino.ovsdb.txn.Update.table("ACL").where(Condition.uuidIs(acl)).set("log",
+                        dev.neutrino.ovsdb.value.Atom.of(false)),
+                dev.neutrino.ovsdb.txn.Insert.into("Meter").set("name", "someone_elses").set("unit", "pktps")
+                        .set("bands", dev.neutrino.ovsdb.value.Atom.namedUuid("b")),
+                dev.neutrino.ovsdb.txn.Insert.into("Meter_Band").uuidName("b").set("action", "drop")
+                        .set("rate", dev.neutrino.ovsdb.value.Atom.of(1L))).join();
+        assertThat(sync.syncOnce().isEmpty()).as("the drift is found").isFalse();
+        assertThat(sync.syncOnce().isEmpty()).isTrue();
+        r = replica();
+        assertThat(r.table("Meter_Band").row(band).orElseThrow().getInteger("rate")).isEqualTo(100);
+        assertThat(aclLogs("neutron_pg_drop").values()).allMatch(v -> v.startsWith("true "));
+        assertThat(r.table("Meter").rows()).extracting(x -> x.getString("name"))
+                .containsExactlyInAnyOrder("acl_log_meter", "someone_elses");
+    }
+
     @Test
     void theRepairPassRestoresAnAddressGroupsSetsAndLeavesOtherAddressSetsAlone() throws Exception {
         var ag = post("/v2.0/address-groups", "address_group", Map.of("name", "ag", "addresses",
@@ -926,7 +1067,7 @@ class OvnNorthboundTest {
         for (int i = 0; i < 50; i++) post("/v2.0/ports", "port", Map.of("network_id", net.get("id")));
         sync.syncOnce();
         IncrementalSync inc = new IncrementalSync(app, db, replica(), "fa:16:3e:00:00:00",
-                () -> new IncrementalSync.Settings(false, false, List.of(), null));
+                () -> new IncrementalSync.Settings(false, false, List.of()));
         var port = post("/v2.0/ports", "port", Map.of("network_id", net.get("id")));
         NbWriter.Plan plan = inc.plan(List.of(new IncrementalSync.Scope(IncrementalSync.Kind.PORT,
                 (String) port.get("id"))));

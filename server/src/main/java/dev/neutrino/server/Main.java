@@ -178,6 +178,7 @@ public final class Main implements Callable<Integer> {
                          .distributedFloatingIps(c.get(OvnOptions.DISTRIBUTED_FIP))
                          .emitNeedToFrag(c.get(OvnOptions.EMIT_NEED_TO_FRAG))
                          .dnsDomain(c.get(dev.neutrino.ext.dns.DnsOptions.DNS_DOMAIN))
+                         .aclLogging(NeutrinoServer.aclLogging(c))
                          .recordPortStatus(false)) {
                 NeutrinoServer.prepareSchema(new Schema(db));
                 // the same inputs as the server's loop, or routers' gateway chassis (from the southbound

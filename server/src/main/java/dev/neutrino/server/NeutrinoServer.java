@@ -24,6 +24,8 @@ import dev.neutrino.ml2.Ml2Options;
 import dev.neutrino.ovn.MetadataPorts;
 import dev.neutrino.ovn.OvnNorthbound;
 import dev.neutrino.ovn.OvnOptions;
+import dev.neutrino.ovn.AclLogging;
+import dev.neutrino.ext.logging.LoggingOptions;
 import dev.neutrino.ovsdb.OvsdbClient;
 import dev.neutrino.ovsdb.OvsdbClientOptions;
 import dev.neutrino.policy.Policy;
@@ -168,6 +170,7 @@ public final class NeutrinoServer implements AutoCloseable {
                         .distributedFloatingIps(config.get(OvnOptions.DISTRIBUTED_FIP))
                         .emitNeedToFrag(config.get(OvnOptions.EMIT_NEED_TO_FRAG))
                         .dnsDomain(config.get(dev.neutrino.ext.dns.DnsOptions.DNS_DOMAIN))
+                        .aclLogging(aclLogging(config))
                         // one repair worker across servers: whoever holds this northbound lock
                         .repairLock(nb.lock(OvnNorthbound.REPAIR_LOCK));
                 if (sbOptions != null) {
@@ -282,6 +285,12 @@ public final class NeutrinoServer implements AutoCloseable {
      * [oslo_policy] policy_file: an absolute path must exist; a relative one is looked up in the
      * working directory and /etc/neutron, and (as oslo.policy does) a missing default file is fine.
      */
+    /** {@code [network_log]}: the meter of security group logging in OVN (the server's and ovn-db-sync's). */
+    static AclLogging.Settings aclLogging(Config config) {
+        return new AclLogging.Settings(LoggingOptions.meterName(config), config.get(LoggingOptions.RATE_LIMIT),
+                config.get(LoggingOptions.BURST_LIMIT));
+    }
+
     public static Policy loadPolicy(Config config) {
         String file = config.get(ServerOptions.POLICY_FILE);
         Path path = Path.of(file);

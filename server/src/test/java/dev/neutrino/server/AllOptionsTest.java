@@ -11,6 +11,7 @@ import dev.neutrino.db.DatabaseOptions;
 import dev.neutrino.engine.EngineOptions;
 import dev.neutrino.ext.NeutrinoOptions;
 import dev.neutrino.ext.dns.DnsOptions;
+import dev.neutrino.ext.logging.LoggingOptions;
 import dev.neutrino.ext.vlantransparent.VlanTransparentOptions;
 import dev.neutrino.ext.core.CoreOptions;
 import dev.neutrino.ext.servicetype.ServiceTypeOptions;
@@ -72,14 +73,14 @@ class AllOptionsTest {
     @Test
     void everyModulesOptionsAreInTheServersList() {
         for (List<Option<?>> module : List.of(DatabaseOptions.ALL, EngineOptions.ALL, Ml2Options.ALL,
-                CoreOptions.ALL, ServiceTypeOptions.ALL, VlanTransparentOptions.ALL, DnsOptions.ALL, OvnOptions.ALL,
+                CoreOptions.ALL, ServiceTypeOptions.ALL, VlanTransparentOptions.ALL, DnsOptions.ALL, LoggingOptions.ALL, OvnOptions.ALL,
                 KeystoneAuthConfig.OPTIONS, dev.neutrino.nova.NovaOptions.ALL, ServerOptions.ALL, SslOptions.ALL)) {
             assertThat(AllOptions.ALL).containsAll(module);
         }
         assertThat(AllOptions.ALL).containsAll(NeutrinoOptions.ALL);
         assertThat(AllOptions.ALL).hasSize(DatabaseOptions.ALL.size() + EngineOptions.ALL.size()
                 + Ml2Options.ALL.size() + CoreOptions.ALL.size() + ServiceTypeOptions.ALL.size()
-                + VlanTransparentOptions.ALL.size() + DnsOptions.ALL.size() + OvnOptions.ALL.size() + KeystoneAuthConfig.OPTIONS.size() + dev.neutrino.nova.NovaOptions.ALL.size()
+                + VlanTransparentOptions.ALL.size() + DnsOptions.ALL.size() + LoggingOptions.ALL.size() + OvnOptions.ALL.size() + KeystoneAuthConfig.OPTIONS.size() + dev.neutrino.nova.NovaOptions.ALL.size()
                 + ServerOptions.ALL.size() + SslOptions.ALL.size());
     }
 
@@ -102,6 +103,9 @@ class AllOptionsTest {
                 network_vlan_ranges = physnet1:100:200
                 [ovn]
                 ovn_nb_connection = tcp:127.0.0.1:6641
+                [network_log]
+                rate_limit = 200
+                burst_limit = 50
                 [oslo_policy]
                 enforce_scope = true
                 [service_providers]
@@ -137,6 +141,9 @@ class AllOptionsTest {
         assertThat(c.get(Ml2Options.MECHANISM_DRIVERS)).containsExactly("ovn");
         assertThat(c.get(Ml2Options.VLAN_RANGES)).containsExactly("physnet1:100:200");
         assertThat(c.get(OvnOptions.NB_CONNECTION)).isEqualTo("tcp:127.0.0.1:6641");
+        assertThat(c.get(LoggingOptions.RATE_LIMIT)).isEqualTo(200);
+        assertThat(c.get(LoggingOptions.BURST_LIMIT)).isEqualTo(50);
+        assertThat(LoggingOptions.meterName(c)).isEqualTo("acl_log_meter");
         assertThat(c.get(ServerOptions.ENFORCE_SCOPE)).isTrue();
         assertThat(c.get(ServiceTypeOptions.SERVICE_PROVIDER))
                 .containsExactly("L3_ROUTER_NAT:a:x.Y:default", "L3_ROUTER_NAT:b:x.Z");

@@ -25,11 +25,7 @@ final class ServiceProviders {
     }
 
     ApiResponse handle(ApiRequest req, String[] seg) {
-        if (seg.length != 2) throw new NeutronException(404, "HTTPNotFound", "The resource could not be found.");
-        if (!req.method().equals("GET")) {
-            throw new NeutronException(405, "HTTPMethodNotAllowed",
-                    "The method is not allowed for the requested resource.");
-        }
+        NeutronException.requireCollectionGet(req.method(), seg);
         Map<String, List<String>> query = req.query();
         List<String> fields = query.getOrDefault("fields", List.of());
         List<Map<String, Object>> out = new ArrayList<>();
