@@ -33,6 +33,8 @@ import dev.neutrino.ext.dns.DnsExtension;
 import dev.neutrino.ext.dns.DnsExtensionDriver;
 import dev.neutrino.ext.dns.DnsOptions;
 import dev.neutrino.ext.dns.DnsPlugin;
+import dev.neutrino.ext.floatingippools.FloatingIpPools;
+import dev.neutrino.ext.floatingippools.FloatingIpPoolsExtension;
 import dev.neutrino.ext.logging.LoggingExtension;
 import dev.neutrino.ext.logging.LoggingPlugin;
 import dev.neutrino.ext.vlantransparent.VlanTransparentExtension;
@@ -85,7 +87,7 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
             L3Extension.ALL, AutoAllocationExtension.ALL, IpAvailabilityExtension.ALL, ServiceTypeExtension.ALL,
             PortBindingsExtension.ALL, TrunkExtension.ALL, QosExtension.ALL, VlanTransparentExtension.ALL,
             AddressGroupExtension.ALL, PortForwardingExtension.ALL, DnsExtension.ALL,
-            LoggingExtension.ALL);
+            LoggingExtension.ALL, FloatingIpPoolsExtension.ALL);
 
     /** Every ML2 extension driver Neutrino has ({@code [ml2] extension_drivers} picks among them). */
     public static final List<ExtensionDriver> EXTENSION_DRIVERS = extensionDrivers(DnsOptions.DNS_DOMAIN.defaultValue());
@@ -147,6 +149,7 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
         AddressGroupPlugin.install(engine, db, rules, gate);
         PortForwardingPlugin.install(engine, db);
         DnsPlugin.install(engine, config.get(DnsOptions.DNS_DOMAIN));
+        FloatingIpPools.install(engine, db, rules);
         LoggingPlugin.install(engine, rules, gate);
         this.agents = new Agents(rules);
         engine.endpoint("agents", agents::handle);
