@@ -106,6 +106,17 @@ public final class CoreExtensions {
                     list("availability_zones").computed())
             .build();
 
+    /**
+     * A port's {@code mac_address} null on create or update: a new random one (neutron-lib redeclares
+     * the attribute with convert_to_mac_if_none; here {@link Ports} takes null and {@link PortHooks}
+     * makes the address).
+     */
+    public static final ExtensionDef PORT_MAC_ADDRESS_REGENERATE = ExtensionDef.builder("port-mac-address-regenerate",
+            "Neutron Port MAC address regenerate",
+            "Network port MAC address regenerate",
+            "2018-05-03T10:00:00-00:00")
+            .build();
+
     public static final ExtensionDef PROVIDER = ExtensionDef.builder("provider",
             "Provider Network",
             "Expose mapping of virtual networks to physical networks",
@@ -120,7 +131,7 @@ public final class CoreExtensions {
             .build();
 
     /** Every extension of this package, in the order {@code GET /v2.0/extensions} would list them. */
-    public static final List<ExtensionDef> ALL = List.of(ALLOWED_ADDRESS_PAIRS, BINDING, EXTERNAL_NET, EXTRA_DHCP_OPT, L2_ADJACENCY, MULTI_PROVIDER, NET_MTU, NET_MTU_WRITABLE, NETWORK_AVAILABILITY_ZONE, PROVIDER);
+    public static final List<ExtensionDef> ALL = List.of(ALLOWED_ADDRESS_PAIRS, BINDING, EXTERNAL_NET, EXTRA_DHCP_OPT, L2_ADJACENCY, MULTI_PROVIDER, NET_MTU, NET_MTU_WRITABLE, NETWORK_AVAILABILITY_ZONE, PORT_MAC_ADDRESS_REGENERATE, PROVIDER);
 
     /** The core resources, which every ML2 deployment has (not extensions: not listed). */
     public static final List<dev.neutrino.model.ResourceDef> RESOURCES = List.of(Networks.DEF, Subnets.DEF, Ports.DEF);

@@ -88,9 +88,9 @@ final class PortHooks implements ResourceHooks {
         // is treated as secured (default security group, address pairs allowed)
         boolean portSecurity = !Boolean.FALSE.equals(port.get("port_security_enabled"));
 
-        if (port.containsKey("mac_address")) {
+        if (port.get("mac_address") != null) {
             checkMacFree(tx, networkId, (String) port.get("mac_address"));
-        } else {
+        } else { // not given, or null (port-mac-address-regenerate)
             port.put("mac_address", new MacGenerator(baseMac, ThreadLocalRandom.current()).next().toString());
         }
 
@@ -304,14 +304,25 @@ final class PortHooks implements ResourceHooks {
         extensions.processUpdatePort(tx, current, changes);
         boolean portSecurity = !Boolean.FALSE.equals(changes.getOrDefault("port_security_enabled",
                 current.get("port_security_enabled")));
+        if (changes.containsKey("mac_address") && changes.get("mac_address") == null) {
+            // port-mac-address-regenerate: a new random address
+            changes.put("mac_address", new MacGenerator(baseMac, ThreadLocalRandom.current()).next().toString());
+        }
         String mac = (String) changes.getOrDefault("mac_address", current.get("mac_address"));
         if (changes.containsKey("mac_address") && !mac.equals(current.get("mac_address"))) {
             if (!tx.ctx().isAdmin()) {
                 throw new NeutronException(403, "PolicyNotAuthorized",
                         "(rule:update_port:mac_address) is disallowed by policy");
             }
-            String host = (String) current.get("binding:host_id");
-            if (host != null && !host.isEmpty()) {
+            String owner = (String) changes.getOrDefault("device_owner", current.get("device_owner"));
+            if (owner != null && owner.startsWith("network:")) {
+                // _check_mac_addr_update (Zed's message names Python's id builtin where the port's id belongs)
+                throw new NeutronException(400, "UnsupportedPortDeviceOwner", "Operation mac address update is "
+                        + "not supported for device_owner " + owner + " on port " + id + ".");
+            }
+            // ML2's _check_mac_update_allowed: only a port that is not plugged (unbound, binding failed)
+            Object vif = current.get("binding:vif_type");
+            if (vif != null && !"unbound".equals(vif) && !"binding_failed".equals(vif)) {
                 throw NeutronException.conflict("PortBound", "Unable to complete operation on port " + id
                         + ", port is already bound, port type: " + current.get("binding:vif_type") + ", old_mac "
                         + current.get("mac_address") + ", new_mac " + mac + ".");
