@@ -23,6 +23,10 @@ public final class EngineExtensions {
     public static final ExtensionDef QUOTA_DETAILS = ExtensionDef.builder("quota_details",
             "Quota details management support", "Expose functions for quotas usage statistics per project",
             "2017-02-10T10:00:00-00:00").build();
+    /** {@code check_limit} in a quota update: a limit below the usage is 400 ({@link Quotas#update}). */
+    public static final ExtensionDef QUOTA_CHECK_LIMIT = ExtensionDef.builder("quota-check-limit",
+            "Quota engine limit check", "Support for checking the resource usage before applying a new quota limit",
+            "2021-09-08T16:00:00-00:00").build();
     public static final ExtensionDef QUOTAS = ExtensionDef.builder("quotas", "Quota management support",
             "Expose functions for quotas management per project", "2012-07-29T10:00:00-00:00").build();
     public static final ExtensionDef REVISION_IF_MATCH = ExtensionDef.builder("revision-if-match",
@@ -46,8 +50,8 @@ public final class EngineExtensions {
             "Adds created_at and updated_at fields to all Neutron resources that have Neutron standard attributes.",
             "2016-09-12T10:00:00-00:00").build();
 
-    public static final List<ExtensionDef> ALL = List.of(FILTER_VALIDATION, PAGINATION, PROJECT_ID, QUOTA_DETAILS,
-            QUOTAS, REVISION_IF_MATCH, SORTING, STANDARD_ATTR_DESCRIPTION, STANDARD_ATTR_REVISIONS, STANDARD_ATTR_TAG,
+    public static final List<ExtensionDef> ALL = List.of(FILTER_VALIDATION, PAGINATION, PROJECT_ID, QUOTA_CHECK_LIMIT,
+            QUOTA_DETAILS, QUOTAS, REVISION_IF_MATCH, SORTING, STANDARD_ATTR_DESCRIPTION, STANDARD_ATTR_REVISIONS, STANDARD_ATTR_TAG,
             STANDARD_ATTR_TIMESTAMP);
 
     /** An extension as {@code GET /v2.0/extensions} shows it. */

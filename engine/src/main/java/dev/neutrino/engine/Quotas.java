@@ -231,9 +231,9 @@ public final class Quotas {
         return db.tx(dsl -> {
             for (var e : values.entrySet()) {
                 if (checkLimit && e.getValue() >= 0 && used(dsl, e.getKey(), projectId) > e.getValue()) {
+                    // (neutron-server 21 also refuses -1, unlimited, whatever the usage)
                     throw NeutronException.badRequest("Quota limit " + e.getValue() + " for " + e.getKey()
-                            + " must be greater than or equal to already used and reserved "
-                            + used(dsl, e.getKey(), projectId) + ".");
+                            + " must be greater than or equal to already used " + used(dsl, e.getKey(), projectId));
                 }
                 int n = dsl.update(QUOTAS).set(LIMIT, e.getValue())
                         .where(PROJECT.eq(projectId).and(RESOURCE.eq(e.getKey()))).execute();

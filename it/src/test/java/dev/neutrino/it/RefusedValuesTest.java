@@ -145,8 +145,12 @@ class RefusedValuesTest extends ApiTest {
         assertThat(api.get("/v2.0/quotas/" + project).expect(200).at("/quota/network").asInt()).isEqualTo(100);
         createNetwork("one");
         createNetwork("two");
-        api.put("/v2.0/quotas/" + project, obj("quota", obj("network", 1, "check_limit", "true")))
+        Resp below = api.put("/v2.0/quotas/" + project, obj("quota", obj("network", 1, "check_limit", "true")))
                 .expectError(400, "HTTPBadRequest");
+        // quota-check-limit, neutron-server 21's message
+        assertThat(below.errorMessage()).isEqualTo("Quota limit 1 for network must be greater than or equal to "
+                + "already used 2");
+        api.put("/v2.0/quotas/" + project, obj("quota", obj("network", -1, "check_limit", true))).expect(200);
         api.put("/v2.0/quotas/" + project, obj("quota", obj("network", 1, "check_limit", false))).expect(200);
     }
 }
