@@ -6,7 +6,8 @@
 # API" -- here a small HTTP server that checks what Nova's checks: X-Instance-ID is the VM port's
 # device_id, X-Tenant-ID its project, and X-Instance-ID-Signature the HMAC of the shared secret.
 # Also: the VM's DHCP lease routes 169.254.169.254 to the metadata port, GET /v2.0/agents shows the
-# metadata agent, and the VM's metadata stops when its network's metadata port is gone.
+# metadata agent (its description and the controller agent's set through the API; a dead chassis deleted
+# through its agent), and the VM's metadata stops when its network's metadata port is gone.
 # Prints "metadata: N passed, M failed"; exits non-zero on any failure.
 set -uo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -149,6 +150,27 @@ expect "... from the VM's address" '[ "$(field forwarded_for)" = "$(api GET "por
 agents=$(api GET "agents?agent_type=OVN%20Metadata%20agent")
 expect "GET /v2.0/agents shows the metadata agent on $host, alive" \
   '[ "$(echo "$agents" | jq_ "[(a[\"host\"], a[\"alive\"], a[\"binary\"]) for a in d[\"agents\"]]")" = "[('"'"'$host'"'"', True, '"'"'neutron-ovn-metadata-agent'"'"')]" ]'
+
+# agent management (the agent extension): descriptions kept on the chassis' Chassis_Private row, where
+# ML2/OVN reads them; a chassis whose host is gone deleted through its agent
+chassis=$(ovn-sbctl --bare --columns=name find Chassis hostname="$host" | head -1)
+metadata_agent=$(echo "$agents" | jq_ 'd["agents"][0]["id"]')
+api PUT "agents/$metadata_agent" '{"agent":{"description":"metadata, rack 4"}}' >/dev/null
+api PUT "agents/$chassis" '{"agent":{"description":"compute, rack 4"}}' >/dev/null
+expect "agent descriptions are shown" \
+  '[ "$(api GET "agents/$metadata_agent" | jq_ "d[\"agent\"][\"description\"]")" = "metadata, rack 4" ] && [ "$(api GET "agents/$chassis" | jq_ "d[\"agent\"][\"description\"]")" = "compute, rack 4" ]'
+expect "... and kept on the chassis' Chassis_Private row" \
+  'ovn-sbctl --bare --columns=external_ids list Chassis_Private "$chassis" | grep -q "description-metadata=.*metadata, rack 4"'
+expect "disabling an OVN agent is refused (400)" \
+  '[ "$(curl -s -o /dev/null -w "%{http_code}" -X PUT "http://127.0.0.1:$port/v2.0/agents/$chassis" -H "Content-Type: application/json" -d "{\"agent\":{\"admin_state_up\":false}}")" = 400 ]'
+ovn-sbctl remove Chassis_Private "$chassis" external_ids 'neutron\:description' 'neutron\:description-metadata'
+ovn-sbctl --if-exists chassis-del neutrino-gone; ovn-sbctl chassis-add neutrino-gone geneve 127.0.0.99
+for _ in $(seq 1 20); do [ "$(api GET "agents/neutrino-gone" | jq_ "d.get(\"agent\", {}).get(\"alive\")")" = False ] && break; sleep 0.5; done
+expect "a chassis without ovn-controller is a dead agent" \
+  '[ "$(api GET "agents/neutrino-gone" | jq_ "d[\"agent\"][\"alive\"]")" = False ]'
+expect "deleting its agent removes the chassis (204)" \
+  '[ "$(curl -s -o /dev/null -w "%{http_code}" -X DELETE "http://127.0.0.1:$port/v2.0/agents/neutrino-gone")" = 204 ] && [ -z "$(ovn-sbctl --bare --columns=name find Chassis name=neutrino-gone)" ]'
+ovn-sbctl --if-exists chassis-del neutrino-gone
 
 # the VM's port goes: the agent tears the network's metadata namespace down
 api DELETE "ports/$vm_id" >/dev/null

@@ -29,6 +29,7 @@ import dev.neutrino.ext.servicetype.ServiceTypePlugin;
 import dev.neutrino.ext.subnetpool.SubnetPoolPlugin;
 import dev.neutrino.ext.addressgroup.AddressGroupExtension;
 import dev.neutrino.ext.addressgroup.AddressGroupPlugin;
+import dev.neutrino.ext.agent.AgentExtension;
 import dev.neutrino.ext.dns.DnsExtension;
 import dev.neutrino.ext.dns.DnsExtensionDriver;
 import dev.neutrino.ext.dns.DnsOptions;
@@ -87,7 +88,7 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
             L3Extension.ALL, AutoAllocationExtension.ALL, IpAvailabilityExtension.ALL, ServiceTypeExtension.ALL,
             PortBindingsExtension.ALL, TrunkExtension.ALL, QosExtension.ALL, VlanTransparentExtension.ALL,
             AddressGroupExtension.ALL, PortForwardingExtension.ALL, DnsExtension.ALL,
-            LoggingExtension.ALL, FloatingIpPoolsExtension.ALL);
+            LoggingExtension.ALL, FloatingIpPoolsExtension.ALL, AgentExtension.ALL);
 
     /** Every ML2 extension driver Neutrino has ({@code [ml2] extension_drivers} picks among them). */
     public static final List<ExtensionDriver> EXTENSION_DRIVERS = extensionDrivers(DnsOptions.DNS_DOMAIN.defaultValue());

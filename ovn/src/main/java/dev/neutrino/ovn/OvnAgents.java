@@ -1,5 +1,14 @@
 package dev.neutrino.ovn;
 
+import dev.neutrino.ml2.AgentStore;
+import dev.neutrino.ovsdb.txn.Condition;
+import dev.neutrino.ovsdb.txn.Delete;
+import dev.neutrino.ovsdb.txn.Mutate;
+import dev.neutrino.ovsdb.txn.Mutation;
+import dev.neutrino.ovsdb.value.Atom;
+import dev.neutrino.ovsdb.value.OvsdbMap;
+import dev.neutrino.ovsdb.value.OvsdbSet;
+
 import dev.neutrino.ovsdb.Monitor;
 import dev.neutrino.ovsdb.OvsdbClient;
 import dev.neutrino.ovsdb.monitor.MonitorRequest;
@@ -12,7 +21,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Neutron's agents as ML2/OVN shows them: one "OVN Controller agent" per southbound Chassis
@@ -23,26 +31,29 @@ import java.util.function.Supplier;
  * {@code neutron:ovn-metadata-id} also runs {@code neutron-ovn-metadata-agent}: an "OVN Metadata
  * agent" with that id, alive while its chassis is.
  */
-public final class OvnAgents implements Supplier<List<Map<String, Object>>> {
+public final class OvnAgents implements AgentStore {
     static final String CONTROLLER = "OVN Controller agent";
     static final String GATEWAY = "OVN Controller Gateway agent";
     static final String METADATA = "OVN Metadata agent";
     static final String METADATA_ID = "neutron:ovn-metadata-id";
     static final String METADATA_DESCRIPTION = "neutron:description-metadata";
+    static final String DESCRIPTION = "neutron:description";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
     private final GatewayChassis chassis;
+    private final OvsdbClient sb;
     private final Monitor privates;
 
     public OvnAgents(GatewayChassis chassis, OvsdbClient sb) {
         this.chassis = chassis;
+        this.sb = sb;
         this.privates = sb.monitor("OVN_Southbound", List.of(
                 MonitorRequest.table("Chassis_Private").columns("name", "nb_cfg_timestamp", "external_ids"))).join();
     }
 
     @Override
-    public List<Map<String, Object>> get() {
+    public List<Map<String, Object>> list() {
         Map<String, Long> heartbeats = new HashMap<>();
         Map<String, Map<String, String>> privateIds = new HashMap<>();
         for (Row p : privates.replica().table("Chassis_Private").rows()) {
@@ -52,12 +63,44 @@ public final class OvnAgents implements Supplier<List<Map<String, Object>>> {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Row c : chassis.rows()) {
             Long beat = heartbeats.get(c.getString("name"));
-            Map<String, Object> controller = agent(c, beat);
-            out.add(controller);
             Map<String, String> ids = privateIds.getOrDefault(c.getString("name"), Map.of());
+            Map<String, Object> controller = agent(c, beat);
+            controller.put("description", ids.getOrDefault(DESCRIPTION, ""));
+            out.add(controller);
             if (ids.containsKey(METADATA_ID)) out.add(metadataAgent(controller, ids));
         }
         return out;
+    }
+
+    /**
+     * ML2/OVN's set_chassis_neutron_description, but on the chassis' Chassis_Private row, where
+     * ML2/OVN reads an agent's description (Zed writes the Chassis row, so a description set there
+     * never shows).
+     */
+    @Override
+    public void describe(Map<String, Object> agent, String description) {
+        String key = METADATA.equals(agent.get("agent_type")) ? METADATA_DESCRIPTION : DESCRIPTION;
+        sb.transact("OVN_Southbound", List.of(Mutate.table("Chassis_Private")
+                .where(Condition.equal("name", chassisName(agent)))
+                .mutate(Mutation.delete("external_ids", OvsdbSet.of(Atom.of(key))))
+                .mutate(Mutation.insert("external_ids", OvsdbMap.ofJava(Map.of(key, description)))))).join();
+    }
+
+    /**
+     * ML2/OVN's delete_agent: the agent's chassis goes (its Chassis and Chassis_Private rows); a
+     * metadata agent takes its chassis along, as in ML2/OVN. An ovn-controller still running there
+     * registers it again.
+     */
+    @Override
+    public void delete(Map<String, Object> agent) {
+        String name = chassisName(agent);
+        sb.transact("OVN_Southbound", List.of(
+                Delete.from("Chassis_Private").where(Condition.equal("name", name)),
+                Delete.from("Chassis").where(Condition.equal("name", name)))).join();
+    }
+
+    private static String chassisName(Map<String, Object> agent) {
+        return String.valueOf(((Map<?, ?>) agent.get("configurations")).get("chassis_name"));
     }
 
     /** ML2/OVN's MetadataAgent: its own id and description, the host and liveness of its chassis. */

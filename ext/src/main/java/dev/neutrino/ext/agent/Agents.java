@@ -1,6 +1,7 @@
 package dev.neutrino.ext.agent;
 
 import dev.neutrino.common.NeutronException;
+import dev.neutrino.ml2.AgentStore;
 import dev.neutrino.policy.Policy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,21 +9,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Supplier;
 import dev.neutrino.engine.ApiRequest;
 import dev.neutrino.engine.ApiResponse;
 import dev.neutrino.engine.ListQuery;
 import dev.neutrino.engine.RequestContext;
 
 /**
- * {@code GET /v2.0/agents[/id]}: the agents the dataplane reports. With ML2/OVN these are not rows in
- * Neutron's database but the chassis in OVN's southbound database (one "OVN Controller agent" per
- * chassis), so this is read-only and served from a supplier the OVN driver sets; without a dataplane
- * the list is empty. Who sees an agent is the {@code get_agent} policy (admins only by default: a
- * member's list is empty, a member's show is 404).
+ * {@code /v2.0/agents[/id]} (the {@code agent} extension): the agents the dataplane reports. With
+ * ML2/OVN these are not rows in Neutron's database but the chassis in OVN's southbound database (one
+ * "OVN Controller agent" per chassis), from an {@link AgentStore} the OVN driver sets; without a
+ * dataplane there are none. Who sees an agent is the {@code get_agent} policy (admins only by default:
+ * a member's list is empty, a member's show is 404). As ML2/OVN's update_agent and delete_agent: an
+ * update sets the description only ({@code admin_state_up} false is 400: OVN agents cannot be
+ * disabled), a delete removes the agent's chassis.
  */
 public final class Agents {
-    private volatile Supplier<List<Map<String, Object>>> source = List::of;
+    private volatile AgentStore store = AgentStore.NONE;
     private final Policy policy;
 
     public Agents(Policy policy) {
@@ -30,22 +32,28 @@ public final class Agents {
     }
 
     /** Sets where agents come from (the OVN driver's view of the southbound Chassis table). */
-    public void source(Supplier<List<Map<String, Object>>> agents) {
-        this.source = Objects.requireNonNull(agents);
+    public void source(AgentStore agents) {
+        this.store = Objects.requireNonNull(agents);
     }
 
     public ApiResponse handle(ApiRequest req, String[] seg) {
-        if (!req.method().equals("GET")) {
-            throw new NeutronException(405, "HTTPMethodNotAllowed", "Agents are read-only here: they are the "
-                    + "dataplane's chassis");
-        }
-        ListQuery q = ListQuery.parse(req.query());
         if (seg.length == 3) {
             Map<String, Object> agent = visible(req.ctx()).stream().filter(a -> seg[2].equals(a.get("id")))
                     .findFirst().orElseThrow(() -> NeutronException.notFound("agent", seg[2]));
-            return ApiResponse.ok(Map.of("agent", select(agent, q.fields())));
+            return switch (req.method()) {
+                case "GET" -> ApiResponse.ok(Map.of("agent", select(agent, ListQuery.parse(req.query()).fields())));
+                case "PUT" -> ApiResponse.ok(Map.of("agent", update(req, agent)));
+                case "DELETE" -> {
+                    policy.enforceAction(req.ctx().creds(), "delete_agent", agent, "agents");
+                    store.delete(agent);
+                    yield ApiResponse.noContent();
+                }
+                default -> throw NeutronException.methodNotAllowed();
+            };
         }
         if (seg.length != 2) throw new NeutronException(404, "HTTPNotFound", "The resource could not be found.");
+        if (!req.method().equals("GET")) throw NeutronException.methodNotAllowed(); // agents register themselves
+        ListQuery q = ListQuery.parse(req.query());
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> a : visible(req.ctx())) {
             if (matches(a, q.filters())) out.add(select(a, q.fields()));
@@ -53,9 +61,39 @@ public final class Agents {
         return ApiResponse.ok(Map.of("agents", out));
     }
 
+    /** neutron_lib's agent.py: description and admin_state_up may be put, the rest is read-only. */
+    private Map<String, Object> update(ApiRequest req, Map<String, Object> agent) {
+        if (!(req.body() instanceof Map<?, ?> body) || !(body.get("agent") instanceof Map<?, ?> changes)) {
+            throw NeutronException.badRequest("Unable to find 'agent' in request body");
+        }
+        for (Object key : changes.keySet()) {
+            if (!key.equals("description") && !key.equals("admin_state_up")) {
+                if (!agent.containsKey(String.valueOf(key))) throw NeutronException.unknownAttribute(String.valueOf(key));
+                throw NeutronException.badRequest("Cannot update read-only attribute " + key);
+            }
+        }
+        Object description = changes.get("description");
+        if (changes.containsKey("description")) {
+            String reason = dev.neutrino.model.Validators.stringOrNone(255).validate(description);
+            if (reason != null) throw NeutronException.invalidInput("description", reason);
+        }
+        boolean up = !changes.containsKey("admin_state_up") || Boolean.TRUE.equals(bool(changes.get("admin_state_up")));
+        policy.enforceAction(req.ctx().creds(), "update_agent", agent, "agents");
+        if (!up) {
+            throw new NeutronException(400, "BadRequest", "Bad agent request: OVN agent status cannot be updated.");
+        }
+        Map<String, Object> out = new LinkedHashMap<>(agent);
+        if (changes.containsKey("description")) {
+            String text = description == null ? "" : (String) description;
+            store.describe(agent, text);
+            out.put("description", text);
+        }
+        return out;
+    }
+
     private List<Map<String, Object>> visible(RequestContext ctx) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Map<String, Object> a : source.get()) {
+        for (Map<String, Object> a : store.list()) {
             if (ctx.isAdmin() || policy.checkAction(ctx.creds(), "get_agent", a, "agents")) out.add(a);
         }
         out.sort((x, y) -> String.valueOf(x.get("id")).compareTo(String.valueOf(y.get("id"))));
@@ -74,7 +112,7 @@ public final class Agents {
         return true;
     }
 
-    private static Object bool(String v) {
+    private static Object bool(Object v) {
         try {
             return dev.neutrino.model.Converters.BOOLEAN.convert(v);
         } catch (IllegalArgumentException e) {
