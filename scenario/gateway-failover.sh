@@ -164,6 +164,8 @@ ext=$(api POST networks "{\"network\":{\"name\":\"gwf-public\",\"router:external
 api POST subnets "{\"subnet\":{\"network_id\":\"$ext\",\"cidr\":\"$extnet.0/24\",\"ip_version\":4,\"gateway_ip\":\"$extnet.1\",\"enable_dhcp\":false}}" >/dev/null
 net=$(api POST networks '{"network":{"name":"gwf-net"}}' | jq_ 'd["network"]["id"]')
 sub=$(api POST subnets "{\"subnet\":{\"network_id\":\"$net\",\"cidr\":\"10.132.1.0/24\",\"ip_version\":4}}" | jq_ 'd["subnet"]["id"]')
+zones=$(api GET "availability_zones?resource=router" | jq_ '" ".join(z["name"] for z in d["availability_zones"])')
+expect "GET /v2.0/availability_zones lists the gateway chassis' zone $az ($zones)" '[[ " $zones " == *" $az "* ]]'
 router=$(api POST routers "{\"router\":{\"name\":\"gwf-router\",\"availability_zone_hints\":[\"$az\"]}}" | jq_ 'd["router"]["id"]')
 api PUT "routers/$router/add_router_interface" "{\"subnet_id\":\"$sub\"}" >/dev/null
 gwip=$(api PUT "routers/$router" "{\"router\":{\"external_gateway_info\":{\"network_id\":\"$ext\",\"enable_snat\":true}}}" \

@@ -154,6 +154,7 @@ public final class Neutrino implements dev.neutrino.ml2.CorePlugin {
         LoggingPlugin.install(engine, rules, gate);
         this.agents = new Agents(rules);
         engine.endpoint("agents", agents::handle);
+        dev.neutrino.ext.agent.AvailabilityZones.install(engine, agents, rules);
 
         List<String> unhandled = engine.unhandledActions();
         if (!unhandled.isEmpty()) throw new IllegalStateException("declared actions without a handler: " + unhandled);

@@ -65,6 +65,27 @@ class AgentsTest {
         assertThat(h.call(admin, "POST", "/v2.0/agents", Map.of("agent", Map.of())).status()).isEqualTo(405);
     }
 
+    @Test
+    void theAvailabilityZonesAreTheGatewayChassisZones() {
+        Map<String, Object> gw1 = agent("ch-a", "host-a", "OVN Controller Gateway agent");
+        gw1.put("availability_zone", "az1, az2");
+        Map<String, Object> gw2 = agent("ch-b", "host-b", "OVN Controller Gateway agent");
+        gw2.put("availability_zone", "az2");
+        Map<String, Object> compute = agent("ch-c", "host-c", "OVN Controller agent");
+        compute.put("availability_zone", "az9");
+        h.app.agents().source(new Store(gw1, gw2, compute));
+        ApiHarness.Result zones = h.call(alice, "GET", "/v2.0/availability_zones", null);
+        assertThat(zones.status()).isEqualTo(200);
+        assertThat(zones.list("availability_zones")).containsExactly(
+                Map.of("name", "az1", "resource", "router", "state", "available", "tenant_id", "project-a",
+                        "project_id", "project-a"),
+                Map.of("name", "az2", "resource", "router", "state", "available", "tenant_id", "project-a",
+                        "project_id", "project-a"));
+        assertThat(h.call(alice, "GET", "/v2.0/availability_zones", Map.of("name", List.of("az2"),
+                "fields", List.of("name")), null).list("availability_zones")).containsExactly(Map.of("name", "az2"));
+        assertThat(h.call(alice, "POST", "/v2.0/availability_zones", Map.of()).status()).isEqualTo(405);
+    }
+
     /** Agents in memory, as the dataplane would keep them. */
     static final class Store implements AgentStore {
         final List<Map<String, Object>> agents = new ArrayList<>();

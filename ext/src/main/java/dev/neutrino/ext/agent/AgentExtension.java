@@ -4,7 +4,7 @@ import dev.neutrino.model.Declaration;
 import dev.neutrino.model.ExtensionDef;
 import java.util.List;
 
-/** neutron_lib/api/definitions/agent.py: {@code /v2.0/agents} ({@link Agents}). */
+/** neutron_lib/api/definitions/agent.py and availability_zone.py: agents and the availability zones. */
 @Declaration
 public final class AgentExtension {
     private AgentExtension() {}
@@ -15,6 +15,17 @@ public final class AgentExtension {
             "2013-02-03T10:00:00-00:00")
             .build();
 
+    /**
+     * neutron_lib/api/definitions/availability_zone.py: {@code GET /v2.0/availability_zones}
+     * ({@link AvailabilityZones}) and the agents' {@code availability_zone}.
+     */
+    public static final ExtensionDef AVAILABILITY_ZONE = ExtensionDef.builder("availability_zone",
+            "Availability Zone",
+            "The availability zone extension.",
+            "2015-01-01T10:00:00-00:00")
+            .requires("agent")
+            .build();
+
     /** Every extension of this package, in the order {@code GET /v2.0/extensions} would list them. */
-    public static final List<ExtensionDef> ALL = List.of(AGENT);
+    public static final List<ExtensionDef> ALL = List.of(AGENT, AVAILABILITY_ZONE);
 }

@@ -91,6 +91,11 @@ public final class Agents {
         return out;
     }
 
+    /** Every agent, whoever asks. */
+    List<Map<String, Object>> all() {
+        return store.list();
+    }
+
     private List<Map<String, Object>> visible(RequestContext ctx) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> a : store.list()) {
@@ -101,7 +106,7 @@ public final class Agents {
     }
 
     /** Exact matches, a repeated key meaning any of its values (Neutron's filter semantics). */
-    private static boolean matches(Map<String, Object> agent, Map<String, List<String>> filters) {
+    static boolean matches(Map<String, Object> agent, Map<String, List<String>> filters) {
         for (var f : filters.entrySet()) {
             if (!agent.containsKey(f.getKey())) continue; // Neutron ignores unknown filters
             Object value = agent.get(f.getKey());
@@ -120,7 +125,7 @@ public final class Agents {
         }
     }
 
-    private static Map<String, Object> select(Map<String, Object> agent, Set<String> fields) {
+    static Map<String, Object> select(Map<String, Object> agent, Set<String> fields) {
         if (fields.isEmpty()) return agent;
         Map<String, Object> out = new LinkedHashMap<>();
         for (String f : fields) if (agent.containsKey(f)) out.put(f, agent.get(f));
