@@ -45,6 +45,16 @@ public final class SegmentExtension {
                     string("segment_id").post(null).put().validate(Validators.UUID_OR_NONE).query())
             .build();
 
+    /** Host routes between the subnets of a routed network's segments ({@link SegmentHostRoutes}). */
+    public static final ExtensionDef SEGMENTS_PEER_SUBNET_HOST_ROUTES = ExtensionDef.builder(
+            "segments-peer-subnet-host-routes",
+            "Segments peer-subnet host routes",
+            "Add host routes to subnets on a routed network (segments)",
+            "2018-06-12T10:00:00-00:00")
+            .requires("segment")
+            .build();
+
     /** Every extension of this package, in the order {@code GET /v2.0/extensions} would list them. */
-    public static final List<ExtensionDef> ALL = List.of(SEGMENT, STANDARD_ATTR_SEGMENT, SUBNET_SEGMENTID_WRITABLE);
+    public static final List<ExtensionDef> ALL = List.of(SEGMENT, SEGMENTS_PEER_SUBNET_HOST_ROUTES, STANDARD_ATTR_SEGMENT,
+            SUBNET_SEGMENTID_WRITABLE);
 }

@@ -11,5 +11,9 @@ public final class SegmentPlugin {
 
     public static void install(Engine engine, TypeDrivers types, MechanismManager mechanisms) {
         engine.service(Segments.DEF).addHooks(new SegmentHooks(types, engine.service(Networks.DEF), mechanisms));
+        if (engine.hasExtension(SegmentExtension.SEGMENTS_PEER_SUBNET_HOST_ROUTES.alias())) {
+            var subnets = engine.service(dev.neutrino.ext.core.Subnets.DEF);
+            subnets.addHooks(new SegmentHostRoutes(subnets));
+        }
     }
 }
