@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import dev.neutrino.engine.RequestContext;
 
 /** /v2.0/agents: what the dataplane reports, admins only (get_agent); a description set, an agent deleted. */
 class AgentsTest {
-    ApiHarness h;
+    @AutoClose
+    final ApiHarness h = new ApiHarness();
     final RequestContext admin = RequestContext.admin("admin-project");
     final RequestContext alice = RequestContext.member("alice", "project-a");
 
@@ -25,16 +25,6 @@ class AgentsTest {
         a.put("agent_type", type);
         a.put("alive", true);
         return a;
-    }
-
-    @BeforeEach
-    void start() {
-        h = new ApiHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
     }
 
     @Test

@@ -10,8 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import dev.neutrino.engine.ApiRequest;
 import dev.neutrino.engine.ApiResponse;
@@ -23,18 +22,9 @@ import dev.neutrino.engine.RequestContext;
  * released addresses (also when another server process, sharing the database, released them).
  */
 class IpAllocationTest {
-    ApiHarness h;
+    @AutoClose
+    final ApiHarness h = new ApiHarness();
     final RequestContext admin = RequestContext.admin("p");
-
-    @BeforeEach
-    void start() {
-        h = new ApiHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
 
     private String network() {
         return (String) h.call(admin, "POST", "/v2.0/networks", body("network", "name", "n")).get("network").get("id");

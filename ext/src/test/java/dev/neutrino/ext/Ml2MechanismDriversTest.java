@@ -9,14 +9,14 @@ import dev.neutrino.common.NeutronException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import dev.neutrino.engine.RequestContext;
 
 /** ML2's driver contract: precommit in the transaction (may veto), postcommit after it, bind_port in order. */
 class Ml2MechanismDriversTest {
-    ApiHarness h;
+    @AutoClose
+    final ApiHarness h = new ApiHarness();
     final RequestContext admin = RequestContext.admin("p");
 
     /** Records every call; vetoes resources named "veto"; binds ports on host "mine". */
@@ -50,16 +50,6 @@ class Ml2MechanismDriversTest {
             return "mine".equals(port.get("binding:host_id")) ? new Binding("vhostuser-" + name, Map.of("by", name))
                     : null;
         }
-    }
-
-    @BeforeEach
-    void start() {
-        h = new ApiHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
     }
 
     String network(String name) {

@@ -7,8 +7,7 @@ import dev.neutrino.engine.RequestContext;
 import dev.neutrino.ext.ApiHarness;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,17 +18,8 @@ class LoggingApiTest {
     static final RequestContext ADMIN = RequestContext.admin("admin-project");
     static final RequestContext ALICE = RequestContext.member("alice", "project-a");
 
-    ApiHarness h;
-
-    @BeforeEach
-    void start() {
-        h = new ApiHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+    @AutoClose
+    final ApiHarness h = new ApiHarness();
 
     String create(RequestContext ctx, String path, String key, Object... kv) {
         ApiHarness.Result r = h.call(ctx, "POST", path, body(key, kv));

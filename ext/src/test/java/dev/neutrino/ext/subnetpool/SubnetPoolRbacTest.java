@@ -7,8 +7,7 @@ import dev.neutrino.engine.RequestContext;
 import dev.neutrino.ext.ApiHarness;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,17 +20,8 @@ class SubnetPoolRbacTest {
     static final RequestContext ALICE = RequestContext.member("alice", "project-a");
     static final RequestContext BOB = RequestContext.member("bob", "project-b");
 
-    ApiHarness h;
-
-    @BeforeEach
-    void start() {
-        h = new ApiHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+    @AutoClose
+    final ApiHarness h = new ApiHarness();
 
     String create(RequestContext ctx, String collection, String key, Object... kv) {
         ApiHarness.Result r = h.call(ctx, "POST", "/v2.0/" + collection, body(key, kv));
