@@ -259,28 +259,34 @@ class RoutersTest extends L3TestBase {
     void extraRoutesAreAddedAndRemovedAtomically() {
         Map<String, Object> r = router(USER, "{'router': {'external_gateway_info': " + gw("") + "}}");
         Object id = r.get("id");
+        // two next hops that are not the gateway's own address (drawn at random from the pool)
+        @SuppressWarnings("unchecked")
+        String gwIp = (String) ((List<Map<String, Object>>) ((Map<String, Object>) r.get("external_gateway_info"))
+                .get("external_fixed_ips")).get(0).get("ip_address");
+        String hop1 = gwIp.matches("172\\.24\\.4\\.10[01]") ? "172.24.4.110" : "172.24.4.100";
+        String hop2 = hop1.equals("172.24.4.100") ? "172.24.4.101" : "172.24.4.111";
         Map<String, Object> out = action(USER, id, "add_extraroutes", "{'router': {'routes': ["
-                + "{'destination': '10.1.0.0/16', 'nexthop': '172.24.4.100'}, "
-                + "{'destination': '10.2.0.0/16', 'nexthop': '172.24.4.100'}]}}");
+                + "{'destination': '10.1.0.0/16', 'nexthop': '" + hop1 + "'}, "
+                + "{'destination': '10.2.0.0/16', 'nexthop': '" + hop1 + "'}]}}");
         @SuppressWarnings("unchecked")
         Map<String, Object> rendered = (Map<String, Object>) out.get("router");
         assertThat(rendered).containsEntry("id", id);
         assertThat(rendered.get("routes")).asList().hasSize(2);
 
         action(USER, id, "add_extraroutes", "{'router': {'routes': ["
-                + "{'destination': '10.1.0.0/16', 'nexthop': '172.24.4.100'}, "
-                + "{'destination': '10.1.0.0/16', 'nexthop': '172.24.4.101'}]}}");
+                + "{'destination': '10.1.0.0/16', 'nexthop': '" + hop1 + "'}, "
+                + "{'destination': '10.1.0.0/16', 'nexthop': '" + hop2 + "'}]}}");
         assertThat(show(USER, "routers", "router", id).get("routes")).isEqualTo(List.of(
-                Map.of("destination", "10.1.0.0/16", "nexthop", "172.24.4.100"),
-                Map.of("destination", "10.1.0.0/16", "nexthop", "172.24.4.101"),
-                Map.of("destination", "10.2.0.0/16", "nexthop", "172.24.4.100")));
+                Map.of("destination", "10.1.0.0/16", "nexthop", hop1),
+                Map.of("destination", "10.1.0.0/16", "nexthop", hop2),
+                Map.of("destination", "10.2.0.0/16", "nexthop", hop1)));
 
         action(USER, id, "remove_extraroutes", "{'router': {'routes': ["
-                + "{'destination': '10.1.0.0/16', 'nexthop': '172.24.4.100'}, "
-                + "{'destination': '10.9.0.0/16', 'nexthop': '172.24.4.100'}]}}");
+                + "{'destination': '10.1.0.0/16', 'nexthop': '" + hop1 + "'}, "
+                + "{'destination': '10.9.0.0/16', 'nexthop': '" + hop1 + "'}]}}");
         assertThat(show(USER, "routers", "router", id).get("routes")).isEqualTo(List.of(
-                Map.of("destination", "10.1.0.0/16", "nexthop", "172.24.4.101"),
-                Map.of("destination", "10.2.0.0/16", "nexthop", "172.24.4.100")));
+                Map.of("destination", "10.1.0.0/16", "nexthop", hop2),
+                Map.of("destination", "10.2.0.0/16", "nexthop", hop1)));
 
         assertThat(fails(USER, "PUT", "/v2.0/routers/" + id + "/add_extraroutes", "{'router': {'routes': ["
                 + "{'destination': '10.3.0.0/16', 'nexthop': '192.0.2.1'}]}}").type()).isEqualTo("InvalidRoutes");
