@@ -68,6 +68,9 @@ final class IncrementalSync {
     /** A resource whose northbound rows must be brought in line with the database. */
     record Scope(Kind kind, String id) {}
 
+    /** What a port's DNS records ({@link Translator#dns}) are made of. */
+    private static final List<String> DNS_INPUTS = List.of("dns_name", "dns_assignment", "device_id",
+            "device_owner", "network_id");
     private static final Set<String> ROUTER_OWNERS = Set.of("network:router_interface", "network:router_gateway",
             "network:router_interface_distributed", "network:ha_router_replicated_interface");
     private static final Set<String> ROUTER_TABLES = Set.of("Logical_Router", "Logical_Router_Port",
@@ -143,10 +146,15 @@ final class IncrementalSync {
             case "subnet" -> out.add(new Scope(Kind.SUBNET, c.id()));
             case "port" -> {
                 out.add(new Scope(Kind.PORT, c.id()));
-                // a named port's records are in its network's DNS row (the one it had, the one it has)
-                for (Map<String, Object> view : List.of(cur, orig)) {
-                    if (!Translator.str(view.get("dns_name")).isEmpty() && view.get("network_id") instanceof String n) {
-                        out.add(new Scope(Kind.NETWORK_DNS, n));
+                // a named port's records are in its network's DNS row (the one it had, the one it has),
+                // re-planned only when what they are made of changed (not for a status or binding change)
+                if (c.kind() != CommittedChange.Kind.UPDATE || DNS_INPUTS.stream()
+                        .anyMatch(k -> !Objects.equals(cur.get(k), orig.get(k)))) {
+                    for (Map<String, Object> view : List.of(cur, orig)) {
+                        if (!Translator.str(view.get("dns_name")).isEmpty()
+                                && view.get("network_id") instanceof String n) {
+                            out.add(new Scope(Kind.NETWORK_DNS, n));
+                        }
                     }
                 }
                 // a metadata port leaving a subnet takes its route out of that subnet's DHCP options

@@ -121,6 +121,26 @@ class TranslatorTest {
     }
 
     @Test
+    void aNamedPortsNetworkDnsRowIsReplannedOnlyWhenItsRecordsMayChange() {
+        Map<String, Object> before = Map.of("id", "p1", "network_id", "n1", "dns_name", "vm", "device_id", "s1",
+                "status", "DOWN");
+        Map<String, Object> up = new HashMap<>(before);
+        up.put("status", "ACTIVE");
+        var status = new dev.neutrino.ml2.CommittedChange(dev.neutrino.ml2.CommittedChange.Kind.UPDATE, "port", "p1",
+                up, before);
+        assertThat(IncrementalSync.scopesOf(status)).as("a status change")
+                .containsExactly(new IncrementalSync.Scope(IncrementalSync.Kind.PORT, "p1"));
+        Map<String, Object> renamed = new HashMap<>(before);
+        renamed.put("dns_name", "web");
+        var rename = new dev.neutrino.ml2.CommittedChange(dev.neutrino.ml2.CommittedChange.Kind.UPDATE, "port", "p1",
+                renamed, before);
+        assertThat(IncrementalSync.scopesOf(rename)).contains(new IncrementalSync.Scope(IncrementalSync.Kind.NETWORK_DNS, "n1"));
+        var created = new dev.neutrino.ml2.CommittedChange(dev.neutrino.ml2.CommittedChange.Kind.CREATE, "port", "p1",
+                before, null);
+        assertThat(IncrementalSync.scopesOf(created)).contains(new IncrementalSync.Scope(IncrementalSync.Kind.NETWORK_DNS, "n1"));
+    }
+
+    @Test
     void aMigratingPortIsRequestedOnBothChassisAndActivatedByRarp() {
         Map<String, Object> port = new HashMap<>();
         port.put("id", "p1");
